@@ -1,0 +1,121 @@
+//! How a wire code becomes a Rust variant name.
+//!
+//! The rule: split the code on every character that is not an ASCII letter or digit;
+//! in each part upper-case the first letter and keep the rest as written, except a part
+//! written all in capitals (longer than one letter), which is lower-cased after its first
+//! letter; a name that would start with a digit gets the prefix `E`.
+//!
+//! | code                         | variant                  |
+//! |------------------------------|--------------------------|
+//! | `NoSuchNat`                  | `NoSuchNat`              |
+//! | `createOrderError`           | `CreateOrderError`       |
+//! | `Cce.warning.UserNotExist`   | `CceWarningUserNotExist` |
+//! | `INVALID_PARAM`              | `InvalidParam`           |
+//! | `EIPGroupPayFailed`          | `EIPGroupPayFailed`      |
+//! | `404`                        | `E404`                   |
+
+/// The variant name derived from `code`, or `None` when the code has no letter or digit.
+///
+/// ```
+/// use bce_errors_spec::variant_name;
+/// assert_eq!(variant_name("Cce.warning.UserNotExist").as_deref(), Some("CceWarningUserNotExist"));
+/// assert_eq!(variant_name("INVALID_PARAM").as_deref(), Some("InvalidParam"));
+/// assert_eq!(variant_name("..."), None);
+/// ```
+pub fn variant_name(code: &str) -> Option<String> {
+    let mut name = String::with_capacity(code.len() + 1);
+    for part in code.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let shouting =
+            part.len() > 1 && part.bytes().all(|b| !b.is_ascii_lowercase()) && part.bytes().filter(u8::is_ascii_alphabetic).count() > 1;
+        for (i, c) in part.chars().enumerate() {
+            if i == 0 {
+                name.push(c.to_ascii_uppercase());
+            } else if shouting {
+                name.push(c.to_ascii_lowercase());
+            } else {
+                name.push(c);
+            }
+        }
+    }
+    if name.is_empty() {
+        return None;
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, 'E');
+    }
+    Some(name)
+}
+
+/// Is `name` usable as a variant: an ASCII identifier that is not a keyword?
+pub(crate) fn check_identifier(name: &str) -> Result<(), &'static str> {
+    let mut chars = name.chars();
+    match chars.next() {
+        None => return Err("it is empty"),
+        Some(c) if !(c.is_ascii_alphabetic() || c == '_') => {
+            return Err("an identifier starts with a letter or `_`");
+        }
+        _ => {}
+    }
+    if !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err("an identifier holds only ASCII letters, digits and `_`");
+    }
+    if name == "_" {
+        return Err("`_` is not a name");
+    }
+    if is_keyword(name) {
+        return Err("it is a Rust keyword");
+    }
+    Ok(())
+}
+
+/// Rust's strict and reserved keywords (every edition), which cannot name a variant.
+pub fn is_keyword(name: &str) -> bool {
+    matches!(
+        name,
+        "as" | "break" | "const" | "continue" | "crate" | "else" | "enum" | "extern" | "false"
+            | "fn" | "for" | "if" | "impl" | "in" | "let" | "loop" | "match" | "mod" | "move"
+            | "mut" | "pub" | "ref" | "return" | "self" | "Self" | "static" | "struct" | "super"
+            | "trait" | "true" | "type" | "unsafe" | "use" | "where" | "while" | "async"
+            | "await" | "dyn" | "abstract" | "become" | "box" | "do" | "final" | "macro"
+            | "override" | "priv" | "typeof" | "unsized" | "virtual" | "yield" | "try" | "gen"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_examples() {
+        for (code, variant) in [
+            ("NoSuchNat", "NoSuchNat"),
+            ("createOrderError", "CreateOrderError"),
+            ("subnatEmpty", "SubnatEmpty"),
+            ("Cce.warning.UserNotExist", "CceWarningUserNotExist"),
+            ("Cce.namespaceOverQuota", "CceNamespaceOverQuota"),
+            ("INVALID_PARAM", "InvalidParam"),
+            ("EIPGroupPayFailed", "EIPGroupPayFailed"),
+            ("DuplicateCLusterUuid", "DuplicateCLusterUuid"),
+            ("404", "E404"),
+            ("ip-v6.not_found", "IpV6NotFound"),
+        ] {
+            assert_eq!(variant_name(code).as_deref(), Some(variant), "{code}");
+        }
+    }
+
+    #[test]
+    fn codes_without_letters_or_digits_have_no_name() {
+        assert_eq!(variant_name(""), None);
+        assert_eq!(variant_name(".-_"), None);
+    }
+
+    #[test]
+    fn identifiers() {
+        assert!(check_identifier("NoSuchNat").is_ok());
+        assert!(check_identifier("match").is_err());
+        assert!(check_identifier("Self").is_err());
+        assert!(check_identifier("1abc").is_err());
+        assert!(check_identifier("a-b").is_err());
+        assert!(check_identifier("").is_err());
+    }
+}

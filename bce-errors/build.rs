@@ -1,0 +1,27 @@
+//! Declares one enum per spec in `specs/` (not `specs/pages/`, which holds includable
+//! page copies): adding a service is adding a spec file, nothing else.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rerun-if-changed=specs");
+    let mut specs: Vec<String> = std::fs::read_dir("specs")
+        .expect("bce-errors ships its specs/ directory")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".toml"))
+        .collect();
+    specs.sort();
+    let mut out = String::new();
+    for file in &specs {
+        let stem = file.trim_end_matches(".toml");
+        let name: String = stem
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .map(|p| p[..1].to_ascii_uppercase() + &p[1..])
+            .collect();
+        writeln!(out, "#[crate::bce_errors(\"specs/{file}\")]\npub enum {name}Error {{}}\n").unwrap();
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("services.rs");
+    std::fs::write(dest, out).unwrap();
+}

@@ -1,0 +1,68 @@
+//! What every generated enum has in common, for code that is generic over services.
+
+use core::fmt;
+use core::hash::Hash;
+
+use crate::RetryClass;
+
+/// Implemented by every `#[bce_errors]` enum; lets runtime code such as
+/// [`BceError`](crate::BceError) work with any service.
+///
+/// The same methods exist as inherent `const fn`s on each enum, so most code never
+/// needs this trait in scope.
+pub trait ServiceError: Copy + Eq + Hash + fmt::Debug + fmt::Display + Send + Sync + 'static {
+    /// The service, as its docs page names it.
+    const SERVICE: &'static str;
+    /// Every code of the service, in spec order.
+    const ALL: &'static [Self];
+    /// The code as the server sends it.
+    fn code(&self) -> &'static str;
+    /// The documented message.
+    fn message(&self) -> &'static str;
+    /// The documented HTTP status.
+    fn status(&self) -> u16;
+    /// The documented description.
+    fn description(&self) -> &'static str;
+    /// The Chinese description, where the docs have one.
+    fn description_zh(&self) -> Option<&'static str>;
+    /// How a request that failed with this code may be retried.
+    fn retry_class(&self) -> RetryClass;
+    /// The variant for a wire code; `None` when the spec does not document it.
+    fn from_code(code: &str) -> Option<Self>;
+    /// True when retrying can succeed.
+    fn is_retryable(&self) -> bool {
+        self.retry_class().is_retryable()
+    }
+}
+
+/// The error of `str::parse` on a generated enum: the code is not in its spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode {
+    service: &'static str,
+    code: String,
+}
+
+impl UnknownCode {
+    /// `code` is not documented for `service`.
+    pub fn new(service: &'static str, code: &str) -> Self {
+        UnknownCode { service, code: code.to_owned() }
+    }
+
+    /// The code that was not found.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The service it was looked up in.
+    pub fn service(&self) -> &'static str {
+        self.service
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} is not a documented {} error code", self.code, self.service)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
