@@ -13,6 +13,7 @@ fn main() {
         .collect();
     specs.sort();
     let mut out = String::new();
+    let mut catalog = String::new();
     for file in &specs {
         let stem = file.trim_end_matches(".toml");
         let name: String = stem
@@ -20,8 +21,18 @@ fn main() {
             .filter(|p| !p.is_empty())
             .map(|p| p[..1].to_ascii_uppercase() + &p[1..])
             .collect();
-        writeln!(out, "#[crate::bce_errors(\"specs/{file}\")]\npub enum {name}Error {{}}\n").unwrap();
+        writeln!(
+            out,
+            "#[crate::bce_errors(\"specs/{file}\")]\npub enum {name}Error {{}}\n"
+        )
+        .unwrap();
+        writeln!(
+            catalog,
+            "    Bundled::of::<{name}Error>(\"{name}Error\", \"specs/{file}\"),"
+        )
+        .unwrap();
     }
+    writeln!(out, "/// Every bundled service, in file-name order.\npub static BUNDLED: &[Bundled] = &[\n{catalog}];").unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("services.rs");
     std::fs::write(dest, out).unwrap();
 }

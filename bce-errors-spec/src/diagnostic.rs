@@ -29,7 +29,10 @@ impl Location {
         let source_line = text[line_start..line_end].trim_end_matches('\r');
         let line = text[..start].matches('\n').count() + 1;
         let column = text[line_start..start].chars().count() + 1;
-        let width = text[start..end.min(line_end).max(start)].chars().count().max(1);
+        let width = text[start..end.min(line_end).max(start)]
+            .chars()
+            .count()
+            .max(1);
         Location {
             file: file.to_owned(),
             line,
@@ -153,7 +156,11 @@ impl Diagnostics {
 
     /// `Ok(value)` when nothing is wrong, else `Err(self)`.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
-        if self.is_empty() { Ok(value) } else { Err(self) }
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
     }
 }
 

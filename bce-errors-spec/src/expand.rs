@@ -36,22 +36,40 @@ pub fn expand(attr: TokenStream, item: TokenStream, manifest_dir: Option<&Path>)
     }
 }
 
-fn try_expand(attr: TokenStream, input: &DeriveInput, manifest_dir: Option<&Path>) -> Result<TokenStream, syn::Error> {
+fn try_expand(
+    attr: TokenStream,
+    input: &DeriveInput,
+    manifest_dir: Option<&Path>,
+) -> Result<TokenStream, syn::Error> {
     let path = spec_path(attr)?;
     let listed = check_item(input)?;
     let Some(root) = manifest_dir else {
-        return Err(syn::Error::new(path.span(), "CARGO_MANIFEST_DIR is not set: build this crate with cargo"));
+        return Err(syn::Error::new(
+            path.span(),
+            "CARGO_MANIFEST_DIR is not set: build this crate with cargo",
+        ));
     };
     let spec = load_spec(root, &path.value()).map_err(|diags| {
-        let mut errors = diags.0.iter().map(|d| syn::Error::new(path.span(), d.to_string()));
-        let mut first = errors.next().unwrap_or_else(|| syn::Error::new(path.span(), "invalid spec"));
+        let mut errors = diags
+            .0
+            .iter()
+            .map(|d| syn::Error::new(path.span(), d.to_string()));
+        let mut first = errors
+            .next()
+            .unwrap_or_else(|| syn::Error::new(path.span(), "invalid spec"));
         first.extend(errors);
         first
     })?;
     if let Some(listed) = listed {
         check_listed(input, &listed, &spec)?;
     }
-    Ok(generate(&spec, input, &GenerateOptions { manifest_dir: Some(root) }))
+    Ok(generate(
+        &spec,
+        input,
+        &GenerateOptions {
+            manifest_dir: Some(root),
+        },
+    ))
 }
 
 /// The one string literal the attribute takes.
@@ -65,10 +83,16 @@ fn spec_path(attr: TokenStream) -> Result<LitStr, syn::Error> {
     let rest: TokenStream = tokens.collect();
     let lit: Lit = syn::parse2(first.clone()).map_err(|_| syn::Error::new(first.span(), usage))?;
     let Lit::Str(path) = lit else {
-        return Err(syn::Error::new(lit.span(), format!("the spec path must be a string literal; {usage}")));
+        return Err(syn::Error::new(
+            lit.span(),
+            format!("the spec path must be a string literal; {usage}"),
+        ));
     };
     if !rest.is_empty() {
-        return Err(syn::Error::new(rest.span(), "#[bce_errors] takes one spec path, found more; use one enum per spec"));
+        return Err(syn::Error::new(
+            rest.span(),
+            "#[bce_errors] takes one spec path, found more; use one enum per spec",
+        ));
     }
     Ok(path)
 }
@@ -78,10 +102,16 @@ fn check_item(input: &DeriveInput) -> Result<Option<Vec<&syn::Variant>>, syn::Er
     let data = match &input.data {
         Data::Enum(e) => e,
         Data::Struct(s) => {
-            return Err(syn::Error::new(s.struct_token.span, "#[bce_errors] goes on an enum, not a struct"));
+            return Err(syn::Error::new(
+                s.struct_token.span,
+                "#[bce_errors] goes on an enum, not a struct",
+            ));
         }
         Data::Union(u) => {
-            return Err(syn::Error::new(u.union_token.span, "#[bce_errors] goes on an enum, not a union"));
+            return Err(syn::Error::new(
+                u.union_token.span,
+                "#[bce_errors] goes on an enum, not a union",
+            ));
         }
     };
     if !input.generics.params.is_empty() || input.generics.where_clause.is_some() {
@@ -93,9 +123,15 @@ fn check_item(input: &DeriveInput) -> Result<Option<Vec<&syn::Variant>>, syn::Er
     let mut errors: Option<syn::Error> = None;
     for v in &data.variants {
         let problem = if !matches!(v.fields, Fields::Unit) {
-            Some((v.fields.span(), "variants of a #[bce_errors] enum have no fields: remove them"))
+            Some((
+                v.fields.span(),
+                "variants of a #[bce_errors] enum have no fields: remove them",
+            ))
         } else if let Some((_, expr)) = &v.discriminant {
-            Some((expr.span(), "variants of a #[bce_errors] enum take no discriminant: remove it"))
+            Some((
+                expr.span(),
+                "variants of a #[bce_errors] enum take no discriminant: remove it",
+            ))
         } else {
             None
         };
@@ -111,7 +147,11 @@ fn check_item(input: &DeriveInput) -> Result<Option<Vec<&syn::Variant>>, syn::Er
 }
 
 /// Hand-listed variants must be exactly the spec's: names every missing and extra one.
-fn check_listed(input: &DeriveInput, listed: &[&syn::Variant], spec: &crate::Spec) -> Result<(), syn::Error> {
+fn check_listed(
+    input: &DeriveInput,
+    listed: &[&syn::Variant],
+    spec: &crate::Spec,
+) -> Result<(), syn::Error> {
     let names: HashSet<String> = listed.iter().map(|v| v.ident.to_string()).collect();
     let mut errors = None;
     for v in listed {
@@ -124,7 +164,12 @@ fn check_listed(input: &DeriveInput, listed: &[&syn::Variant], spec: &crate::Spe
         .rows
         .iter()
         .filter(|r| !names.contains(&r.variant))
-        .map(|r| format!("`{}` (code `{}`, {}:{})", r.variant, r.code, r.location.file, r.location.line))
+        .map(|r| {
+            format!(
+                "`{}` (code `{}`, {}:{})",
+                r.variant, r.code, r.location.file, r.location.line
+            )
+        })
         .collect();
     if !missing.is_empty() {
         let msg = format!(
@@ -190,7 +235,11 @@ mod tests {
             ("\"a.toml\"", "enum E<T> { A(T) }", "cannot be generic"),
             ("\"a.toml\"", "fn f() {}", "goes on an enum"),
             ("\"/abs/x.toml\"", "enum E {}", "is absolute"),
-            ("\"specs/missing.toml\"", "enum E {}", "cannot read spec file"),
+            (
+                "\"specs/missing.toml\"",
+                "enum E {}",
+                "cannot read spec file",
+            ),
         ] {
             let out = expand_str(attr, item);
             assert!(out.contains("compile_error"), "{attr} {item}: {out}");

@@ -27,12 +27,21 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
     let vis = &input.vis;
     let attrs = &input.attrs;
     let user_variant_attrs = user_variant_attrs(input);
-    let variants: Vec<Ident> = spec.rows.iter().map(|r| Ident::new(&r.variant, Span::call_site())).collect();
+    let variants: Vec<Ident> = spec
+        .rows
+        .iter()
+        .map(|r| Ident::new(&r.variant, Span::call_site()))
+        .collect();
 
     let enum_doc = enum_doc(spec, attrs);
     let variant_defs = spec.rows.iter().zip(&variants).map(|(row, v)| {
-        let docs = variant_doc(row).into_iter().map(|line| quote!(#[doc = #line]));
-        let extra = user_variant_attrs.iter().find(|(n, _)| *n == v).map_or(&[][..], |(_, a)| *a);
+        let docs = variant_doc(row)
+            .into_iter()
+            .map(|line| quote!(#[doc = #line]));
+        let extra = user_variant_attrs
+            .iter()
+            .find(|(n, _)| *n == v)
+            .map_or(&[][..], |(_, a)| *a);
         quote! { #(#docs)* #(#extra)* #v }
     });
 
@@ -49,10 +58,16 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
     let service = &spec.service.name;
 
     let tracking = options.manifest_dir.map(|root| {
-        let files = spec.files.iter().map(|f| root.join(f).to_string_lossy().into_owned());
+        let files = spec
+            .files
+            .iter()
+            .map(|f| root.join(f).to_string_lossy().into_owned());
         quote! { #(const _: &str = ::core::include_str!(#files);)* }
     });
-    let from_global = spec.global_codes.as_ref().map(|global| from_global(name, spec, global));
+    let from_global = spec
+        .global_codes
+        .as_ref()
+        .map(|global| from_global(name, spec, global));
 
     quote! {
         #(#attrs)*
@@ -160,7 +175,10 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
 /// proves this spec's copy of global.toml lists the same codes as the bundled GlobalError.
 fn from_global(name: &Ident, spec: &Spec, global: &[String]) -> TokenStream {
     // Every included code is in the resolved spec (a row can be overridden, never removed).
-    let targets = global.iter().filter_map(|code| spec.row(code)).map(|row| Ident::new(&row.variant, Span::call_site()));
+    let targets = global
+        .iter()
+        .filter_map(|code| spec.row(code))
+        .map(|row| Ident::new(&row.variant, Span::call_site()));
     let n = global.len();
     quote! {
         #[automatically_derived]
@@ -196,11 +214,19 @@ fn retry_tokens(row: &Row) -> TokenStream {
 fn enum_doc(spec: &Spec, attrs: &[Attribute]) -> Vec<String> {
     let mut lines = Vec::new();
     if !attrs.iter().any(|a| a.path().is_ident("doc")) {
-        let doc = spec.service.enum_doc.clone().unwrap_or_else(|| format!("Errors of the {} service.", spec.service.name));
+        let doc = spec
+            .service
+            .enum_doc
+            .clone()
+            .unwrap_or_else(|| format!("Errors of the {} service.", spec.service.name));
         lines.push(markdown_escape(&doc));
     }
     lines.push(String::new());
-    let mut origin = format!("Generated from `{}`: {}", spec.files[0], markdown_escape(&spec.service.source));
+    let mut origin = format!(
+        "Generated from `{}`: {}",
+        spec.files[0],
+        markdown_escape(&spec.service.source)
+    );
     if let Some(updated) = &spec.service.updated {
         origin.push_str(&format!(" (updated at {})", markdown_escape(updated)));
     }
@@ -213,7 +239,12 @@ fn enum_doc(spec: &Spec, attrs: &[Attribute]) -> Vec<String> {
 /// description and the Chinese description.
 fn variant_doc(row: &Row) -> Vec<String> {
     let mut lines = vec![
-        format!("`{}` · HTTP {} · {}", row.code.replace('`', "'"), row.status, markdown_escape(&row.message)),
+        format!(
+            "`{}` · HTTP {} · {}",
+            row.code.replace('`', "'"),
+            row.status,
+            markdown_escape(&row.message)
+        ),
         String::new(),
         markdown_escape(&row.description),
     ];
@@ -229,7 +260,10 @@ fn variant_doc(row: &Row) -> Vec<String> {
 fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -239,7 +273,11 @@ fn markdown_escape(text: &str) -> String {
 
 fn user_variant_attrs(input: &DeriveInput) -> Vec<(&Ident, &[Attribute])> {
     match &input.data {
-        syn::Data::Enum(e) => e.variants.iter().map(|v| (&v.ident, v.attrs.as_slice())).collect(),
+        syn::Data::Enum(e) => e
+            .variants
+            .iter()
+            .map(|v| (&v.ident, v.attrs.as_slice()))
+            .collect(),
         _ => Vec::new(),
     }
 }

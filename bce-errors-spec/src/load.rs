@@ -29,9 +29,14 @@ const ROW_KEYS: &[&str] = &[
 ///
 /// Includes are not followed here; see [`load_spec`](crate::load_spec).
 pub fn parse_file(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
-    let mut cx = Cx { file, text, diags: Diagnostics::default() };
+    let mut cx = Cx {
+        file,
+        text,
+        diags: Diagnostics::default(),
+    };
     if text.trim().is_empty() {
-        cx.diags.push(Diagnostic::file(file, "spec file is empty").help(
+        cx.diags
+            .push(Diagnostic::file(file, "spec file is empty").help(
             "a spec has a [service] table and [[error]] rows; see specs/README.md for the format",
         ));
         return Err(cx.diags);
@@ -62,16 +67,23 @@ pub fn parse_file(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
         Some(s) => Some(s),
         None if root.iter().any(|(k, _)| k.get_ref() == "service") => None,
         None => {
-            cx.diags.push(Diagnostic::file(file, "missing [service] table").help(
-                "start the file with [service] and name = \"...\", source = \"...\"",
-            ));
+            cx.diags.push(
+                Diagnostic::file(file, "missing [service] table")
+                    .help("start the file with [service] and name = \"...\", source = \"...\""),
+            );
             None
         }
     };
     // The table iterates keys in sorted order; report in source order.
-    cx.diags.0.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+    cx.diags
+        .0
+        .sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
     match service {
-        Some(service) => cx.diags.into_result(SpecFile { file: file.to_owned(), service, rows }),
+        Some(service) => cx.diags.into_result(SpecFile {
+            file: file.to_owned(),
+            service,
+            rows,
+        }),
         None => Err(cx.diags),
     }
 }
@@ -89,15 +101,29 @@ impl<'a> Cx<'a> {
         Diagnostic::at(self.file, self.text, span, message)
     }
 
-    fn unknown_key(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, name: &str, known: &[&str], place: &str) {
+    fn unknown_key(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        name: &str,
+        known: &[&str],
+        place: &str,
+    ) {
         let help = match closest(name, known) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("expected one of: {}", known.join(", ")),
         };
-        self.diags.push(self.at(key.span(), format!("unknown field `{name}` {place}")).help(help));
+        self.diags.push(
+            self.at(key.span(), format!("unknown field `{name}` {place}"))
+                .help(help),
+        );
     }
 
-    fn table<'t, 'i>(&mut self, value: &'t Spanned<DeValue<'i>>, what: &str, help: &str) -> Option<&'t Table<'i>> {
+    fn table<'t, 'i>(
+        &mut self,
+        value: &'t Spanned<DeValue<'i>>,
+        what: &str,
+        help: &str,
+    ) -> Option<&'t Table<'i>> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
@@ -113,14 +139,21 @@ impl<'a> Cx<'a> {
             DeValue::String(s) => Some(s.to_string()),
             other => {
                 let msg = format!("`{field}` must be a string, found {}", other.type_str());
-                self.diags.push(self.at(value.span(), msg).help(format!("quote it: {field} = \"...\"")));
+                self.diags.push(
+                    self.at(value.span(), msg)
+                        .help(format!("quote it: {field} = \"...\"")),
+                );
                 None
             }
         }
     }
 
     fn service(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Service> {
-        let table = self.table(value, "[service]", "write [service] on its own line, followed by name = \"...\"")?;
+        let table = self.table(
+            value,
+            "[service]",
+            "write [service] on its own line, followed by name = \"...\"",
+        )?;
         let mut service = Service::default();
         let (mut name, mut source) = (None, None);
         for (key, v) in table.iter() {
@@ -148,11 +181,15 @@ impl<'a> Cx<'a> {
             (n, s) => {
                 let span = value.span();
                 if n.is_none() && !table.iter().any(|(k, _)| k.get_ref() == "name") {
-                    let d = self.at(span.clone(), missing("name")).help("add name = \"...\": the service as its docs page names it");
+                    let d = self
+                        .at(span.clone(), missing("name"))
+                        .help("add name = \"...\": the service as its docs page names it");
                     self.diags.push(d);
                 }
                 if s.is_none() && !table.iter().any(|(k, _)| k.get_ref() == "source") {
-                    let d = self.at(span, missing("source")).help("add source = \"Page › Section\": where the table is documented");
+                    let d = self
+                        .at(span, missing("source"))
+                        .help("add source = \"Page › Section\": where the table is documented");
                     self.diags.push(d);
                 }
                 None
@@ -162,29 +199,48 @@ impl<'a> Cx<'a> {
 
     fn includes(&mut self, value: &Spanned<DeValue<'_>>) -> Vec<Include> {
         let DeValue::Array(items) = value.get_ref() else {
-            let msg = format!("`include` must be an array of paths, found {}", value.get_ref().type_str());
-            self.diags.push(self.at(value.span(), msg).help("write include = [\"global.toml\"]"));
+            let msg = format!(
+                "`include` must be an array of paths, found {}",
+                value.get_ref().type_str()
+            );
+            self.diags.push(
+                self.at(value.span(), msg)
+                    .help("write include = [\"global.toml\"]"),
+            );
             return Vec::new();
         };
         items
             .iter()
             .filter_map(|item| {
                 let path = self.string("include", item)?;
-                Some(Include { path, location: Location::from_span(self.file, self.text, item.span()) })
+                Some(Include {
+                    path,
+                    location: Location::from_span(self.file, self.text, item.span()),
+                })
             })
             .collect()
     }
 
     fn rows(&mut self, value: &Spanned<DeValue<'_>>) -> Vec<Row> {
         let DeValue::Array(items) = value.get_ref() else {
-            let msg = format!("`error` must be an array of tables, found {}", value.get_ref().type_str());
-            self.diags.push(self.at(value.span(), msg).help("write each row as an [[error]] table"));
+            let msg = format!(
+                "`error` must be an array of tables, found {}",
+                value.get_ref().type_str()
+            );
+            self.diags.push(
+                self.at(value.span(), msg)
+                    .help("write each row as an [[error]] table"),
+            );
             return Vec::new();
         };
         items
             .iter()
             .filter_map(|item| {
-                let table = self.table(item, "each [[error]] row", "write each row as an [[error]] table")?;
+                let table = self.table(
+                    item,
+                    "each [[error]] row",
+                    "write each row as an [[error]] table",
+                )?;
                 self.row(item.span(), table)
             })
             .collect()
@@ -211,12 +267,21 @@ impl<'a> Cx<'a> {
             ("code", code.is_some(), "code = \"NoSuchNat\""),
             ("message", message.is_some(), "message = \"...\""),
             ("status", status.is_some(), "status = 404"),
-            ("description", description.is_some(), "description = \"...\""),
+            (
+                "description",
+                description.is_some(),
+                "description = \"...\"",
+            ),
         ] {
             if !present && !table.iter().any(|(k, _)| k.get_ref() == field) {
-                let label = code.as_ref().map_or(String::new(), |(c, _): &(String, _)| format!(" (code `{c}`)"));
+                let label = code.as_ref().map_or(String::new(), |(c, _): &(String, _)| {
+                    format!(" (code `{c}`)")
+                });
                 let d = self
-                    .at(span.start..span.start + 1, format!("[[error]] row{label} is missing the required field `{field}`"))
+                    .at(
+                        span.start..span.start + 1,
+                        format!("[[error]] row{label} is missing the required field `{field}`"),
+                    )
                     .help(format!("add {example}"));
                 self.diags.push(d);
             }
@@ -228,7 +293,10 @@ impl<'a> Cx<'a> {
                 Some(v) => v,
                 None => {
                     let d = self
-                        .at(code_span, format!("code `{code}` has no letter or digit to name a variant"))
+                        .at(
+                            code_span,
+                            format!("code `{code}` has no letter or digit to name a variant"),
+                        )
                         .help("add variant = \"SomeName\" to this row");
                     self.diags.push(d);
                     return None;
@@ -281,7 +349,12 @@ impl<'a> Cx<'a> {
                 match n {
                     Some(n @ 100..=599) => Some(n as u16),
                     _ => {
-                        let d = self.at(v.span(), format!("status {} is not an HTTP status", i.as_str())).help(help_range);
+                        let d = self
+                            .at(
+                                v.span(),
+                                format!("status {} is not an HTTP status", i.as_str()),
+                            )
+                            .help(help_range);
                         self.diags.push(d);
                         None
                     }
@@ -294,12 +367,22 @@ impl<'a> Cx<'a> {
                 } else {
                     format!("write the number alone: status = {digits}")
                 };
-                let d = self.at(v.span(), format!("status must be a number, found the text {:?}", s.as_ref())).help(help);
+                let d = self
+                    .at(
+                        v.span(),
+                        format!("status must be a number, found the text {:?}", s.as_ref()),
+                    )
+                    .help(help);
                 self.diags.push(d);
                 None
             }
             other => {
-                let d = self.at(v.span(), format!("status must be a number, found {}", other.type_str())).help(help_range);
+                let d = self
+                    .at(
+                        v.span(),
+                        format!("status must be a number, found {}", other.type_str()),
+                    )
+                    .help(help_range);
                 self.diags.push(d);
                 None
             }
@@ -313,8 +396,16 @@ impl<'a> Cx<'a> {
             Err(why) => {
                 let suggestion = variant_name(&name)
                     .filter(|s| check_identifier(s).is_ok())
-                    .map_or_else(|| "pick an UpperCamelCase name".to_owned(), |s| format!("try variant = \"{s}\""));
-                let d = self.at(v.span(), format!("variant `{name}` is not a usable name: {why}")).help(suggestion);
+                    .map_or_else(
+                        || "pick an UpperCamelCase name".to_owned(),
+                        |s| format!("try variant = \"{s}\""),
+                    );
+                let d = self
+                    .at(
+                        v.span(),
+                        format!("variant `{name}` is not a usable name: {why}"),
+                    )
+                    .help(suggestion);
                 self.diags.push(d);
                 None
             }
@@ -325,10 +416,16 @@ impl<'a> Cx<'a> {
         let name = self.string("retry", v)?;
         Retry::from_name(&name).or_else(|| {
             let help = match closest(&name, &Retry::NAMES) {
-                Some(best) => format!("did you mean \"{best}\"? (one of: {})", Retry::NAMES.join(", ")),
+                Some(best) => format!(
+                    "did you mean \"{best}\"? (one of: {})",
+                    Retry::NAMES.join(", ")
+                ),
                 None => format!("use one of: {}", Retry::NAMES.join(", ")),
             };
-            self.diags.push(self.at(v.span(), format!("unknown retry class \"{name}\"")).help(help));
+            self.diags.push(
+                self.at(v.span(), format!("unknown retry class \"{name}\""))
+                    .help(help),
+            );
             None
         })
     }
@@ -350,7 +447,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -376,7 +475,12 @@ retry = "never"
 "#;
 
     fn errors(text: &str) -> Vec<String> {
-        parse_file("specs/x.toml", text).unwrap_err().0.iter().map(|d| d.to_string()).collect()
+        parse_file("specs/x.toml", text)
+            .unwrap_err()
+            .0
+            .iter()
+            .map(|d| d.to_string())
+            .collect()
     }
 
     #[test]
@@ -385,21 +489,36 @@ retry = "never"
         assert_eq!(spec.service.name, "NAT gateway");
         assert_eq!(spec.service.updated.as_deref(), Some("2025-10-16"));
         let row = &spec.rows[0];
-        assert_eq!((row.code.as_str(), row.status, row.location.line), ("NoSuchNat", 404, 8));
+        assert_eq!(
+            (row.code.as_str(), row.status, row.location.line),
+            ("NoSuchNat", 404, 8)
+        );
         assert_eq!(row.retry, Some(Retry::Never));
     }
 
     #[test]
     fn misspelt_field_gets_a_suggestion() {
         let e = errors(&GOOD.replace("status = 404", "stauts = 404"));
-        assert!(e.iter().any(|e| e.contains("unknown field `stauts`") && e.contains("did you mean `status`?")), "{e:?}");
-        assert!(e.iter().any(|e| e.contains("missing the required field `status`")), "{e:?}");
+        assert!(
+            e.iter()
+                .any(|e| e.contains("unknown field `stauts`")
+                    && e.contains("did you mean `status`?")),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|e| e.contains("missing the required field `status`")),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn status_as_text_says_to_write_the_number() {
         let e = errors(&GOOD.replace("status = 404", "status = \"400 Bad Request\""));
-        assert!(e[0].contains("write the number alone: status = 400"), "{e:?}");
+        assert!(
+            e[0].contains("write the number alone: status = 400"),
+            "{e:?}"
+        );
         assert!(e[0].contains("specs/x.toml:10:10"), "{e:?}");
     }
 
@@ -407,13 +526,18 @@ retry = "never"
     fn out_of_range_statuses() {
         for s in ["0", "99", "600", "-1", "99999999999999999999"] {
             let e = errors(&GOOD.replace("status = 404", &format!("status = {s}")));
-            assert!(e[0].contains("is not an HTTP status") || e[0].contains("invalid TOML"), "{s}: {e:?}");
+            assert!(
+                e[0].contains("is not an HTTP status") || e[0].contains("invalid TOML"),
+                "{s}: {e:?}"
+            );
         }
     }
 
     #[test]
     fn several_problems_reported_together() {
-        let text = GOOD.replace("status = 404", "status = 0").replace("retry = \"never\"", "retry = \"nevr\"");
+        let text = GOOD
+            .replace("status = 404", "status = 0")
+            .replace("retry = \"never\"", "retry = \"nevr\"");
         let e = errors(&text);
         assert_eq!(e.len(), 2, "{e:?}");
         assert!(e[1].contains("did you mean \"never\""), "{e:?}");
@@ -429,12 +553,22 @@ retry = "never"
     #[test]
     fn empty_and_serviceless_files() {
         assert!(errors("  \n")[0].contains("spec file is empty"));
-        assert!(errors("[[error]]\ncode = \"A\"\nmessage = \"\"\nstatus = 400\ndescription = \"\"\n")[0].contains("missing [service] table"));
+        assert!(
+            errors("[[error]]\ncode = \"A\"\nmessage = \"\"\nstatus = 400\ndescription = \"\"\n")
+                [0]
+            .contains("missing [service] table")
+        );
     }
 
     #[test]
     fn bad_variants() {
-        assert!(errors(&GOOD.replace("retry = \"never\"", "variant = \"match\""))[0].contains("Rust keyword"));
-        assert!(errors(&GOOD.replace("retry = \"never\"", "variant = \"No Such\""))[0].contains("try variant = \"NoSuch\""));
+        assert!(
+            errors(&GOOD.replace("retry = \"never\"", "variant = \"match\""))[0]
+                .contains("Rust keyword")
+        );
+        assert!(
+            errors(&GOOD.replace("retry = \"never\"", "variant = \"No Such\""))[0]
+                .contains("try variant = \"NoSuch\"")
+        );
     }
 }

@@ -25,8 +25,9 @@
 pub fn variant_name(code: &str) -> Option<String> {
     let mut name = String::with_capacity(code.len() + 1);
     for part in code.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let shouting =
-            part.len() > 1 && part.bytes().all(|b| !b.is_ascii_lowercase()) && part.bytes().filter(u8::is_ascii_alphabetic).count() > 1;
+        let shouting = part.len() > 1
+            && part.bytes().all(|b| !b.is_ascii_lowercase())
+            && part.bytes().filter(u8::is_ascii_alphabetic).count() > 1;
         for (i, c) in part.chars().enumerate() {
             if i == 0 {
                 name.push(c.to_ascii_uppercase());
@@ -72,12 +73,57 @@ pub(crate) fn check_identifier(name: &str) -> Result<(), &'static str> {
 pub fn is_keyword(name: &str) -> bool {
     matches!(
         name,
-        "as" | "break" | "const" | "continue" | "crate" | "else" | "enum" | "extern" | "false"
-            | "fn" | "for" | "if" | "impl" | "in" | "let" | "loop" | "match" | "mod" | "move"
-            | "mut" | "pub" | "ref" | "return" | "self" | "Self" | "static" | "struct" | "super"
-            | "trait" | "true" | "type" | "unsafe" | "use" | "where" | "while" | "async"
-            | "await" | "dyn" | "abstract" | "become" | "box" | "do" | "final" | "macro"
-            | "override" | "priv" | "typeof" | "unsized" | "virtual" | "yield" | "try" | "gen"
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "self"
+            | "Self"
+            | "static"
+            | "struct"
+            | "super"
+            | "trait"
+            | "true"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "async"
+            | "await"
+            | "dyn"
+            | "abstract"
+            | "become"
+            | "box"
+            | "do"
+            | "final"
+            | "macro"
+            | "override"
+            | "priv"
+            | "typeof"
+            | "unsized"
+            | "virtual"
+            | "yield"
+            | "try"
+            | "gen"
     )
 }
 

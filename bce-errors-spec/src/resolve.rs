@@ -36,8 +36,14 @@ pub fn load_spec(root: &Path, rel: &str) -> Result<Spec, Diagnostics> {
     }
     let rel = normalize(rel);
     let read = |file: &str| read_spec(root, file);
-    Resolver { read, diags: Diagnostics::default(), files: Vec::new(), stack: Vec::new(), global: None }
-        .run(&rel)
+    Resolver {
+        read,
+        diags: Diagnostics::default(),
+        files: Vec::new(),
+        stack: Vec::new(),
+        global: None,
+    }
+    .run(&rel)
 }
 
 /// Checks a spec held in memory; it may not include other files.
@@ -46,23 +52,39 @@ pub fn parse_spec(source: SpecSource<'_>) -> Result<Spec, Diagnostics> {
         if file == source.file {
             Ok(source.text.to_owned())
         } else {
-            Err(Diagnostic::file(file, format!("cannot read `{file}`: this spec was given as text, not a file")))
+            Err(Diagnostic::file(
+                file,
+                format!("cannot read `{file}`: this spec was given as text, not a file"),
+            ))
         }
     };
-    Resolver { read, diags: Diagnostics::default(), files: Vec::new(), stack: Vec::new(), global: None }
-        .run(source.file)
+    Resolver {
+        read,
+        diags: Diagnostics::default(),
+        files: Vec::new(),
+        stack: Vec::new(),
+        global: None,
+    }
+    .run(source.file)
 }
 
 fn read_spec(root: &Path, file: &str) -> Result<String, Diagnostic> {
     let path = root.join(file);
     let bytes = std::fs::read(&path).map_err(|e| {
-        Diagnostic::file(file, format!("cannot read spec file `{file}`: {e}"))
-            .help(format!("looked for {}; paths are relative to the crate root", path.display()))
+        Diagnostic::file(file, format!("cannot read spec file `{file}`: {e}")).help(format!(
+            "looked for {}; paths are relative to the crate root",
+            path.display()
+        ))
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let prefix = String::from_utf8_lossy(valid);
-        let mut d = Diagnostic::at(file, &prefix, prefix.len()..prefix.len(), format!("spec file `{file}` is not UTF-8"));
+        let mut d = Diagnostic::at(
+            file,
+            &prefix,
+            prefix.len()..prefix.len(),
+            format!("spec file `{file}` is not UTF-8"),
+        );
         if let Some(loc) = &mut d.location {
             loc.source_line.push_str("\u{FFFD}");
         }
@@ -91,10 +113,17 @@ impl<F: FnMut(&str) -> Result<String, Diagnostic>> Resolver<F> {
             return Err(self.diags);
         };
         if rows.is_empty() {
-            self.diags.push(Diagnostic::file(rel, "spec defines no error codes").help("add an [[error]] row"));
+            self.diags.push(
+                Diagnostic::file(rel, "spec defines no error codes").help("add an [[error]] row"),
+            );
         }
         check_variants(&rows, &mut self.diags);
-        let spec = Spec { service: top.service, rows, files: self.files, global_codes: self.global };
+        let spec = Spec {
+            service: top.service,
+            rows,
+            files: self.files,
+            global_codes: self.global,
+        };
         self.diags.into_result(spec)
     }
 
@@ -115,10 +144,17 @@ impl<F: FnMut(&str) -> Result<String, Diagnostic>> Resolver<F> {
         for inc in &file.service.include {
             let path = normalize(&format!("{}{}", dir_of(rel), inc.path));
             if let Some(start) = self.stack.iter().position(|f| *f == path) {
-                let chain: Vec<&str> = self.stack[start..].iter().map(String::as_str).chain([path.as_str()]).collect();
+                let chain: Vec<&str> = self.stack[start..]
+                    .iter()
+                    .map(String::as_str)
+                    .chain([path.as_str()])
+                    .collect();
                 self.diags.push(
-                    located(&inc.location, format!("include cycle: {}", chain.join(" → ")))
-                        .help("remove one of these includes; a spec cannot include itself"),
+                    located(
+                        &inc.location,
+                        format!("include cycle: {}", chain.join(" → ")),
+                    )
+                    .help("remove one of these includes; a spec cannot include itself"),
                 );
                 continue;
             }
@@ -127,23 +163,32 @@ impl<F: FnMut(&str) -> Result<String, Diagnostic>> Resolver<F> {
                 Err(e) => {
                     let help = e.help.clone().unwrap_or_default();
                     self.diags.push(
-                        located(&inc.location, format!("cannot read included spec `{path}`"))
-                            .help(format!("{}; includes are relative to the including file. {help}", e.message)),
+                        located(&inc.location, format!("cannot read included spec `{path}`")).help(
+                            format!(
+                                "{}; includes are relative to the including file. {help}",
+                                e.message
+                            ),
+                        ),
                     );
                     continue;
                 }
             };
-            let Some((_, included)) = self.file(&path, &text) else { continue };
+            let Some((_, included)) = self.file(&path, &text) else {
+                continue;
+            };
             if path.rsplit('/').next() == Some("global.toml") {
                 self.global = Some(included.iter().map(|r| r.code.clone()).collect());
             }
             for row in included {
                 if let Some(prev) = rows.iter().find(|r| r.code == row.code) {
                     self.diags.push(
-                        located(&inc.location, format!("code `{}` comes from two includes", row.code))
-                            .note("defined here", prev.location.clone())
-                            .note("and here", row.location.clone())
-                            .help("include only one of them, or override the row in this file"),
+                        located(
+                            &inc.location,
+                            format!("code `{}` comes from two includes", row.code),
+                        )
+                        .note("defined here", prev.location.clone())
+                        .note("and here", row.location.clone())
+                        .help("include only one of them, or override the row in this file"),
                     );
                 } else {
                     rows.push(row);
@@ -197,9 +242,15 @@ fn check_variants(rows: &[Row], diags: &mut Diagnostics) {
     for row in rows {
         if let Some(first) = seen.get(row.variant.as_str()).copied() {
             diags.push(
-                located(&row.location, format!("codes `{}` and `{}` both become the variant `{}`", first.code, row.code, row.variant))
-                    .note(format!("`{}` is here", first.code), first.location.clone())
-                    .help("give one of the rows its own name with variant = \"...\""),
+                located(
+                    &row.location,
+                    format!(
+                        "codes `{}` and `{}` both become the variant `{}`",
+                        first.code, row.code, row.variant
+                    ),
+                )
+                .note(format!("`{}` is here", first.code), first.location.clone())
+                .help("give one of the rows its own name with variant = \"...\""),
             );
         } else {
             seen.insert(&row.variant, row);

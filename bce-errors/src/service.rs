@@ -10,7 +10,9 @@ use crate::RetryClass;
 ///
 /// The same methods exist as inherent `const fn`s on each enum, so most code never
 /// needs this trait in scope.
-pub trait ServiceError: Copy + Eq + Hash + fmt::Debug + fmt::Display + Send + Sync + 'static {
+pub trait ServiceError:
+    Copy + Eq + Hash + fmt::Debug + fmt::Display + Send + Sync + 'static
+{
     /// The service, as its docs page names it.
     const SERVICE: &'static str;
     /// Every code of the service, in spec order.
@@ -45,7 +47,10 @@ pub struct UnknownCode {
 impl UnknownCode {
     /// `code` is not documented for `service`.
     pub fn new(service: &'static str, code: &str) -> Self {
-        UnknownCode { service, code: code.to_owned() }
+        UnknownCode {
+            service,
+            code: code.to_owned(),
+        }
     }
 
     /// The code that was not found.
@@ -61,7 +66,11 @@ impl UnknownCode {
 
 impl fmt::Display for UnknownCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a documented {} error code", self.code, self.service)
+        write!(
+            f,
+            "{:?} is not a documented {} error code",
+            self.code, self.service
+        )
     }
 }
 

@@ -1,0 +1,102 @@
+//! A crate outside bce-errors gets the full generated API from its own spec file.
+
+use bce_errors::services::GlobalError;
+use bce_errors::{RetryClass, ServiceError};
+use downstream_fixture::{CfsError, tiny};
+
+#[test]
+fn own_rows_and_included_global_rows() {
+    // 14 global rows, one overridden in place, plus 5 new ones.
+    assert_eq!(CfsError::ALL.len(), 14 + 5);
+    assert_eq!(CfsError::SERVICE, "CFS");
+    let e = CfsError::from_code("NoSuchFileSystem").unwrap();
+    assert_eq!(e, CfsError::NoSuchFileSystem);
+    assert_eq!(e.status(), 404);
+    assert_eq!(e.message(), "The file system {fsId} does not exist.");
+    assert_eq!(e.description_zh(), Some("文件系统不存在"));
+    assert_eq!(CfsError::AccessDenied.message(), "CFS access denied.");
+    assert_eq!(CfsError::InternalError.status(), 500);
+}
+
+#[test]
+fn variant_names_follow_the_documented_rule() {
+    assert_eq!(
+        CfsError::MountTargetQuotaExceeded.code(),
+        "MountTargetQuota.Exceeded"
+    );
+    assert_eq!(CfsError::FsBusy.code(), "fsBusy");
+    assert_eq!(CfsError::NumericNotFound.code(), "404");
+    assert_eq!(
+        CfsError::NumericNotFound.message(),
+        "Not \"found\" \\ at all."
+    );
+}
+
+#[test]
+fn display_writes_braces_and_placeholders_verbatim() {
+    assert_eq!(
+        CfsError::NoSuchFileSystem.to_string(),
+        "NoSuchFileSystem (404): The file system {fsId} does not exist."
+    );
+    assert_eq!(
+        CfsError::MountTargetQuotaExceeded.to_string(),
+        "MountTargetQuota.Exceeded (413): At most ${maxMountTargets} mount targets per file system."
+    );
+}
+
+#[test]
+fn retry_annotation_overrides_the_status_default() {
+    assert_eq!(CfsError::FsBusy.retry_class(), RetryClass::Transient);
+    assert_eq!(
+        CfsError::ThrottlingException.retry_class(),
+        RetryClass::Throttling
+    );
+    assert_eq!(
+        CfsError::RequestExpired.retry_class(),
+        RetryClass::ClockSkew
+    );
+    assert_eq!(CfsError::NoSuchFileSystem.retry_class(), RetryClass::Never);
+}
+
+#[test]
+fn converts_from_the_bundled_global_enum() {
+    for g in GlobalError::ALL {
+        let cfs = CfsError::from(*g);
+        assert_eq!(cfs.code(), g.code());
+    }
+    assert_eq!(
+        CfsError::from(GlobalError::AccessDenied),
+        CfsError::AccessDenied
+    );
+}
+
+#[test]
+fn user_derives_and_trait_impls_work_generically() {
+    fn codes<E: ServiceError>() -> Vec<&'static str> {
+        E::ALL.iter().map(|e| e.code()).collect()
+    }
+    assert!(codes::<CfsError>().contains(&"fsBusy"));
+    assert!(
+        CfsError::AccessDenied < CfsError::NoSuchFileSystem
+            || CfsError::AccessDenied > CfsError::NoSuchFileSystem
+    );
+    let parsed: CfsError = "fsBusy".parse().unwrap();
+    assert_eq!(parsed, CfsError::FsBusy);
+    let err = "nope".parse::<CfsError>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "\"nope\" is not a documented CFS error code"
+    );
+    let boxed: Box<dyn std::error::Error> = Box::new(CfsError::FsBusy);
+    assert_eq!(
+        boxed.to_string(),
+        "fsBusy (409): File system is busy, try again later."
+    );
+}
+
+#[test]
+fn hand_listed_variants_generate_the_same_api() {
+    assert_eq!(tiny("second.code"), Some(("second.code", 503)));
+    assert_eq!(tiny("First"), Some(("First", 400)));
+    assert_eq!(tiny("third"), None);
+}
