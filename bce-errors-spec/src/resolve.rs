@@ -52,10 +52,8 @@ pub fn parse_spec(source: SpecSource<'_>) -> Result<Spec, Diagnostics> {
         if file == source.file {
             Ok(source.text.to_owned())
         } else {
-            Err(Diagnostic::file(
-                file,
-                format!("cannot read `{file}`: this spec was given as text, not a file"),
-            ))
+            let why = format!("cannot read `{file}`: this spec was given as text, not a file");
+            Err(Box::new(Diagnostic::file(file, why)))
         }
     };
     Resolver {
@@ -68,13 +66,15 @@ pub fn parse_spec(source: SpecSource<'_>) -> Result<Spec, Diagnostics> {
     .run(source.file)
 }
 
-fn read_spec(root: &Path, file: &str) -> Result<String, Diagnostic> {
+fn read_spec(root: &Path, file: &str) -> Result<String, Box<Diagnostic>> {
     let path = root.join(file);
     let bytes = std::fs::read(&path).map_err(|e| {
-        Diagnostic::file(file, format!("cannot read spec file `{file}`: {e}")).help(format!(
-            "looked for {}; paths are relative to the crate root",
-            path.display()
-        ))
+        Box::new(
+            Diagnostic::file(file, format!("cannot read spec file `{file}`: {e}")).help(format!(
+                "looked for {}; paths are relative to the crate root",
+                path.display()
+            )),
+        )
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -86,9 +86,9 @@ fn read_spec(root: &Path, file: &str) -> Result<String, Diagnostic> {
             format!("spec file `{file}` is not UTF-8"),
         );
         if let Some(loc) = &mut d.location {
-            loc.source_line.push_str("\u{FFFD}");
+            loc.source_line.push('\u{FFFD}');
         }
-        d.help("save the file as UTF-8")
+        Box::new(d.help("save the file as UTF-8"))
     })
 }
 
@@ -100,12 +100,12 @@ struct Resolver<F> {
     global: Option<Vec<String>>,
 }
 
-impl<F: FnMut(&str) -> Result<String, Diagnostic>> Resolver<F> {
+impl<F: FnMut(&str) -> Result<String, Box<Diagnostic>>> Resolver<F> {
     fn run(mut self, rel: &str) -> Result<Spec, Diagnostics> {
         let resolved = match (self.read)(rel) {
             Ok(text) => self.file(rel, &text),
             Err(d) => {
-                self.diags.push(d);
+                self.diags.push(*d);
                 None
             }
         };
