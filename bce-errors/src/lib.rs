@@ -14,6 +14,10 @@
 
 extern crate self as bce_errors;
 
+mod error;
+mod escape;
+mod json;
+mod response;
 mod retry;
 mod service;
 pub mod services;
@@ -28,5 +32,8 @@ pub mod __private;
 /// must be declared empty (or list exactly the spec's variants); see the crate docs for
 /// everything it generates.
 pub use bce_errors_macros::bce_errors;
+pub use error::{BceError, PARSE_LIMIT, REQUEST_ID_HEADER, ResponseHeaders, SNIPPET_LIMIT};
+pub use json::BodyError;
+pub use response::ErrorResponse;
 pub use retry::{RetryClass, classify};
 pub use service::{ServiceError, UnknownCode};
