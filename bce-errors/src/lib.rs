@@ -16,9 +16,13 @@ extern crate self as bce_errors;
 
 mod error;
 mod escape;
+#[cfg(feature = "http")]
+mod http_impls;
 mod json;
 mod response;
 mod retry;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod service;
 pub mod services;
 

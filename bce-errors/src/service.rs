@@ -35,6 +35,11 @@ pub trait ServiceError:
     fn is_retryable(&self) -> bool {
         self.retry_class().is_retryable()
     }
+    /// The documented status as an `http::StatusCode` (feature `http`).
+    #[cfg(feature = "http")]
+    fn http_status(&self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
 }
 
 /// The error of `str::parse` on a generated enum: the code is not in its spec.
