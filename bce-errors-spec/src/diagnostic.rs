@@ -101,11 +101,16 @@ impl Diagnostic {
     }
 }
 
-fn write_snippet(f: &mut fmt::Formatter<'_>, loc: &Location, label: &str) -> fmt::Result {
-    let gutter = " ".repeat(loc.line.to_string().len());
+fn write_snippet(
+    f: &mut fmt::Formatter<'_>,
+    loc: &Location,
+    label: &str,
+    width: usize,
+) -> fmt::Result {
+    let gutter = " ".repeat(width);
     writeln!(f, "{gutter}--> {}:{}:{}", loc.file, loc.line, loc.column)?;
     writeln!(f, "{gutter} |")?;
-    writeln!(f, "{} | {}", loc.line, loc.source_line)?;
+    writeln!(f, "{:>width$} | {}", loc.line, loc.source_line)?;
     let pad: String = loc
         .source_line
         .chars()
@@ -123,15 +128,22 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, loc: &Location, label: &str) -> fmt
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.message)?;
+        let width = self
+            .location
+            .iter()
+            .chain(self.notes.iter().map(|(_, l)| l))
+            .map(|l| l.line.to_string().len())
+            .max();
         match &self.location {
-            Some(loc) => write_snippet(f, loc, "")?,
+            Some(loc) => write_snippet(f, loc, "", width.unwrap_or(1))?,
             None => writeln!(f, " --> {}", self.file)?,
         }
         for (note, loc) in &self.notes {
-            write_snippet(f, loc, note)?;
+            write_snippet(f, loc, note, width.unwrap_or(1))?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {help}")?;
+            let gutter = " ".repeat(width.unwrap_or(1));
+            writeln!(f, "{gutter} = help: {help}")?;
         }
         Ok(())
     }

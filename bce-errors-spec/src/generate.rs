@@ -33,7 +33,10 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
         .map(|r| Ident::new(&r.variant, Span::call_site()))
         .collect();
 
-    let enum_doc = enum_doc(spec, attrs);
+    let enum_doc: Vec<String> = enum_doc(spec, attrs)
+        .into_iter()
+        .map(|l| format!(" {l}"))
+        .collect();
     let variant_defs = spec.rows.iter().zip(&variants).map(|(row, v)| {
         let docs = variant_doc(row)
             .into_iter()

@@ -263,6 +263,18 @@ impl<'a> Cx<'a> {
                 other => self.unknown_key(key, other, ROW_KEYS, "in [[error]]"),
             }
         }
+        // A misspelt key already says what is missing ("did you mean `status`?").
+        let misspelt: Vec<&str> = table
+            .iter()
+            .filter_map(|(k, _)| {
+                let k = k.get_ref().as_ref();
+                if ROW_KEYS.contains(&k) {
+                    None
+                } else {
+                    closest(k, ROW_KEYS)
+                }
+            })
+            .collect();
         for (field, present, example) in [
             ("code", code.is_some(), "code = \"NoSuchNat\""),
             ("message", message.is_some(), "message = \"...\""),
@@ -273,13 +285,21 @@ impl<'a> Cx<'a> {
                 "description = \"...\"",
             ),
         ] {
-            if !present && !table.iter().any(|(k, _)| k.get_ref() == field) {
+            if !present
+                && !misspelt.contains(&field)
+                && !table.iter().any(|(k, _)| k.get_ref() == field)
+            {
                 let label = code.as_ref().map_or(String::new(), |(c, _): &(String, _)| {
                     format!(" (code `{c}`)")
                 });
+                let header = if self.text[span.start..].starts_with("[[error]]") {
+                    9
+                } else {
+                    1
+                };
                 let d = self
                     .at(
-                        span.start..span.start + 1,
+                        span.start..span.start + header,
                         format!("[[error]] row{label} is missing the required field `{field}`"),
                     )
                     .help(format!("add {example}"));
@@ -505,11 +525,8 @@ retry = "never"
                     && e.contains("did you mean `status`?")),
             "{e:?}"
         );
-        assert!(
-            e.iter()
-                .any(|e| e.contains("missing the required field `status`")),
-            "{e:?}"
-        );
+        // The misspelling is the one problem: no second "missing `status`" error.
+        assert_eq!(e.len(), 1, "{e:?}");
     }
 
     #[test]

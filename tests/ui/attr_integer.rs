@@ -1,0 +1,4 @@
+#[bce_errors::bce_errors(42)]
+pub enum DemoError {}
+
+fn main() {}

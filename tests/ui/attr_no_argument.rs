@@ -1,0 +1,4 @@
+#[bce_errors::bce_errors]
+pub enum DemoError {}
+
+fn main() {}

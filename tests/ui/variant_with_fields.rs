@@ -1,0 +1,7 @@
+#[bce_errors::bce_errors("specs/ok.toml")]
+pub enum DemoError {
+    NoSuchThing(String),
+    ThingBusy,
+}
+
+fn main() {}
