@@ -158,6 +158,9 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
             const SERVICE: &'static str = #name::SERVICE;
             const ALL: &'static [Self] = #name::ALL;
             fn code(&self) -> &'static str { #name::code(*self) }
+            fn variant_name(&self) -> &'static str {
+                match self { #(Self::#variants => ::core::stringify!(#variants),)* }
+            }
             fn message(&self) -> &'static str { #name::message(*self) }
             fn status(&self) -> u16 { #name::status(*self) }
             fn description(&self) -> &'static str { #name::description(*self) }

@@ -19,6 +19,8 @@ pub trait ServiceError:
     const ALL: &'static [Self];
     /// The code as the server sends it.
     fn code(&self) -> &'static str;
+    /// The name of the Rust variant (`CceWarningUserNotExist` for the code `Cce.warning.UserNotExist`).
+    fn variant_name(&self) -> &'static str;
     /// The documented message.
     fn message(&self) -> &'static str;
     /// The documented HTTP status.

@@ -23,6 +23,8 @@ use crate::{RetryClass, ServiceError};
 pub struct CodeInfo {
     /// The service, as its docs page names it.
     pub service: &'static str,
+    /// The Rust variant (`NoSuchNat`).
+    pub variant: &'static str,
     /// The code as the server sends it.
     pub code: &'static str,
     /// The documented message.
@@ -42,6 +44,7 @@ impl CodeInfo {
     pub fn of<E: ServiceError>(e: E) -> Self {
         CodeInfo {
             service: E::SERVICE,
+            variant: e.variant_name(),
             code: e.code(),
             message: e.message(),
             status: e.status(),

@@ -142,6 +142,13 @@ impl ::bce_errors::ServiceError for DemoError {
     fn code(&self) -> &'static str {
         DemoError::code(*self)
     }
+    fn variant_name(&self) -> &'static str {
+        match self {
+            Self::NoSuchThing => ::core::stringify!(NoSuchThing),
+            Self::ThingBusy => ::core::stringify!(ThingBusy),
+            Self::NumericNotFound => ::core::stringify!(NumericNotFound),
+        }
+    }
     fn message(&self) -> &'static str {
         DemoError::message(*self)
     }
