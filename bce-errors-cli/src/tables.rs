@@ -148,9 +148,9 @@ pub fn import(text: &str) -> PageImport {
                 }
                 i += 1;
             }
-            Block::Line { text, line } => match header_columns(text) {
-                Some(columns) => {
-                    let (table, next) = flat_table(&blocks, i, *line, columns, glued_header(text));
+            Block::Line { line, .. } => match header_at(&blocks, i) {
+                Some((columns, lines, glued)) => {
+                    let (table, next) = flat_table(&blocks, i, lines, *line, columns, glued);
                     tables.push(table);
                     i = next;
                 }
@@ -250,6 +250,31 @@ fn header_columns(text: &str) -> Option<Vec<Column>> {
         .all(|c| columns.iter().filter(|d| *d == c).count() == 1);
     let options: Vec<Option<Column>> = columns.iter().copied().map(Some).collect();
     (unique && is_error_table(&options)).then_some(columns)
+}
+
+/// A flattened header at `blocks[i]`: on one line, or one column name per line.
+/// Returns the columns, how many lines the header takes, and whether cells run together.
+fn header_at(blocks: &[Block], i: usize) -> Option<(Vec<Column>, usize, bool)> {
+    let text = |j: usize| match blocks.get(j) {
+        Some(Block::Line { text, .. }) => Some(text.as_str()),
+        _ => None,
+    };
+    let first = text(i)?;
+    if let Some(columns) = header_columns(first) {
+        return Some((columns, 1, glued_header(first)));
+    }
+    let mut columns = Vec::new();
+    for j in i..i + 6 {
+        match text(j).and_then(cell_column) {
+            Some(c) if !columns.contains(&c) => columns.push(c),
+            _ => break,
+        }
+    }
+    let options: Vec<Option<Column>> = columns.iter().copied().map(Some).collect();
+    (columns.len() >= 2 && is_error_table(&options)).then(|| {
+        let n = columns.len();
+        (columns, n, false)
+    })
 }
 
 /// Header words run together without spaces (`codeError`): so are the row cells.
@@ -582,6 +607,7 @@ fn starts_row(text: &str, layout: &Layout) -> bool {
 fn flat_table(
     blocks: &[Block],
     start: usize,
+    header_lines: usize,
     header_line: usize,
     columns: Vec<Column>,
     glued: bool,
@@ -604,7 +630,7 @@ fn flat_table(
     };
     // The record being read: its text, first line and how many lines.
     let mut record: Option<(String, usize, usize)> = None;
-    let mut i = start + 1;
+    let mut i = start + header_lines;
     let finish =
         |table: &mut PageTable, record: Option<(String, usize, usize)>, next_is_header: bool| {
             let Some((text, line, count)) = record else {
@@ -625,13 +651,13 @@ fn flat_table(
             }
         };
     while let Some((text, line)) = line_at(i) {
-        if header_columns(text).is_some() {
+        if header_at(blocks, i).is_some() {
             break;
         }
         let complete = record
             .as_ref()
             .is_some_and(|(t, l, _)| matches!(layout.parse(t, *l), Parse::Row(_)));
-        let heads_next_table = line_at(i + 1).is_some_and(|(t, _)| header_columns(t).is_some());
+        let heads_next_table = header_at(blocks, i + 1).is_some();
         if complete && heads_next_table {
             break; // this line is the next table's heading
         }
@@ -655,7 +681,7 @@ fn flat_table(
         }
         i += 1;
     }
-    let next_is_header = line_at(i).is_some_and(|(t, _)| header_columns(t).is_some());
+    let next_is_header = header_at(blocks, i).is_some();
     finish(&mut table, record, next_is_header);
     (table, i)
 }
@@ -666,8 +692,9 @@ fn continues(blocks: &[Block], i: usize, layout: &Layout) -> bool {
     blocks[i + 1..]
         .iter()
         .take(3)
-        .map_while(|b| match b {
-            Block::Line { text, .. } if header_columns(text).is_none() => Some(text),
+        .enumerate()
+        .map_while(|(k, b)| match b {
+            Block::Line { text, .. } if header_at(blocks, i + 1 + k).is_none() => Some(text),
             _ => None,
         })
         .any(|t| matches!(layout.parse(t, 0), Parse::Row(_)))
