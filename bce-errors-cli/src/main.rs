@@ -654,23 +654,29 @@ fn cmd_explain(body: &str, status: Option<u16>, format: OutputFormat) -> Result<
 }
 
 fn cmd_generate(spec: &Path, name: Option<&str>) -> Result<u8, Fail> {
-    let root = spec
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file = spec
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Fail(2, "no spec file given".into()))?;
+    // Relative paths are shown as given (`specs/nat.toml`), as the macro shows them.
+    let (root, file) = if spec.is_relative() {
+        (Path::new("."), spec.to_string_lossy().replace('\\', "/"))
+    } else {
+        let root = spec.parent().unwrap_or(Path::new("/"));
+        let file = spec.file_name().map(|n| n.to_string_lossy().into_owned());
+        (
+            root,
+            file.ok_or_else(|| Fail(2, "no spec file given".into()))?,
+        )
+    };
     let loaded = bce_errors_spec::load_spec(root, &file)
         .map_err(|d| Fail(1, format!("{} is invalid:\n{d}", spec.display())))?;
     let name = match name {
         Some(n) => n.to_owned(),
         None => {
-            let stem = file.trim_end_matches(".toml");
+            let stem = Path::new(&file)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             format!(
                 "{}Error",
-                bce_errors_spec::variant_name(stem).unwrap_or_else(|| "Spec".into())
+                bce_errors_spec::variant_name(&stem).unwrap_or_else(|| "Spec".into())
             )
         }
     };
