@@ -10,6 +10,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use syn::{Attribute, DeriveInput};
 
+use crate::lookup::PerfectHash;
 use crate::model::{Retry, Row, Spec};
 
 /// What the generator needs besides the spec and the enum.
@@ -60,6 +61,15 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
     let indices = 0..spec.rows.len();
     let service = &spec.service.name;
 
+    let from_code = match PerfectHash::find(&codes) {
+        Some(hash) => hash.tokens(),
+        None => quote! {
+            match code {
+                #(#codes => ::core::option::Option::Some(Self::#variants),)*
+                _ => ::core::option::Option::None,
+            }
+        },
+    };
     let tracking = options.manifest_dir.map(|root| {
         let files = spec
             .files
@@ -120,10 +130,7 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
             }
             /// The variant for a wire code; `None` for a code this spec does not document.
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                match code {
-                    #(#codes => ::core::option::Option::Some(Self::#variants),)*
-                    _ => ::core::option::Option::None,
-                }
+                #from_code
             }
             #[doc(hidden)]
             pub const fn __index(self) -> usize {

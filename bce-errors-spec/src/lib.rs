@@ -30,6 +30,7 @@ mod diagnostic;
 mod expand;
 mod generate;
 mod load;
+mod lookup;
 mod model;
 mod naming;
 mod resolve;

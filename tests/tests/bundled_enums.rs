@@ -11,6 +11,36 @@ fn round_trips<E: ServiceError + std::str::FromStr>() {
     }
     assert_eq!(E::from_code("DefinitelyNotACode"), None);
     assert!("DefinitelyNotACode".parse::<E>().is_err());
+    // Near misses of every code find nothing (or the code they happen to equal).
+    for e in E::ALL {
+        let code = e.code();
+        let flipped: String = code
+            .chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == code.len() / 2 {
+                    if c.is_ascii_uppercase() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c.to_ascii_uppercase()
+                    }
+                } else {
+                    c
+                }
+            })
+            .collect();
+        for near in [
+            format!("{code}x"),
+            code[..code.len() - 1].to_owned(),
+            flipped,
+            format!(" {code}"),
+            code.to_lowercase(),
+        ] {
+            if let Some(found) = E::from_code(&near) {
+                assert_eq!(found.code(), near, "{near:?} found {:?}", found.code());
+            }
+        }
+    }
 }
 
 #[test]

@@ -435,37 +435,37 @@ impl DevMachineError {
     }
     /// The variant for a wire code; `None` for a code this spec does not document.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        match code {
-            "AccessDenied" => ::core::option::Option::Some(Self::AccessDenied),
-            "InappropriateJSON" => ::core::option::Option::Some(Self::InappropriateJSON),
-            "InternalError" => ::core::option::Option::Some(Self::InternalError),
-            "InvalidAccessKeyId" => {
-                ::core::option::Option::Some(Self::InvalidAccessKeyId)
-            }
-            "InvalidHTTPAuthHeader" => {
-                ::core::option::Option::Some(Self::InvalidHTTPAuthHeader)
-            }
-            "InvalidHTTPRequest" => {
-                ::core::option::Option::Some(Self::InvalidHTTPRequest)
-            }
-            "InvalidURI" => ::core::option::Option::Some(Self::InvalidURI),
-            "MalformedJSON" => ::core::option::Option::Some(Self::MalformedJSON),
-            "InvalidVersion" => ::core::option::Option::Some(Self::InvalidVersion),
-            "OptInRequired" => ::core::option::Option::Some(Self::OptInRequired),
-            "PreconditionFailed" => {
-                ::core::option::Option::Some(Self::PreconditionFailed)
-            }
-            "RequestExpired" => ::core::option::Option::Some(Self::RequestExpired),
-            "IdempotentParameterMismatch" => {
-                ::core::option::Option::Some(Self::IdempotentParameterMismatch)
-            }
-            "SignatureDoesNotMatch" => {
-                ::core::option::Option::Some(Self::SignatureDoesNotMatch)
-            }
-            "NotFound" => ::core::option::Option::Some(Self::NotFound),
-            "Forbidden" => ::core::option::Option::Some(Self::Forbidden),
-            "InvalidParameter" => ::core::option::Option::Some(Self::InvalidParameter),
-            _ => ::core::option::Option::None,
+        const K: u64 = 11400714819323198485u64;
+        const DISPS: [(u16, u32); 5usize] = [
+            (2, 2273806215),
+            (11, 252645135),
+            (0, 2273806215),
+            (0, 0),
+            (4, 0),
+        ];
+        const MAP: [u16; 17usize] = [
+            5, 8, 4, 10, 7, 11, 14, 13, 9, 12, 2, 16, 6, 3, 1, 15, 0,
+        ];
+        let b = code.as_bytes();
+        if b.len() < 8usize || b.len() > 27usize {
+            return ::core::option::Option::None;
+        }
+        #[allow(unused_mut)]
+        let mut h = (1u64 ^ b.len() as u64).wrapping_mul(K);
+        let last = b.len() - 1;
+        h = (h ^ b[if 15usize < last { 15usize } else { last }] as u64).wrapping_mul(K);
+        let (g, f1, f2) = (
+            (h >> 32) as u32,
+            h as u32,
+            ((h ^ (h >> 29)).wrapping_mul(K) >> 32) as u32,
+        );
+        let (d1, offset) = DISPS[((g as u64 * 5usize as u64) >> 32) as usize];
+        let x = offset.wrapping_add(f1.wrapping_mul(d1 as u32)).wrapping_add(f2);
+        let i = MAP[((x as u64 * 17usize as u64) >> 32) as usize] as usize;
+        if Self::__CODES[i].as_bytes() == b {
+            ::core::option::Option::Some(Self::ALL[i])
+        } else {
+            ::core::option::Option::None
         }
     }
     #[doc(hidden)]
