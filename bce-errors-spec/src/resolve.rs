@@ -141,6 +141,7 @@ impl<F: FnMut(&str) -> Result<String, Box<Diagnostic>>> Resolver<F> {
         };
         self.stack.push(rel.to_owned());
         let mut rows: Vec<Row> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         for inc in &file.service.include {
             let path = normalize(&format!("{}{}", dir_of(rel), inc.path));
             if let Some(start) = self.stack.iter().position(|f| *f == path) {
@@ -180,7 +181,7 @@ impl<F: FnMut(&str) -> Result<String, Box<Diagnostic>>> Resolver<F> {
                 self.global = Some(included.iter().map(|r| r.code.clone()).collect());
             }
             for row in included {
-                if let Some(prev) = rows.iter().find(|r| r.code == row.code) {
+                if let Some(prev) = index.get(&row.code).map(|&i| &rows[i]) {
                     self.diags.push(
                         located(
                             &inc.location,
@@ -191,6 +192,7 @@ impl<F: FnMut(&str) -> Result<String, Box<Diagnostic>>> Resolver<F> {
                         .help("include only one of them, or override the row in this file"),
                     );
                 } else {
+                    index.insert(row.code.clone(), rows.len());
                     rows.push(row);
                 }
             }
@@ -213,11 +215,11 @@ impl<F: FnMut(&str) -> Result<String, Box<Diagnostic>>> Resolver<F> {
             }
         }
         for row in own {
-            match rows.iter_mut().find(|r| r.code == row.code) {
-                Some(slot) => {
+            match index.get(&row.code) {
+                Some(&i) => {
                     let mut row = row.clone();
-                    row.overrides = Some(slot.location.file.clone());
-                    *slot = row;
+                    row.overrides = Some(rows[i].location.file.clone());
+                    rows[i] = row;
                 }
                 None => rows.push(row.clone()),
             }

@@ -95,7 +95,7 @@ impl<H: ResponseHeaders + ?Sized> ResponseHeaders for &H {
 pub struct BceError<E> {
     status: u16,
     kind: Option<E>,
-    code: Option<Box<str>>,
+    code: Option<Cow<'static, str>>,
     message: Option<Cow<'static, str>>,
     request_id: Option<Box<str>>,
     body: Body,
@@ -158,10 +158,15 @@ impl<E: ServiceError> BceError<E> {
         } else {
             Body::NoCode(snippet(body, SNIPPET_LIMIT))
         };
+        // A documented code is shared, not copied.
+        let code = match kind {
+            Some(k) => Some(Cow::Borrowed(k.code())),
+            None => code.map(|c| Cow::Owned(c.into_owned())),
+        };
         BceError {
             status,
             kind,
-            code: code.map(|c| Box::from(c.as_ref())),
+            code,
             message,
             request_id,
             body,

@@ -99,23 +99,17 @@ impl DemoError {
     }
     /// The variant for a wire code; `None` for a code this spec does not document.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        const K: u64 = 11400714819323198485u64;
-        const DISPS: [(u16, u32); 1usize] = [(0, 0)];
-        const MAP: [u16; 3usize] = [2, 1, 0];
         let b = code.as_bytes();
         if b.len() < 3usize || b.len() > 11usize {
             return ::core::option::Option::None;
         }
-        #[allow(unused_mut)]
-        let mut h = (0u64 ^ b.len() as u64).wrapping_mul(K);
-        let (g, f1, f2) = (
-            (h >> 32) as u32,
-            h as u32,
-            ((h ^ (h >> 29)).wrapping_mul(K) >> 32) as u32,
-        );
-        let (d1, offset) = DISPS[((g as u64 * 1usize as u64) >> 32) as usize];
-        let x = offset.wrapping_add(f1.wrapping_mul(d1 as u32)).wrapping_add(f2);
-        let i = MAP[((x as u64 * 3usize as u64) >> 32) as usize] as usize;
+        let key = (b.len() as u64);
+        const SLOTS: [u8; 8usize] = [2, 1, 3, 0, 0, 0, 0, 0];
+        let i = match SLOTS[(key.wrapping_mul(1961750202426094747u64) >> 61u32) as usize]
+        {
+            0 => return ::core::option::Option::None,
+            slot => slot as usize - 1,
+        };
         if Self::__CODES[i].as_bytes() == b {
             ::core::option::Option::Some(Self::ALL[i])
         } else {

@@ -435,33 +435,22 @@ impl DevMachineError {
     }
     /// The variant for a wire code; `None` for a code this spec does not document.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        const K: u64 = 11400714819323198485u64;
-        const DISPS: [(u16, u32); 5usize] = [
-            (2, 2273806215),
-            (11, 252645135),
-            (0, 2273806215),
-            (0, 0),
-            (4, 0),
-        ];
-        const MAP: [u16; 17usize] = [
-            5, 8, 4, 10, 7, 11, 14, 13, 9, 12, 2, 16, 6, 3, 1, 15, 0,
-        ];
         let b = code.as_bytes();
         if b.len() < 8usize || b.len() > 27usize {
             return ::core::option::Option::None;
         }
-        #[allow(unused_mut)]
-        let mut h = (1u64 ^ b.len() as u64).wrapping_mul(K);
-        let last = b.len() - 1;
-        h = (h ^ b[if 15usize < last { 15usize } else { last }] as u64).wrapping_mul(K);
-        let (g, f1, f2) = (
-            (h >> 32) as u32,
-            h as u32,
-            ((h ^ (h >> 29)).wrapping_mul(K) >> 32) as u32,
-        );
-        let (d1, offset) = DISPS[((g as u64 * 5usize as u64) >> 32) as usize];
-        let x = offset.wrapping_add(f1.wrapping_mul(d1 as u32)).wrapping_add(f2);
-        let i = MAP[((x as u64 * 17usize as u64) >> 32) as usize] as usize;
+        let key = (b.len() as u64) | ((b[b.len() - 1 - 1usize] as u64) << 8u32);
+        const SLOTS: [u8; 64usize] = [
+            0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 15, 0, 0, 0, 14, 5, 12, 8, 0, 9, 0, 0, 0, 13, 0, 10, 0, 0, 3, 0, 0, 0,
+            0, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 11, 2, 0, 7,
+        ];
+        let i = match SLOTS[(key.wrapping_mul(15781000307351985879u64) >> 58u32)
+            as usize]
+        {
+            0 => return ::core::option::Option::None,
+            slot => slot as usize - 1,
+        };
         if Self::__CODES[i].as_bytes() == b {
             ::core::option::Option::Some(Self::ALL[i])
         } else {

@@ -1,0 +1,177 @@
+//! Shared pieces of the benchmarks: the enums under test, the baselines beside them,
+//! and the inputs of each workload.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
+include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
+
+/// 1,000 synthetic codes through the macro, as a user's crate would have them.
+#[bce_errors::bce_errors("specs/synthetic_1000.toml")]
+pub enum SyntheticError {}
+
+/// Inputs per measured iteration.
+pub const BATCH: usize = 1024;
+
+/// A small deterministic generator (xorshift), so every run measures the same inputs.
+pub struct Rng(u64);
+
+impl Rng {
+    /// Seeded generator.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed | 1)
+    }
+    /// Next number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// The three workloads: one code again and again, unknown codes, and codes drawn at
+/// random (what real traffic looks like).
+pub fn workloads(codes: &[&'static str]) -> [(&'static str, Vec<String>); 3] {
+    let mut rng = Rng::new(42);
+    let hot = vec![codes[codes.len() / 2].to_owned(); BATCH];
+    let misses = (0..BATCH)
+        .map(|i| {
+            let c = codes[rng.below(codes.len())];
+            match i % 4 {
+                0 => format!("{c}X"),
+                1 => c.to_lowercase(),
+                2 => c[..c.len() - 1].to_owned(),
+                _ => format!("Unknown{i}"),
+            }
+        })
+        .filter(|m| !codes.contains(&m.as_str()))
+        .collect();
+    let random = (0..BATCH)
+        .map(|_| codes[rng.below(codes.len())].to_owned())
+        .collect();
+    [
+        ("hot_hits", hot),
+        ("misses", misses),
+        ("random_hits", random),
+    ]
+}
+
+/// `std::collections::HashMap` from code to index.
+pub fn std_map(codes: &[&'static str]) -> HashMap<&'static str, u16> {
+    codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (*c, i as u16))
+        .collect()
+}
+
+/// `FxHashMap` from code to index.
+pub fn fx_map(codes: &[&'static str]) -> FxHashMap<&'static str, u16> {
+    codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (*c, i as u16))
+        .collect()
+}
+
+/// The hand-rolled baseline: length and three bytes mixed into a slot of an
+/// open-addressing table four times the size of the code set, then a compare.
+pub struct PerfectBaseline {
+    codes: Vec<&'static str>,
+    slots: Vec<u16>,
+    shift: u32,
+}
+
+impl PerfectBaseline {
+    fn hash(b: &[u8]) -> u64 {
+        let n = b.len();
+        let key = (n as u64)
+            | (u64::from(b[0]) << 16)
+            | (u64::from(b[n / 2]) << 24)
+            | (u64::from(b[n - 1]) << 32);
+        key.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// Builds the table.
+    pub fn new(codes: &[&'static str]) -> Self {
+        let bits = usize::BITS - (codes.len() * 4 - 1).leading_zeros();
+        let mut slots = vec![u16::MAX; 1 << bits];
+        let shift = 64 - bits;
+        for (i, c) in codes.iter().enumerate() {
+            let mut s = (Self::hash(c.as_bytes()) >> shift) as usize;
+            while slots[s] != u16::MAX {
+                s = (s + 1) & (slots.len() - 1);
+            }
+            slots[s] = i as u16;
+        }
+        PerfectBaseline {
+            codes: codes.to_vec(),
+            slots,
+            shift,
+        }
+    }
+
+    /// The index of `code`.
+    #[inline]
+    pub fn get(&self, code: &str) -> Option<u16> {
+        let b = code.as_bytes();
+        if b.is_empty() {
+            return None;
+        }
+        let mut s = (Self::hash(b) >> self.shift) as usize;
+        loop {
+            let i = self.slots[s];
+            if i == u16::MAX {
+                return None;
+            }
+            if self.codes[i as usize].as_bytes() == b {
+                return Some(i);
+            }
+            s = (s + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
+/// The documented body, as the response benchmarks parse it.
+pub const TYPICAL_BODY: &[u8] =
+    br#"{"requestId":"ae2225f7-1c2e-427a-a1ad-5413b762957d","code":"NoSuchNat","message":"The specified nat is not found."}"#;
+
+/// The serde_json baseline with owned fields.
+#[derive(serde::Deserialize)]
+pub struct OwnedBody {
+    /// `code`.
+    pub code: String,
+    /// `message`.
+    pub message: String,
+    /// `requestId`.
+    #[serde(rename = "requestId")]
+    pub request_id: String,
+}
+
+/// The serde_json baseline with borrowed fields.
+#[derive(serde::Deserialize)]
+pub struct BorrowedBody<'a> {
+    /// `code`.
+    pub code: &'a str,
+    /// `message`.
+    pub message: &'a str,
+    /// `requestId`.
+    #[serde(rename = "requestId")]
+    pub request_id: &'a str,
+}
+
+/// A synthetic spec of `n` codes, as TOML text (for generator timing).
+pub fn synthetic_spec(n: usize) -> String {
+    let mut s = String::from("[service]\nname = \"Synthetic\"\nsource = \"Benchmarks\"\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "\n[[error]]\ncode = \"Service{}.Resource{}Error{i}\"\nmessage = \"Message {i}.\"\nstatus = {}\ndescription = \"Row {i}.\"\n",
+            i % 13,
+            i % 7,
+            400 + (i % 100)
+        ));
+    }
+    s
+}
