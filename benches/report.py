@@ -9,6 +9,7 @@ import json, pathlib, sys
 root = pathlib.Path(__file__).resolve().parents[1] / 'target' / 'criterion'
 
 def median_ns(group, name):
+    group = group.replace('/', '_')
     est = root / group / name / 'new' / 'estimates.json'
     bench = root / group / name / 'new' / 'benchmark.json'
     if not est.exists():
@@ -46,7 +47,7 @@ for g in groups:
 table('BceError::from_response, ns per body (ratio to serde_json owned + match)', ['response/typical'],
       ['serde_json_owned_match', 'bce_errors_from_response', 'serde_json_borrowed_match'], 'serde_json_owned_match')
 print('\n### Generator (parse + validate + generate, no rustc)\n')
-b = median_ns('generator', 'all_bundled_specs')
+b = median_ns('generator_all_bundled_specs', '')
 if b is not None:
     print(f'- all bundled specs together: {b / 1e6:.2f} ms')
 for n in [10, 100, 1000, 10000]:

@@ -22,12 +22,20 @@ pub struct Location {
 impl Location {
     /// Locates the byte range `span` of `text`, the contents of `file`.
     pub fn from_span(file: &str, text: &str, span: Range<usize>) -> Location {
+        let line = text[..floor_char_boundary(text, span.start.min(text.len()))]
+            .matches('\n')
+            .count()
+            + 1;
+        Location::on_line(file, text, span, line)
+    }
+
+    /// Like [`from_span`](Self::from_span), with the 1-based line already known.
+    fn on_line(file: &str, text: &str, span: Range<usize>, line: usize) -> Location {
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let source_line = text[line_start..line_end].trim_end_matches('\r');
-        let line = text[..start].matches('\n').count() + 1;
         let column = text[line_start..start].chars().count() + 1;
         let width = text[start..end.min(line_end).max(start)]
             .chars()
@@ -40,6 +48,28 @@ impl Location {
             source_line: source_line.to_owned(),
             width,
         }
+    }
+}
+
+/// Line starts of a text, so that locating many spans stays linear in the file size.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// [`Location::from_span`], in logarithmic time.
+    pub(crate) fn locate(&self, file: &str, text: &str, span: Range<usize>) -> Location {
+        let line = self
+            .starts
+            .partition_point(|&s| s <= span.start.min(text.len()));
+        Location::on_line(file, text, span, line.max(1))
     }
 }
 
@@ -209,6 +239,19 @@ mod tests {
             d.to_string(),
             "`name` must be a string\n --> specs/x.toml:2:8\n  |\n2 | name = 1\n  |        ^\n  = help: write name = \"NAT\"\n"
         );
+    }
+
+    #[test]
+    fn line_index_agrees_with_a_direct_count() {
+        let text = "a\n\nbc 开发机\r\nd\n";
+        let index = LineIndex::new(text);
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(
+                index.locate("f", text, start..start),
+                Location::from_span("f", text, start..start),
+                "{start}"
+            );
+        }
     }
 
     #[test]

@@ -39,30 +39,36 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
         .map(|l| format!(" {l}"))
         .collect();
     let variant_defs = spec.rows.iter().zip(&variants).map(|(row, v)| {
-        let docs = variant_doc(row)
-            .into_iter()
-            .map(|line| quote!(#[doc = #line]));
+        let doc = variant_doc(row);
         let extra = user_variant_attrs
             .iter()
             .find(|(n, _)| *n == v)
             .map_or(&[][..], |(_, a)| *a);
-        quote! { #(#docs)* #(#extra)* #v }
+        quote! { #[doc = #doc] #(#extra)* #v }
     });
 
     let codes: Vec<&str> = spec.rows.iter().map(|r| r.code.as_str()).collect();
     let messages = spec.rows.iter().map(|r| r.message.as_str());
     let statuses = spec.rows.iter().map(|r| r.status);
     let descriptions = spec.rows.iter().map(|r| r.description.as_str());
-    let zh = spec.rows.iter().map(|r| match &r.description_zh {
-        Some(d) => quote!(::core::option::Option::Some(#d)),
-        None => quote!(::core::option::Option::None),
-    });
-    let retry = spec.rows.iter().map(retry_tokens);
-    let indices = 0..spec.rows.len();
+    // Only the rows that have one: the rest share the wildcard arm.
+    let (zh_variants, zh): (Vec<&Ident>, Vec<&str>) = spec
+        .rows
+        .iter()
+        .zip(&variants)
+        .filter_map(|(r, v)| Some((v, r.description_zh.as_deref()?)))
+        .unzip();
+    let (retry_variants, retry): (Vec<&Ident>, Vec<TokenStream>) = spec
+        .rows
+        .iter()
+        .zip(&variants)
+        .filter_map(|(r, v)| Some((v, retry_tokens(r.retry?))))
+        .unzip();
+    let variant_names = spec.rows.iter().map(|r| r.variant.as_str());
     let service = &spec.service.name;
 
     let from_code = match PerfectHash::find(&codes) {
-        Some(hash) => hash.tokens(),
+        Some(hash) => hash.tokens(name, &variants),
         None => quote! {
             match code {
                 #(#codes => ::core::option::Option::Some(Self::#variants),)*
@@ -99,30 +105,47 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
             #[doc(hidden)]
             pub const __CODES: &'static [&'static str] = &[#(#codes),*];
+            #[doc(hidden)]
+            pub const __MESSAGES: &'static [&'static str] = &[#(#messages),*];
+            #[doc(hidden)]
+            pub const __STATUSES: &'static [u16] = &[#(#statuses),*];
+            #[doc(hidden)]
+            pub const __DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
+            #[doc(hidden)]
+            pub const __VARIANTS: &'static [&'static str] = &[#(#variant_names),*];
 
             /// The code as the server sends it.
             pub const fn code(self) -> &'static str {
-                match self { #(Self::#variants => #codes,)* }
+                Self::__CODES[self as usize]
             }
             /// The documented message.
             pub const fn message(self) -> &'static str {
-                match self { #(Self::#variants => #messages,)* }
+                Self::__MESSAGES[self as usize]
             }
             /// The documented HTTP status.
             pub const fn status(self) -> u16 {
-                match self { #(Self::#variants => #statuses,)* }
+                Self::__STATUSES[self as usize]
             }
             /// The documented description.
             pub const fn description(self) -> &'static str {
-                match self { #(Self::#variants => #descriptions,)* }
+                Self::__DESCRIPTIONS[self as usize]
             }
             /// The Chinese description, where the docs have one.
             pub const fn description_zh(self) -> ::core::option::Option<&'static str> {
-                match self { #(Self::#variants => #zh,)* }
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(Self::#zh_variants => ::core::option::Option::Some(#zh),)*
+                    _ => ::core::option::Option::None,
+                }
             }
-            /// Whether and how a request that failed with this code may be retried.
+            /// Whether and how a request that failed with this code may be retried: the
+            /// spec's `retry` where it has one, else [`bce_errors::classify`] by status and code.
             pub fn retry_class(self) -> ::bce_errors::RetryClass {
-                match self { #(Self::#variants => #retry,)* }
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(Self::#retry_variants => #retry,)*
+                    _ => ::bce_errors::classify(self.status(), ::core::option::Option::Some(self.code())),
+                }
             }
             /// True when retrying (after a backoff, or after re-signing) can succeed.
             pub fn is_retryable(self) -> bool {
@@ -134,7 +157,7 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
             }
             #[doc(hidden)]
             pub const fn __index(self) -> usize {
-                match self { #(Self::#variants => #indices,)* }
+                self as usize
             }
         }
 
@@ -165,9 +188,7 @@ pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>)
             const SERVICE: &'static str = #name::SERVICE;
             const ALL: &'static [Self] = #name::ALL;
             fn code(&self) -> &'static str { #name::code(*self) }
-            fn variant_name(&self) -> &'static str {
-                match self { #(Self::#variants => ::core::stringify!(#variants),)* }
-            }
+            fn variant_name(&self) -> &'static str { #name::__VARIANTS[*self as usize] }
             fn message(&self) -> &'static str { #name::message(*self) }
             fn status(&self) -> u16 { #name::status(*self) }
             fn description(&self) -> &'static str { #name::description(*self) }
@@ -208,16 +229,12 @@ fn from_global(name: &Ident, spec: &Spec, global: &[String]) -> TokenStream {
     }
 }
 
-fn retry_tokens(row: &Row) -> TokenStream {
-    let class = match row.retry {
-        Some(Retry::Transient) => quote!(Transient),
-        Some(Retry::Throttling) => quote!(Throttling),
-        Some(Retry::ClockSkew) => quote!(ClockSkew),
-        Some(Retry::Never) => quote!(Never),
-        None => {
-            let (status, code) = (row.status, row.code.as_str());
-            return quote!(::bce_errors::classify(#status, ::core::option::Option::Some(#code)));
-        }
+fn retry_tokens(retry: Retry) -> TokenStream {
+    let class = match retry {
+        Retry::Transient => quote!(Transient),
+        Retry::Throttling => quote!(Throttling),
+        Retry::ClockSkew => quote!(ClockSkew),
+        Retry::Never => quote!(Never),
     };
     quote!(::bce_errors::RetryClass::#class)
 }
@@ -248,24 +265,20 @@ fn enum_doc(spec: &Spec, attrs: &[Attribute]) -> Vec<String> {
     lines
 }
 
-/// A variant's doc lines: code, status and message first (what hover shows), then the
+/// A variant's doc: code, status and message first (what hover shows), then the
 /// description and the Chinese description.
-fn variant_doc(row: &Row) -> Vec<String> {
-    let mut lines = vec![
-        format!(
-            "`{}` · HTTP {} · {}",
-            row.code.replace('`', "'"),
-            row.status,
-            markdown_escape(&row.message)
-        ),
-        String::new(),
-        markdown_escape(&row.description),
-    ];
+fn variant_doc(row: &Row) -> String {
+    let mut doc = format!(
+        " `{}` · HTTP {} · {}\n\n {}",
+        row.code.replace('`', "'"),
+        row.status,
+        markdown_escape(&row.message),
+        markdown_escape(&row.description)
+    );
     if let Some(zh) = &row.description_zh {
-        lines.push(String::new());
-        lines.push(format!("说明: {}", markdown_escape(zh)));
+        doc.push_str(&format!("\n\n 说明: {}", markdown_escape(zh)));
     }
-    lines
+    doc
 }
 
 /// Escapes text from the docs so rustdoc shows it as written (`<Data>` is not a tag,

@@ -8,7 +8,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
 use crate::model::{Include, Retry, Row, Service, SpecFile};
 use crate::naming::{check_identifier, variant_name};
 
@@ -32,6 +32,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
     let mut cx = Cx {
         file,
         text,
+        lines: LineIndex::new(text),
         diags: Diagnostics::default(),
     };
     if text.trim().is_empty() {
@@ -91,6 +92,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
 struct Cx<'a> {
     file: &'a str,
     text: &'a str,
+    lines: LineIndex,
     diags: Diagnostics,
 }
 
@@ -215,7 +217,7 @@ impl<'a> Cx<'a> {
                 let path = self.string("include", item)?;
                 Some(Include {
                     path,
-                    location: Location::from_span(self.file, self.text, item.span()),
+                    location: self.lines.locate(self.file, self.text, item.span()),
                 })
             })
             .collect()
@@ -335,7 +337,7 @@ impl<'a> Cx<'a> {
             variant,
             retry,
             note,
-            location: Location::from_span(self.file, self.text, code_span),
+            location: self.lines.locate(self.file, self.text, code_span),
             overrides: None,
         })
     }

@@ -3,7 +3,8 @@
 //! The code's length and a few of its bytes — chosen per spec so that together they tell
 //! every code apart — are packed into one 64-bit key. For specs up to a few dozen codes
 //! one multiply by a searched constant sends each key to its own slot of a small table;
-//! larger specs use hash-and-displace (CHD, as in `phf`). Either way the slot names the
+//! larger specs add a per-bucket displacement to that slot (hash and displace, as in
+//! `phf` and PTHash, with the cheapest displacement: an addition). Either way the slot names the
 //! only code the input can be, and one string compare confirms it: no allocation, no loop
 //! over codes, no division, and most misses end at the length check or an empty slot.
 //! The search is deterministic (same spec, same code). Codes alike in too many bytes are
@@ -22,7 +23,7 @@ const WINDOW: usize = 16;
 /// The largest direct table: beyond it (about 90 codes) hash-and-displace is used.
 const MAX_DIRECT_BITS: u32 = 12;
 /// Average keys per displacement bucket.
-const LAMBDA: usize = 4;
+const LAMBDA: usize = 2;
 
 /// A sampled byte: `From(i)` is the i-th byte, `Back(i)` the i-th from the end; each
 /// index is clamped into the code.
@@ -113,11 +114,14 @@ enum Table {
         bits: u32,
         slots: Vec<usize>,
     },
-    /// Hash and displace: per bucket `(d1, offset)`, per slot the code's index.
+    /// For larger specs: the top `bucket_bits` of `key * mul` pick a bucket whose
+    /// displacement is added to the next `bits` bits; `slots` as above.
     Displaced {
-        seed: u64,
-        disps: Vec<(u32, u32)>,
-        map: Vec<usize>,
+        mul: u64,
+        bucket_bits: u32,
+        bits: u32,
+        disps: Vec<usize>,
+        slots: Vec<usize>,
     },
 }
 
@@ -136,24 +140,6 @@ fn multiplier(i: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     (z ^ (z >> 31)) | 1
-}
-
-/// `(bucket hash, f1, f2)` for hash-and-displace.
-fn split(seed: u64, key: u64) -> (u32, u32, u32) {
-    let h = (key ^ seed).wrapping_mul(K);
-    let h2 = (h ^ (h >> 29)).wrapping_mul(K);
-    ((h >> 32) as u32, h2 as u32, (h2 >> 32) as u32)
-}
-
-/// `x` scaled into `0..n` without a division (Lemire's fast range).
-fn range(x: u32, n: usize) -> usize {
-    ((u64::from(x) * n as u64) >> 32) as usize
-}
-
-/// The slot hash of a key under displacement `(d1, offset)`; the offset is stored
-/// pre-scaled (`d2 · 2³²/n`) so each step of `d2` moves a key by about one slot.
-fn displace(f1: u32, f2: u32, (d1, offset): (u32, u32)) -> u32 {
-    offset.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2)
 }
 
 impl PerfectHash {
@@ -191,74 +177,89 @@ impl PerfectHash {
             Table::Direct { mul, bits, slots } => {
                 slots[(key.wrapping_mul(*mul) >> (64 - bits)) as usize].checked_sub(1)
             }
-            Table::Displaced { seed, disps, map } => {
-                let (g, f1, f2) = split(*seed, key);
-                Some(map[range(displace(f1, f2, disps[range(g, disps.len())]), map.len())])
+            Table::Displaced {
+                mul,
+                bucket_bits,
+                bits,
+                disps,
+                slots,
+            } => {
+                let h = key.wrapping_mul(*mul);
+                let base = ((h << bucket_bits) >> (64 - bits)) as usize;
+                let slot = (base + disps[(h >> (64 - bucket_bits)) as usize]) & (slots.len() - 1);
+                slots[slot].checked_sub(1)
             }
         }
     }
 
-    /// The body of `from_code(code: &str) -> Option<Self>`; `Self::__CODES` and
-    /// `Self::ALL` must list the codes in the order given to [`find`](Self::find).
-    pub(crate) fn tokens(&self) -> TokenStream {
-        let (min, max) = (self.min_len, self.max_len);
+    /// The body of `from_code(code: &str) -> Option<Self>` for an enum whose variants
+    /// are `variants`, in the order of the codes given to [`find`](Self::find).
+    pub(crate) fn tokens(
+        &self,
+        name: &proc_macro2::Ident,
+        variants: &[proc_macro2::Ident],
+    ) -> TokenStream {
+        let min = self.min_len;
         let key = self.key.tokens(min);
-        let int = |max: usize| {
-            if max < 1 << 8 {
-                quote!(u8)
-            } else if max < 1 << 16 {
-                quote!(u16)
-            } else {
-                quote!(u32)
-            }
+        // Slots hold the variant itself: no second table, and `v as usize` indexes `__CODES`.
+        let entries = |slots: &[usize]| -> Vec<TokenStream> {
+            slots
+                .iter()
+                .map(|&s| match s.checked_sub(1) {
+                    None => quote!(E),
+                    Some(i) => {
+                        let v = &variants[i];
+                        quote!(S(#name::#v))
+                    }
+                })
+                .collect()
         };
-        let lookup = match &self.table {
+        let slot = match &self.table {
             Table::Direct { mul, bits, slots } => {
-                let (size, shift, ty) = (
-                    slots.len(),
-                    64 - bits,
-                    int(slots.iter().copied().max().unwrap_or(0)),
-                );
-                let slots = slots.iter().map(|&s| Literal::usize_unsuffixed(s));
+                let (size, shift, entries) = (slots.len(), 64 - bits, entries(slots));
                 quote! {
-                    const SLOTS: [#ty; #size] = [#(#slots),*];
-                    let i = match SLOTS[(key.wrapping_mul(#mul) >> #shift) as usize] {
-                        0 => return ::core::option::Option::None,
-                        slot => slot as usize - 1,
-                    };
+                    const SLOTS: [::core::option::Option<#name>; #size] = [#(#entries),*];
+                    let slot = SLOTS[(key.wrapping_mul(#mul) >> #shift) as usize];
                 }
             }
-            Table::Displaced { seed, disps, map } => {
-                let (buckets, slots) = (disps.len(), map.len());
-                let d1_type = int(disps.iter().map(|&(d1, _)| d1 as usize).max().unwrap_or(0));
-                let map_type = int(map.len());
-                let disps = disps.iter().map(|&(a, b)| {
-                    let (a, b) = (Literal::u32_unsuffixed(a), Literal::u32_unsuffixed(b));
-                    quote!((#a, #b))
-                });
-                let map = map.iter().map(|&i| Literal::usize_unsuffixed(i));
+            Table::Displaced {
+                mul,
+                bucket_bits,
+                bits,
+                disps,
+                slots,
+            } => {
+                let (buckets, size, mask) = (disps.len(), slots.len(), slots.len() - 1);
+                let (shift, bucket_shift) = (64 - bits, 64 - bucket_bits);
+                let disp_type = if disps.iter().all(|&d| d < 1 << 8) {
+                    quote!(u8)
+                } else if disps.iter().all(|&d| d < 1 << 16) {
+                    quote!(u16)
+                } else {
+                    quote!(u32)
+                };
+                let disps = disps.iter().map(|&d| Literal::usize_unsuffixed(d));
+                let entries = entries(slots);
                 quote! {
-                    const DISPS: [(#d1_type, u32); #buckets] = [#(#disps),*];
-                    const MAP: [#map_type; #slots] = [#(#map),*];
-                    let h = (key ^ #seed).wrapping_mul(#K);
-                    let h2 = (h ^ (h >> 29)).wrapping_mul(#K);
-                    let (d1, offset) = DISPS[(((h >> 32) * #buckets as u64) >> 32) as usize];
-                    let x = offset.wrapping_add((h2 as u32).wrapping_mul(d1 as u32)).wrapping_add((h2 >> 32) as u32);
-                    let i = MAP[((x as u64 * #slots as u64) >> 32) as usize] as usize;
+                    const DISPS: [#disp_type; #buckets] = [#(#disps),*];
+                    const SLOTS: [::core::option::Option<#name>; #size] = [#(#entries),*];
+                    let h = key.wrapping_mul(#mul);
+                    let slot = SLOTS[(((h << #bucket_bits) >> #shift) as usize + DISPS[(h >> #bucket_shift) as usize] as usize) & #mask];
                 }
             }
         };
         quote! {
+            use ::core::option::Option::Some as S;
+            const E: ::core::option::Option<#name> = ::core::option::Option::None;
             let b = code.as_bytes();
-            if b.len() < #min || b.len() > #max {
+            if b.len() < #min {
                 return ::core::option::Option::None;
             }
             #key
-            #lookup
-            if Self::__CODES[i].as_bytes() == b {
-                ::core::option::Option::Some(Self::ALL[i])
-            } else {
-                ::core::option::Option::None
+            #slot
+            match slot {
+                ::core::option::Option::Some(v) if ::bce_errors::__private::same_code(Self::__CODES[v as usize], b) => slot,
+                _ => ::core::option::Option::None,
             }
         }
     }
@@ -287,60 +288,56 @@ fn direct(keys: &[u64]) -> Option<Table> {
     None
 }
 
-/// Hash and displace: one `(d1, offset)` per bucket placing each of its keys in a free slot.
+/// For specs too large for one multiply: keys are grouped in buckets of about
+/// [`LAMBDA`] by the top bits of `key * mul`; each bucket gets the displacement that
+/// puts all its keys in free slots of a table about twice the size of the spec.
 fn displaced(keys: &[u64]) -> Option<Table> {
-    (0..16).find_map(|seed| {
-        let hashes: Vec<(u32, u32, u32)> = keys.iter().map(|&k| split(seed, k)).collect();
-        let (disps, map) = displacements(&hashes)?;
-        Some(Table::Displaced { seed, disps, map })
-    })
-}
-
-/// Per bucket its displacement, and per slot its code.
-type Displacements = (Vec<(u32, u32)>, Vec<usize>);
-
-fn displacements(hashes: &[(u32, u32, u32)]) -> Option<Displacements> {
-    let n = hashes.len();
-    let buckets_len = n.div_ceil(LAMBDA);
-    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); buckets_len];
-    for (i, &(g, _, _)) in hashes.iter().enumerate() {
-        buckets[range(g, buckets_len)].push(i);
+    let n = keys.len();
+    let bits = usize::BITS - (n * 2 - 1).leading_zeros();
+    let bucket_bits = (usize::BITS - (n / LAMBDA).max(2).leading_zeros() - 1).max(1);
+    if bits + bucket_bits > 48 {
+        return None;
     }
-    let mut order: Vec<usize> = (0..buckets_len).collect();
-    order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
-    let mut map: Vec<Option<usize>> = vec![None; n];
-    let mut tried = vec![0u64; n];
-    let mut generation = 0u64;
-    let mut disps = vec![(0u32, 0u32); buckets_len];
-    let mut placed: Vec<(usize, usize)> = Vec::new();
-    let limit = (n as u32).clamp(16, 1 << 12);
-    let step = ((1u64 << 32) / n as u64).max(1) as u32;
-    for b in order {
-        if buckets[b].is_empty() {
-            continue;
+    let size = 1usize << bits;
+    (0..64).find_map(|i| {
+        let mul = multiplier(1000 + i);
+        let mut buckets: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 1 << bucket_bits];
+        for (k, key) in keys.iter().enumerate() {
+            let h = key.wrapping_mul(mul);
+            let base = ((h << bucket_bits) >> (64 - bits)) as usize;
+            buckets[(h >> (64 - bucket_bits)) as usize].push((k, base));
         }
-        let found = (0..limit)
-            .flat_map(|d1| (0..limit).map(move |d2| (d1, d2.wrapping_mul(step))))
-            .find(|&d| {
-                generation += 1;
-                placed.clear();
-                for &key in &buckets[b] {
-                    let (_, f1, f2) = hashes[key];
-                    let slot = range(displace(f1, f2, d), n);
-                    if map[slot].is_some() || tried[slot] == generation {
-                        return false;
-                    }
-                    tried[slot] = generation;
-                    placed.push((slot, key));
-                }
-                true
+        let mut order: Vec<usize> = (0..buckets.len()).collect();
+        order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
+        let mut slots = vec![0usize; size];
+        let mut disps = vec![0usize; buckets.len()];
+        for b in order {
+            let bucket = &buckets[b];
+            if bucket.is_empty() {
+                continue;
+            }
+            let disp = (0..size).find(|&d| {
+                let mut taken: Vec<usize> = Vec::with_capacity(bucket.len());
+                bucket.iter().all(|&(_, base)| {
+                    let slot = (base + d) & (size - 1);
+                    let free = slots[slot] == 0 && !taken.contains(&slot);
+                    taken.push(slot);
+                    free
+                })
             })?;
-        disps[b] = found;
-        for &(slot, key) in &placed {
-            map[slot] = Some(key);
+            for &(k, base) in bucket {
+                slots[(base + disp) & (size - 1)] = k + 1;
+            }
+            disps[b] = disp;
         }
-    }
-    Some((disps, map.into_iter().collect::<Option<Vec<usize>>>()?))
+        Some(Table::Displaced {
+            mul,
+            bucket_bits,
+            bits,
+            disps,
+            slots,
+        })
+    })
 }
 
 /// Greedily picks byte positions until (length, bytes) tells every code apart,

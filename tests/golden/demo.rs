@@ -11,19 +11,19 @@
 )]
 #[non_exhaustive]
 pub enum DemoError {
-    ///`NoSuchThing` · HTTP 404 · The thing {id} is not found: ${thing}.
-    ///
-    ///Create the \<thing\> first.
-    ///
-    ///说明: 资源不存在
+    /** `NoSuchThing` · HTTP 404 · The thing {id} is not found: ${thing}.
+
+ Create the \<thing\> first.
+
+ 说明: 资源不存在*/
     NoSuchThing,
-    ///`thing.Busy` · HTTP 503 · Busy.
-    ///
-    ///Another operation is running.
+    /** `thing.Busy` · HTTP 503 · Busy.
+
+ Another operation is running.*/
     ThingBusy,
-    ///`404` · HTTP 404 · Not found.
-    ///
-    ///A numeric code.
+    /** `404` · HTTP 404 · Not found.
+
+ A numeric code.*/
     NumericNotFound,
 }
 #[automatically_derived]
@@ -38,58 +38,61 @@ impl DemoError {
     ];
     #[doc(hidden)]
     pub const __CODES: &'static [&'static str] = &["NoSuchThing", "thing.Busy", "404"];
+    #[doc(hidden)]
+    pub const __MESSAGES: &'static [&'static str] = &[
+        "The thing {id} is not found: ${thing}.",
+        "Busy.",
+        "Not found.",
+    ];
+    #[doc(hidden)]
+    pub const __STATUSES: &'static [u16] = &[404u16, 503u16, 404u16];
+    #[doc(hidden)]
+    pub const __DESCRIPTIONS: &'static [&'static str] = &[
+        "Create the <thing> first.",
+        "Another operation is running.",
+        "A numeric code.",
+    ];
+    #[doc(hidden)]
+    pub const __VARIANTS: &'static [&'static str] = &[
+        "NoSuchThing",
+        "ThingBusy",
+        "NumericNotFound",
+    ];
     /// The code as the server sends it.
     pub const fn code(self) -> &'static str {
-        match self {
-            Self::NoSuchThing => "NoSuchThing",
-            Self::ThingBusy => "thing.Busy",
-            Self::NumericNotFound => "404",
-        }
+        Self::__CODES[self as usize]
     }
     /// The documented message.
     pub const fn message(self) -> &'static str {
-        match self {
-            Self::NoSuchThing => "The thing {id} is not found: ${thing}.",
-            Self::ThingBusy => "Busy.",
-            Self::NumericNotFound => "Not found.",
-        }
+        Self::__MESSAGES[self as usize]
     }
     /// The documented HTTP status.
     pub const fn status(self) -> u16 {
-        match self {
-            Self::NoSuchThing => 404u16,
-            Self::ThingBusy => 503u16,
-            Self::NumericNotFound => 404u16,
-        }
+        Self::__STATUSES[self as usize]
     }
     /// The documented description.
     pub const fn description(self) -> &'static str {
-        match self {
-            Self::NoSuchThing => "Create the <thing> first.",
-            Self::ThingBusy => "Another operation is running.",
-            Self::NumericNotFound => "A numeric code.",
-        }
+        Self::__DESCRIPTIONS[self as usize]
     }
     /// The Chinese description, where the docs have one.
     pub const fn description_zh(self) -> ::core::option::Option<&'static str> {
+        #[allow(unreachable_patterns)]
         match self {
             Self::NoSuchThing => ::core::option::Option::Some("资源不存在"),
-            Self::ThingBusy => ::core::option::Option::None,
-            Self::NumericNotFound => ::core::option::Option::None,
+            _ => ::core::option::Option::None,
         }
     }
-    /// Whether and how a request that failed with this code may be retried.
+    /// Whether and how a request that failed with this code may be retried: the
+    /// spec's `retry` where it has one, else [`bce_errors::classify`] by status and code.
     pub fn retry_class(self) -> ::bce_errors::RetryClass {
+        #[allow(unreachable_patterns)]
         match self {
-            Self::NoSuchThing => {
-                ::bce_errors::classify(
-                    404u16,
-                    ::core::option::Option::Some("NoSuchThing"),
-                )
-            }
             Self::ThingBusy => ::bce_errors::RetryClass::Never,
-            Self::NumericNotFound => {
-                ::bce_errors::classify(404u16, ::core::option::Option::Some("404"))
+            _ => {
+                ::bce_errors::classify(
+                    self.status(),
+                    ::core::option::Option::Some(self.code()),
+                )
             }
         }
     }
@@ -99,30 +102,34 @@ impl DemoError {
     }
     /// The variant for a wire code; `None` for a code this spec does not document.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        use ::core::option::Option::Some as S;
+        const E: ::core::option::Option<DemoError> = ::core::option::Option::None;
         let b = code.as_bytes();
-        if b.len() < 3usize || b.len() > 11usize {
+        if b.len() < 3usize {
             return ::core::option::Option::None;
         }
         let key = (b.len() as u64);
-        const SLOTS: [u8; 8usize] = [2, 1, 3, 0, 0, 0, 0, 0];
-        let i = match SLOTS[(key.wrapping_mul(1961750202426094747u64) >> 61u32) as usize]
-        {
-            0 => return ::core::option::Option::None,
-            slot => slot as usize - 1,
-        };
-        if Self::__CODES[i].as_bytes() == b {
-            ::core::option::Option::Some(Self::ALL[i])
-        } else {
-            ::core::option::Option::None
+        const SLOTS: [::core::option::Option<DemoError>; 8usize] = [
+            S(DemoError::ThingBusy),
+            S(DemoError::NoSuchThing),
+            S(DemoError::NumericNotFound),
+            E,
+            E,
+            E,
+            E,
+            E,
+        ];
+        let slot = SLOTS[(key.wrapping_mul(1961750202426094747u64) >> 61u32) as usize];
+        match slot {
+            ::core::option::Option::Some(
+                v,
+            ) if ::bce_errors::__private::same_code(Self::__CODES[v as usize], b) => slot,
+            _ => ::core::option::Option::None,
         }
     }
     #[doc(hidden)]
     pub const fn __index(self) -> usize {
-        match self {
-            Self::NoSuchThing => 0usize,
-            Self::ThingBusy => 1usize,
-            Self::NumericNotFound => 2usize,
-        }
+        self as usize
     }
 }
 #[automatically_derived]
@@ -153,11 +160,7 @@ impl ::bce_errors::ServiceError for DemoError {
         DemoError::code(*self)
     }
     fn variant_name(&self) -> &'static str {
-        match self {
-            Self::NoSuchThing => ::core::stringify!(NoSuchThing),
-            Self::ThingBusy => ::core::stringify!(ThingBusy),
-            Self::NumericNotFound => ::core::stringify!(NumericNotFound),
-        }
+        DemoError::__VARIANTS[*self as usize]
     }
     fn message(&self) -> &'static str {
         DemoError::message(*self)

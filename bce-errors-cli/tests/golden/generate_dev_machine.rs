@@ -13,101 +13,101 @@
 )]
 #[non_exhaustive]
 pub enum DevMachineError {
-    ///`AccessDenied` · HTTP 403 · Access denied.
-    ///
-    ///No permission to access the corresponding resource
-    ///
-    ///说明: 无权限访问对应的资源
+    /** `AccessDenied` · HTTP 403 · Access denied.
+
+ No permission to access the corresponding resource
+
+ 说明: 无权限访问对应的资源*/
     AccessDenied,
-    ///`InappropriateJSON` · HTTP 400 · The JSON you provided was well-formed and valid, but not appropriate for this operation.
-    ///
-    ///The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.
-    ///
-    ///说明: 请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。
+    /** `InappropriateJSON` · HTTP 400 · The JSON you provided was well-formed and valid, but not appropriate for this operation.
+
+ The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.
+
+ 说明: 请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。*/
     InappropriateJSON,
-    ///`InternalError` · HTTP 500 · We encountered an internal error. Please try again.
-    ///
-    ///All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.
-    ///
-    ///说明: 所有未定义的其他错误。在有明确对应的其他类型的错误时(包括通用的和服务自定义的)不应该使用。
+    /** `InternalError` · HTTP 500 · We encountered an internal error. Please try again.
+
+ All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.
+
+ 说明: 所有未定义的其他错误。在有明确对应的其他类型的错误时(包括通用的和服务自定义的)不应该使用。*/
     InternalError,
-    ///`InvalidAccessKeyId` · HTTP 403 · The Access Key ID you provided does not exist in our records.
-    ///
-    ///Access Key ID does not exist
-    ///
-    ///说明: Access Key ID不存在
+    /** `InvalidAccessKeyId` · HTTP 403 · The Access Key ID you provided does not exist in our records.
+
+ Access Key ID does not exist
+
+ 说明: Access Key ID不存在*/
     InvalidAccessKeyId,
-    ///`InvalidHTTPAuthHeader` · HTTP 400 · The HTTP authorization header is invalid. Consult the service documentation for details.
-    ///
-    ///Invalid authorization header format
-    ///
-    ///说明: Authorization头域格式错误
+    /** `InvalidHTTPAuthHeader` · HTTP 400 · The HTTP authorization header is invalid. Consult the service documentation for details.
+
+ Invalid authorization header format
+
+ 说明: Authorization头域格式错误*/
     InvalidHTTPAuthHeader,
-    ///`InvalidHTTPRequest` · HTTP 400 · There was an error in the body of your HTTP request.
-    ///
-    ///The HTTP body format is invalid, e.g., non-compliant encoding.
-    ///
-    ///说明: HTTP body格式错误。例如不符合指定的Encoding等
+    /** `InvalidHTTPRequest` · HTTP 400 · There was an error in the body of your HTTP request.
+
+ The HTTP body format is invalid, e.g., non-compliant encoding.
+
+ 说明: HTTP body格式错误。例如不符合指定的Encoding等*/
     InvalidHTTPRequest,
-    ///`InvalidURI` · HTTP 400 · Could not parse the specified URI.
-    ///
-    ///The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.
-    ///
-    ///说明: URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。
+    /** `InvalidURI` · HTTP 400 · Could not parse the specified URI.
+
+ The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.
+
+ 说明: URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。*/
     InvalidURI,
-    ///`MalformedJSON` · HTTP 400 · The JSON you provided was not well-formed.
-    ///
-    ///Invalid JSON
-    ///
-    ///说明: JSON格式不合法
+    /** `MalformedJSON` · HTTP 400 · The JSON you provided was not well-formed.
+
+ Invalid JSON
+
+ 说明: JSON格式不合法*/
     MalformedJSON,
-    ///`InvalidVersion` · HTTP 404 · The API version specified was invalid.
-    ///
-    ///Invalid URI version No.
-    ///
-    ///说明: URI的版本号不合法
+    /** `InvalidVersion` · HTTP 404 · The API version specified was invalid.
+
+ Invalid URI version No.
+
+ 说明: URI的版本号不合法*/
     InvalidVersion,
-    ///`OptInRequired` · HTTP 403 · A subscription for the service is required.
-    ///
-    ///Corresponding service not activated
-    ///
-    ///说明: 没有开通对应的服务
+    /** `OptInRequired` · HTTP 403 · A subscription for the service is required.
+
+ Corresponding service not activated
+
+ 说明: 没有开通对应的服务*/
     OptInRequired,
-    ///`PreconditionFailed` · HTTP 412 · The specified If-Match header doesn't match the ETag header.
-    ///
-    ///ETag does not match
-    ///
-    ///说明: 详见ETag的使用
+    /** `PreconditionFailed` · HTTP 412 · The specified If-Match header doesn't match the ETag header.
+
+ ETag does not match
+
+ 说明: 详见ETag的使用*/
     PreconditionFailed,
-    ///`RequestExpired` · HTTP 400 · Request has expired. Timestamp date is XXX.
-    ///
-    ///Request timeout
-    ///
-    ///说明: 请求超时。XXX要改成x-bce-date的值。如果请求中只有Date,则需要将Date转换为本规范指定的格式。
+    /** `RequestExpired` · HTTP 400 · Request has expired. Timestamp date is XXX.
+
+ Request timeout
+
+ 说明: 请求超时。XXX要改成x-bce-date的值。如果请求中只有Date,则需要将Date转换为本规范指定的格式。*/
     RequestExpired,
-    ///`IdempotentParameterMismatch` · HTTP 403 · The request uses the same client token as a previous, but non-identical request.
-    ///
-    ///The API parameters do not match for the same clientToken.
-    ///
-    ///说明: clientToken对应的API参数不一样。
+    /** `IdempotentParameterMismatch` · HTTP 403 · The request uses the same client token as a previous, but non-identical request.
+
+ The API parameters do not match for the same clientToken.
+
+ 说明: clientToken对应的API参数不一样。*/
     IdempotentParameterMismatch,
-    ///`SignatureDoesNotMatch` · HTTP 400 · The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.
-    ///
-    ///Signature in the Authorization header doesn’t match server verification
-    ///
-    ///说明: Authorization头域中附带的签名和服务端验证不一致
+    /** `SignatureDoesNotMatch` · HTTP 400 · The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.
+
+ Signature in the Authorization header doesn’t match server verification
+
+ 说明: Authorization头域中附带的签名和服务端验证不一致*/
     SignatureDoesNotMatch,
-    ///`NotFound` · HTTP 403 · Resource could not be found
-    ///
-    ///资源查询不到
+    /** `NotFound` · HTTP 403 · Resource could not be found
+
+ 资源查询不到*/
     NotFound,
-    ///`Forbidden` · HTTP 403 · Operation is not allowed
-    ///
-    ///对应操作不允许,或没有权限
+    /** `Forbidden` · HTTP 403 · Operation is not allowed
+
+ 对应操作不允许,或没有权限*/
     Forbidden,
-    ///`InvalidParameter` · HTTP 400 · Invalid parameter
-    ///
-    ///参数错误
+    /** `InvalidParameter` · HTTP 400 · Invalid parameter
+
+ 参数错误*/
     InvalidParameter,
 }
 #[automatically_derived]
@@ -154,122 +154,90 @@ impl DevMachineError {
         "Forbidden",
         "InvalidParameter",
     ];
+    #[doc(hidden)]
+    pub const __MESSAGES: &'static [&'static str] = &[
+        "Access denied.",
+        "The JSON you provided was well-formed and valid, but not appropriate for this operation.",
+        "We encountered an internal error. Please try again.",
+        "The Access Key ID you provided does not exist in our records.",
+        "The HTTP authorization header is invalid. Consult the service documentation for details.",
+        "There was an error in the body of your HTTP request.",
+        "Could not parse the specified URI.",
+        "The JSON you provided was not well-formed.",
+        "The API version specified was invalid.",
+        "A subscription for the service is required.",
+        "The specified If-Match header doesn't match the ETag header.",
+        "Request has expired. Timestamp date is XXX.",
+        "The request uses the same client token as a previous, but non-identical request.",
+        "The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.",
+        "Resource could not be found",
+        "Operation is not allowed",
+        "Invalid parameter",
+    ];
+    #[doc(hidden)]
+    pub const __STATUSES: &'static [u16] = &[
+        403u16, 400u16, 500u16, 403u16, 400u16, 400u16, 400u16, 400u16, 404u16, 403u16,
+        412u16, 400u16, 403u16, 400u16, 403u16, 403u16, 400u16,
+    ];
+    #[doc(hidden)]
+    pub const __DESCRIPTIONS: &'static [&'static str] = &[
+        "No permission to access the corresponding resource",
+        "The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.",
+        "All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.",
+        "Access Key ID does not exist",
+        "Invalid authorization header format",
+        "The HTTP body format is invalid, e.g., non-compliant encoding.",
+        "The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.",
+        "Invalid JSON",
+        "Invalid URI version No.",
+        "Corresponding service not activated",
+        "ETag does not match",
+        "Request timeout",
+        "The API parameters do not match for the same clientToken.",
+        "Signature in the Authorization header doesn’t match server verification",
+        "资源查询不到",
+        "对应操作不允许,或没有权限",
+        "参数错误",
+    ];
+    #[doc(hidden)]
+    pub const __VARIANTS: &'static [&'static str] = &[
+        "AccessDenied",
+        "InappropriateJSON",
+        "InternalError",
+        "InvalidAccessKeyId",
+        "InvalidHTTPAuthHeader",
+        "InvalidHTTPRequest",
+        "InvalidURI",
+        "MalformedJSON",
+        "InvalidVersion",
+        "OptInRequired",
+        "PreconditionFailed",
+        "RequestExpired",
+        "IdempotentParameterMismatch",
+        "SignatureDoesNotMatch",
+        "NotFound",
+        "Forbidden",
+        "InvalidParameter",
+    ];
     /// The code as the server sends it.
     pub const fn code(self) -> &'static str {
-        match self {
-            Self::AccessDenied => "AccessDenied",
-            Self::InappropriateJSON => "InappropriateJSON",
-            Self::InternalError => "InternalError",
-            Self::InvalidAccessKeyId => "InvalidAccessKeyId",
-            Self::InvalidHTTPAuthHeader => "InvalidHTTPAuthHeader",
-            Self::InvalidHTTPRequest => "InvalidHTTPRequest",
-            Self::InvalidURI => "InvalidURI",
-            Self::MalformedJSON => "MalformedJSON",
-            Self::InvalidVersion => "InvalidVersion",
-            Self::OptInRequired => "OptInRequired",
-            Self::PreconditionFailed => "PreconditionFailed",
-            Self::RequestExpired => "RequestExpired",
-            Self::IdempotentParameterMismatch => "IdempotentParameterMismatch",
-            Self::SignatureDoesNotMatch => "SignatureDoesNotMatch",
-            Self::NotFound => "NotFound",
-            Self::Forbidden => "Forbidden",
-            Self::InvalidParameter => "InvalidParameter",
-        }
+        Self::__CODES[self as usize]
     }
     /// The documented message.
     pub const fn message(self) -> &'static str {
-        match self {
-            Self::AccessDenied => "Access denied.",
-            Self::InappropriateJSON => {
-                "The JSON you provided was well-formed and valid, but not appropriate for this operation."
-            }
-            Self::InternalError => "We encountered an internal error. Please try again.",
-            Self::InvalidAccessKeyId => {
-                "The Access Key ID you provided does not exist in our records."
-            }
-            Self::InvalidHTTPAuthHeader => {
-                "The HTTP authorization header is invalid. Consult the service documentation for details."
-            }
-            Self::InvalidHTTPRequest => {
-                "There was an error in the body of your HTTP request."
-            }
-            Self::InvalidURI => "Could not parse the specified URI.",
-            Self::MalformedJSON => "The JSON you provided was not well-formed.",
-            Self::InvalidVersion => "The API version specified was invalid.",
-            Self::OptInRequired => "A subscription for the service is required.",
-            Self::PreconditionFailed => {
-                "The specified If-Match header doesn't match the ETag header."
-            }
-            Self::RequestExpired => "Request has expired. Timestamp date is XXX.",
-            Self::IdempotentParameterMismatch => {
-                "The request uses the same client token as a previous, but non-identical request."
-            }
-            Self::SignatureDoesNotMatch => {
-                "The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details."
-            }
-            Self::NotFound => "Resource could not be found",
-            Self::Forbidden => "Operation is not allowed",
-            Self::InvalidParameter => "Invalid parameter",
-        }
+        Self::__MESSAGES[self as usize]
     }
     /// The documented HTTP status.
     pub const fn status(self) -> u16 {
-        match self {
-            Self::AccessDenied => 403u16,
-            Self::InappropriateJSON => 400u16,
-            Self::InternalError => 500u16,
-            Self::InvalidAccessKeyId => 403u16,
-            Self::InvalidHTTPAuthHeader => 400u16,
-            Self::InvalidHTTPRequest => 400u16,
-            Self::InvalidURI => 400u16,
-            Self::MalformedJSON => 400u16,
-            Self::InvalidVersion => 404u16,
-            Self::OptInRequired => 403u16,
-            Self::PreconditionFailed => 412u16,
-            Self::RequestExpired => 400u16,
-            Self::IdempotentParameterMismatch => 403u16,
-            Self::SignatureDoesNotMatch => 400u16,
-            Self::NotFound => 403u16,
-            Self::Forbidden => 403u16,
-            Self::InvalidParameter => 400u16,
-        }
+        Self::__STATUSES[self as usize]
     }
     /// The documented description.
     pub const fn description(self) -> &'static str {
-        match self {
-            Self::AccessDenied => "No permission to access the corresponding resource",
-            Self::InappropriateJSON => {
-                "The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned."
-            }
-            Self::InternalError => {
-                "All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors."
-            }
-            Self::InvalidAccessKeyId => "Access Key ID does not exist",
-            Self::InvalidHTTPAuthHeader => "Invalid authorization header format",
-            Self::InvalidHTTPRequest => {
-                "The HTTP body format is invalid, e.g., non-compliant encoding."
-            }
-            Self::InvalidURI => {
-                "The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied."
-            }
-            Self::MalformedJSON => "Invalid JSON",
-            Self::InvalidVersion => "Invalid URI version No.",
-            Self::OptInRequired => "Corresponding service not activated",
-            Self::PreconditionFailed => "ETag does not match",
-            Self::RequestExpired => "Request timeout",
-            Self::IdempotentParameterMismatch => {
-                "The API parameters do not match for the same clientToken."
-            }
-            Self::SignatureDoesNotMatch => {
-                "Signature in the Authorization header doesn’t match server verification"
-            }
-            Self::NotFound => "资源查询不到",
-            Self::Forbidden => "对应操作不允许,或没有权限",
-            Self::InvalidParameter => "参数错误",
-        }
+        Self::__DESCRIPTIONS[self as usize]
     }
     /// The Chinese description, where the docs have one.
     pub const fn description_zh(self) -> ::core::option::Option<&'static str> {
+        #[allow(unreachable_patterns)]
         match self {
             Self::AccessDenied => {
                 ::core::option::Option::Some("无权限访问对应的资源")
@@ -323,108 +291,18 @@ impl DevMachineError {
                     "Authorization头域中附带的签名和服务端验证不一致",
                 )
             }
-            Self::NotFound => ::core::option::Option::None,
-            Self::Forbidden => ::core::option::Option::None,
-            Self::InvalidParameter => ::core::option::Option::None,
+            _ => ::core::option::Option::None,
         }
     }
-    /// Whether and how a request that failed with this code may be retried.
+    /// Whether and how a request that failed with this code may be retried: the
+    /// spec's `retry` where it has one, else [`bce_errors::classify`] by status and code.
     pub fn retry_class(self) -> ::bce_errors::RetryClass {
+        #[allow(unreachable_patterns)]
         match self {
-            Self::AccessDenied => {
+            _ => {
                 ::bce_errors::classify(
-                    403u16,
-                    ::core::option::Option::Some("AccessDenied"),
-                )
-            }
-            Self::InappropriateJSON => {
-                ::bce_errors::classify(
-                    400u16,
-                    ::core::option::Option::Some("InappropriateJSON"),
-                )
-            }
-            Self::InternalError => {
-                ::bce_errors::classify(
-                    500u16,
-                    ::core::option::Option::Some("InternalError"),
-                )
-            }
-            Self::InvalidAccessKeyId => {
-                ::bce_errors::classify(
-                    403u16,
-                    ::core::option::Option::Some("InvalidAccessKeyId"),
-                )
-            }
-            Self::InvalidHTTPAuthHeader => {
-                ::bce_errors::classify(
-                    400u16,
-                    ::core::option::Option::Some("InvalidHTTPAuthHeader"),
-                )
-            }
-            Self::InvalidHTTPRequest => {
-                ::bce_errors::classify(
-                    400u16,
-                    ::core::option::Option::Some("InvalidHTTPRequest"),
-                )
-            }
-            Self::InvalidURI => {
-                ::bce_errors::classify(
-                    400u16,
-                    ::core::option::Option::Some("InvalidURI"),
-                )
-            }
-            Self::MalformedJSON => {
-                ::bce_errors::classify(
-                    400u16,
-                    ::core::option::Option::Some("MalformedJSON"),
-                )
-            }
-            Self::InvalidVersion => {
-                ::bce_errors::classify(
-                    404u16,
-                    ::core::option::Option::Some("InvalidVersion"),
-                )
-            }
-            Self::OptInRequired => {
-                ::bce_errors::classify(
-                    403u16,
-                    ::core::option::Option::Some("OptInRequired"),
-                )
-            }
-            Self::PreconditionFailed => {
-                ::bce_errors::classify(
-                    412u16,
-                    ::core::option::Option::Some("PreconditionFailed"),
-                )
-            }
-            Self::RequestExpired => {
-                ::bce_errors::classify(
-                    400u16,
-                    ::core::option::Option::Some("RequestExpired"),
-                )
-            }
-            Self::IdempotentParameterMismatch => {
-                ::bce_errors::classify(
-                    403u16,
-                    ::core::option::Option::Some("IdempotentParameterMismatch"),
-                )
-            }
-            Self::SignatureDoesNotMatch => {
-                ::bce_errors::classify(
-                    400u16,
-                    ::core::option::Option::Some("SignatureDoesNotMatch"),
-                )
-            }
-            Self::NotFound => {
-                ::bce_errors::classify(403u16, ::core::option::Option::Some("NotFound"))
-            }
-            Self::Forbidden => {
-                ::bce_errors::classify(403u16, ::core::option::Option::Some("Forbidden"))
-            }
-            Self::InvalidParameter => {
-                ::bce_errors::classify(
-                    400u16,
-                    ::core::option::Option::Some("InvalidParameter"),
+                    self.status(),
+                    ::core::option::Option::Some(self.code()),
                 )
             }
         }
@@ -435,49 +313,90 @@ impl DevMachineError {
     }
     /// The variant for a wire code; `None` for a code this spec does not document.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        use ::core::option::Option::Some as S;
+        const E: ::core::option::Option<DevMachineError> = ::core::option::Option::None;
         let b = code.as_bytes();
-        if b.len() < 8usize || b.len() > 27usize {
+        if b.len() < 8usize {
             return ::core::option::Option::None;
         }
         let key = (b.len() as u64) | ((b[b.len() - 1 - 1usize] as u64) << 8u32);
-        const SLOTS: [u8; 64usize] = [
-            0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 15, 0, 0, 0, 14, 5, 12, 8, 0, 9, 0, 0, 0, 13, 0, 10, 0, 0, 3, 0, 0, 0,
-            0, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 11, 2, 0, 7,
+        const SLOTS: [::core::option::Option<DevMachineError>; 64usize] = [
+            E,
+            S(DevMachineError::InvalidHTTPRequest),
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            S(DevMachineError::InvalidParameter),
+            S(DevMachineError::Forbidden),
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            S(DevMachineError::NotFound),
+            E,
+            E,
+            E,
+            S(DevMachineError::SignatureDoesNotMatch),
+            S(DevMachineError::InvalidHTTPAuthHeader),
+            S(DevMachineError::RequestExpired),
+            S(DevMachineError::MalformedJSON),
+            E,
+            S(DevMachineError::InvalidVersion),
+            E,
+            E,
+            E,
+            S(DevMachineError::IdempotentParameterMismatch),
+            E,
+            S(DevMachineError::OptInRequired),
+            E,
+            E,
+            S(DevMachineError::InternalError),
+            E,
+            E,
+            E,
+            E,
+            S(DevMachineError::InvalidAccessKeyId),
+            S(DevMachineError::AccessDenied),
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            S(DevMachineError::PreconditionFailed),
+            S(DevMachineError::InappropriateJSON),
+            E,
+            S(DevMachineError::InvalidURI),
         ];
-        let i = match SLOTS[(key.wrapping_mul(15781000307351985879u64) >> 58u32)
-            as usize]
-        {
-            0 => return ::core::option::Option::None,
-            slot => slot as usize - 1,
-        };
-        if Self::__CODES[i].as_bytes() == b {
-            ::core::option::Option::Some(Self::ALL[i])
-        } else {
-            ::core::option::Option::None
+        let slot = SLOTS[(key.wrapping_mul(15781000307351985879u64) >> 58u32) as usize];
+        match slot {
+            ::core::option::Option::Some(
+                v,
+            ) if ::bce_errors::__private::same_code(Self::__CODES[v as usize], b) => slot,
+            _ => ::core::option::Option::None,
         }
     }
     #[doc(hidden)]
     pub const fn __index(self) -> usize {
-        match self {
-            Self::AccessDenied => 0usize,
-            Self::InappropriateJSON => 1usize,
-            Self::InternalError => 2usize,
-            Self::InvalidAccessKeyId => 3usize,
-            Self::InvalidHTTPAuthHeader => 4usize,
-            Self::InvalidHTTPRequest => 5usize,
-            Self::InvalidURI => 6usize,
-            Self::MalformedJSON => 7usize,
-            Self::InvalidVersion => 8usize,
-            Self::OptInRequired => 9usize,
-            Self::PreconditionFailed => 10usize,
-            Self::RequestExpired => 11usize,
-            Self::IdempotentParameterMismatch => 12usize,
-            Self::SignatureDoesNotMatch => 13usize,
-            Self::NotFound => 14usize,
-            Self::Forbidden => 15usize,
-            Self::InvalidParameter => 16usize,
-        }
+        self as usize
     }
 }
 #[automatically_derived]
@@ -508,27 +427,7 @@ impl ::bce_errors::ServiceError for DevMachineError {
         DevMachineError::code(*self)
     }
     fn variant_name(&self) -> &'static str {
-        match self {
-            Self::AccessDenied => ::core::stringify!(AccessDenied),
-            Self::InappropriateJSON => ::core::stringify!(InappropriateJSON),
-            Self::InternalError => ::core::stringify!(InternalError),
-            Self::InvalidAccessKeyId => ::core::stringify!(InvalidAccessKeyId),
-            Self::InvalidHTTPAuthHeader => ::core::stringify!(InvalidHTTPAuthHeader),
-            Self::InvalidHTTPRequest => ::core::stringify!(InvalidHTTPRequest),
-            Self::InvalidURI => ::core::stringify!(InvalidURI),
-            Self::MalformedJSON => ::core::stringify!(MalformedJSON),
-            Self::InvalidVersion => ::core::stringify!(InvalidVersion),
-            Self::OptInRequired => ::core::stringify!(OptInRequired),
-            Self::PreconditionFailed => ::core::stringify!(PreconditionFailed),
-            Self::RequestExpired => ::core::stringify!(RequestExpired),
-            Self::IdempotentParameterMismatch => {
-                ::core::stringify!(IdempotentParameterMismatch)
-            }
-            Self::SignatureDoesNotMatch => ::core::stringify!(SignatureDoesNotMatch),
-            Self::NotFound => ::core::stringify!(NotFound),
-            Self::Forbidden => ::core::stringify!(Forbidden),
-            Self::InvalidParameter => ::core::stringify!(InvalidParameter),
-        }
+        DevMachineError::__VARIANTS[*self as usize]
     }
     fn message(&self) -> &'static str {
         DevMachineError::message(*self)
