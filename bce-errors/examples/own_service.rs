@@ -11,11 +11,12 @@ use bce_errors::{BceError, bce_errors};
 pub enum CfsError {}
 
 fn main() {
+    let shared = GlobalError::ALL.len();
+    let own = CfsError::ALL.len() - shared;
     println!(
-        "{} codes in {}: {} from the spec, the rest shared by every BCE service",
+        "{} codes in {}: {own} from its spec, {shared} shared by every BCE service",
         CfsError::ALL.len(),
-        CfsError::SERVICE,
-        3
+        CfsError::SERVICE
     );
     for code in [
         CfsError::FileSystemNotFound,
