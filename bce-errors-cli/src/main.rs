@@ -680,8 +680,11 @@ fn cmd_generate(spec: &Path, name: Option<&str>) -> Result<u8, Fail> {
             )
         }
     };
-    let item: syn::DeriveInput = syn::parse_str(&format!("pub enum {name} {{}}"))
-        .map_err(|e| Fail(2, format!("--name {name:?} is not a Rust identifier: {e}")))?;
+    let item = format!("pub enum {name} {{}}")
+        .parse()
+        .ok()
+        .and_then(|tokens| bce_errors_spec::parse_enum(tokens).ok())
+        .ok_or_else(|| Fail(2, format!("--name {name:?} is not a Rust identifier")))?;
     let tokens =
         bce_errors_spec::generate(&loaded, &item, &bce_errors_spec::GenerateOptions::default());
     let file: syn::File =

@@ -6,9 +6,9 @@
 
 use std::path::Path;
 
+use crate::item::{Attribute, EnumItem};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
-use syn::{Attribute, DeriveInput};
 
 use crate::lookup::PerfectHash;
 use crate::model::{Retry, Row, Spec};
@@ -23,7 +23,7 @@ pub struct GenerateOptions<'a> {
 
 /// Generates the enum `input` (its attributes, visibility and name are kept; its variants,
 /// if any, must already have been checked against the spec) with every impl.
-pub fn generate(spec: &Spec, input: &DeriveInput, options: &GenerateOptions<'_>) -> TokenStream {
+pub fn generate(spec: &Spec, input: &EnumItem, options: &GenerateOptions<'_>) -> TokenStream {
     let name = &input.ident;
     let vis = &input.vis;
     let attrs = &input.attrs;
@@ -243,7 +243,7 @@ fn retry_tokens(retry: Retry) -> TokenStream {
 /// where the table comes from.
 fn enum_doc(spec: &Spec, attrs: &[Attribute]) -> Vec<String> {
     let mut lines = Vec::new();
-    if !attrs.iter().any(|a| a.path().is_ident("doc")) {
+    if !attrs.iter().any(Attribute::is_doc) {
         let doc = spec
             .service
             .enum_doc
@@ -297,13 +297,10 @@ fn markdown_escape(text: &str) -> String {
     out
 }
 
-fn user_variant_attrs(input: &DeriveInput) -> Vec<(&Ident, &[Attribute])> {
-    match &input.data {
-        syn::Data::Enum(e) => e
-            .variants
-            .iter()
-            .map(|v| (&v.ident, v.attrs.as_slice()))
-            .collect(),
-        _ => Vec::new(),
-    }
+fn user_variant_attrs(input: &EnumItem) -> Vec<(&Ident, &[Attribute])> {
+    input
+        .variants
+        .iter()
+        .map(|v| (&v.ident, v.attrs.as_slice()))
+        .collect()
 }

@@ -29,6 +29,7 @@
 mod diagnostic;
 mod expand;
 mod generate;
+mod item;
 mod load;
 mod lookup;
 mod model;
@@ -38,6 +39,7 @@ mod resolve;
 pub use diagnostic::{Diagnostic, Diagnostics, Location};
 pub use expand::expand;
 pub use generate::{GenerateOptions, generate};
+pub use item::{Attribute, EnumItem, MacroError, Variant, compile_errors, parse_enum};
 pub use load::parse_file;
 pub use model::{Include, Retry, Row, Service, Spec, SpecFile};
 pub use naming::{is_keyword, variant_name};

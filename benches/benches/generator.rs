@@ -10,7 +10,7 @@ use bce_errors_spec::{GenerateOptions, SpecSource, generate, load_spec, parse_sp
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 fn generator(c: &mut Criterion) {
-    let item: syn::DeriveInput = syn::parse_str("pub enum E {}").unwrap();
+    let item = bce_errors_spec::parse_enum("pub enum E {}".parse().unwrap()).unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let bundled: Vec<String> = std::fs::read_dir(root.join("specs"))
         .unwrap()

@@ -9,7 +9,7 @@ use bce_errors_tests::workspace_root;
 fn generated_code_matches_the_golden_file() {
     let root = workspace_root();
     let spec = load_spec(&root, "tests/golden/demo.toml").unwrap();
-    let item: syn::DeriveInput = syn::parse_str("pub enum DemoError {}").unwrap();
+    let item = bce_errors_spec::parse_enum("pub enum DemoError {}".parse().unwrap()).unwrap();
     let tokens = generate(&spec, &item, &GenerateOptions::default());
     let file: syn::File = syn::parse2(tokens).expect("generated code parses as Rust");
     let actual = prettyplease::unparse(&file);

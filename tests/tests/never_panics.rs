@@ -15,7 +15,8 @@ fn every_ui_spec_but_the_good_one_is_an_error() {
         let result = result.unwrap_or_else(|_| panic!("{rel}: the loader panicked"));
         match (name.as_str(), result) {
             ("ok.toml", Ok(spec)) => {
-                let item: syn::DeriveInput = syn::parse_str("enum DemoError {}").unwrap();
+                let item =
+                    bce_errors_spec::parse_enum("enum DemoError {}".parse().unwrap()).unwrap();
                 assert!(!generate(&spec, &item, &GenerateOptions::default()).is_empty());
             }
             ("ok.toml", Err(e)) => panic!("{rel}: {e}"),
