@@ -89,7 +89,7 @@ pub(crate) struct ItemErrors {
     pub(crate) errors: Vec<MacroError>,
     /// The enum's attributes, visibility and name, when it is an enum at all: enough
     /// for the fallback skeleton.
-    pub(crate) skeleton: Option<EnumItem>,
+    pub(crate) skeleton: Option<Box<EnumItem>>,
     /// Whether the item can be given back as written without follow-on errors.
     pub(crate) keep_item: bool,
 }
@@ -231,7 +231,7 @@ pub(crate) fn parse_item(tokens: TokenStream) -> Result<EnumItem, ItemErrors> {
     } else {
         Err(ItemErrors {
             errors,
-            skeleton: Some(skeleton(Vec::new())),
+            skeleton: Some(Box::new(skeleton(Vec::new()))),
             keep_item: false,
         })
     }
