@@ -8,9 +8,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use proc_macro2::TokenStream;
-use quote::quote;
 
-use crate::generate::{GenerateOptions, generate};
+use crate::generate::{GenerateOptions, generate, lex};
 use crate::item::{EnumItem, MacroError, compile_errors, parse_item, spec_path};
 use crate::resolve::load_spec;
 
@@ -24,7 +23,7 @@ pub fn expand(attr: TokenStream, item: TokenStream, manifest_dir: Option<&Path>)
             return match e.skeleton {
                 Some(skeleton) => fallback(&skeleton, errors),
                 // Not an enum at all: give the item back untouched, beside the error.
-                None if e.keep_item => quote!(#errors #item),
+                None if e.keep_item => errors.into_iter().chain(item).collect(),
                 None => errors,
             };
         }
@@ -110,23 +109,25 @@ fn check_listed(input: &EnumItem, spec: &crate::Spec) -> Result<(), Vec<MacroErr
 
 /// The user's enum with stub impls, plus the errors.
 fn fallback(input: &EnumItem, errors: TokenStream) -> TokenStream {
-    let name = &input.ident;
-    let vis = &input.vis;
-    let attrs = &input.attrs;
-    quote! {
-        #errors
-        #(#attrs)*
-        #[derive(::core::fmt::Debug)]
-        #vis enum #name {}
-
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match *self {}
-            }
-        }
-
-        impl ::std::error::Error for #name {}
+    let mut out = errors;
+    for attr in &input.attrs {
+        out.extend(attr.tokens());
     }
+    out.extend(lex("#[derive(::core::fmt::Debug)]"));
+    out.extend(input.vis.clone());
+    out.extend(lex("enum"));
+    out.extend([proc_macro2::TokenTree::Ident(input.ident.clone())]);
+    let name = input.ident.to_string();
+    out.extend(lex(&format!(
+        "{{}}
+         impl ::core::fmt::Display for {name} {{
+             fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
+                 match *self {{}}
+             }}
+         }}
+         impl ::std::error::Error for {name} {{}}"
+    )));
+    out
 }
 
 #[cfg(test)]

@@ -6,9 +6,11 @@
 
 use std::path::Path;
 
+use std::fmt::Write as _;
+
+use proc_macro2::{Delimiter, Group, Literal, TokenStream, TokenTree};
+
 use crate::item::{Attribute, EnumItem};
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
 
 use crate::lookup::PerfectHash;
 use crate::model::{Retry, Row, Spec};
@@ -23,220 +25,274 @@ pub struct GenerateOptions<'a> {
 
 /// Generates the enum `input` (its attributes, visibility and name are kept; its variants,
 /// if any, must already have been checked against the spec) with every impl.
+///
+/// Generated code is written as text and lexed once, rather than built with `quote!`:
+/// this crate is compiled by every user of the macro, and `quote!` expansions were most
+/// of its compile time. The user's own tokens (attributes, visibility, name) are kept as
+/// they came, spans and all.
 pub fn generate(spec: &Spec, input: &EnumItem, options: &GenerateOptions<'_>) -> TokenStream {
-    let name = &input.ident;
-    let vis = &input.vis;
-    let attrs = &input.attrs;
-    let user_variant_attrs = user_variant_attrs(input);
-    let variants: Vec<Ident> = spec
-        .rows
-        .iter()
-        .map(|r| Ident::new(&r.variant, Span::call_site()))
-        .collect();
+    let name = input.ident.to_string();
+    let mut out = TokenStream::new();
 
-    let enum_doc: Vec<String> = enum_doc(spec, attrs)
-        .into_iter()
-        .map(|l| format!(" {l}"))
-        .collect();
-    let variant_defs = spec.rows.iter().zip(&variants).map(|(row, v)| {
-        let doc = variant_doc(row);
-        let extra = user_variant_attrs
-            .iter()
-            .find(|(n, _)| *n == v)
-            .map_or(&[][..], |(_, a)| *a);
-        quote! { #[doc = #doc] #(#extra)* #v }
-    });
-
-    let codes: Vec<&str> = spec.rows.iter().map(|r| r.code.as_str()).collect();
-    let messages = spec.rows.iter().map(|r| r.message.as_str());
-    let statuses = spec.rows.iter().map(|r| r.status);
-    let descriptions = spec.rows.iter().map(|r| r.description.as_str());
-    // Only the rows that have one: the rest share the wildcard arm.
-    let (zh_variants, zh): (Vec<&Ident>, Vec<&str>) = spec
-        .rows
-        .iter()
-        .zip(&variants)
-        .filter_map(|(r, v)| Some((v, r.description_zh.as_deref()?)))
-        .unzip();
-    let (retry_variants, retry): (Vec<&Ident>, Vec<TokenStream>) = spec
-        .rows
-        .iter()
-        .zip(&variants)
-        .filter_map(|(r, v)| Some((v, retry_tokens(r.retry?))))
-        .unzip();
-    let variant_names = spec.rows.iter().map(|r| r.variant.as_str());
-    let service = &spec.service.name;
-
-    let from_code = match PerfectHash::find(&codes) {
-        Some(hash) => hash.tokens(name, &variants),
-        None => quote! {
-            match code {
-                #(#codes => ::core::option::Option::Some(Self::#variants),)*
-                _ => ::core::option::Option::None,
+    // The enum itself.
+    for attr in &input.attrs {
+        out.extend(attr.tokens());
+    }
+    let mut head = String::new();
+    for line in enum_doc(spec, &input.attrs) {
+        let _ = write!(head, "#[doc = {}]", lit(&format!(" {line}")));
+    }
+    head.push_str(
+        "#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, \
+         ::core::cmp::Eq, ::core::hash::Hash)] #[non_exhaustive]",
+    );
+    out.extend(lex(&head));
+    out.extend(input.vis.clone());
+    out.extend(lex("enum"));
+    out.extend([TokenTree::Ident(input.ident.clone())]);
+    let mut body = TokenStream::new();
+    for row in &spec.rows {
+        body.extend(lex(&format!("#[doc = {}]", lit(&variant_doc(row)))));
+        if let Some(v) = input.variants.iter().find(|v| v.ident == row.variant) {
+            for attr in &v.attrs {
+                body.extend(attr.tokens());
             }
-        },
-    };
-    let tracking = options.manifest_dir.map(|root| {
-        let files = spec
-            .files
-            .iter()
-            .map(|f| root.join(f).to_string_lossy().into_owned());
-        quote! { #(const _: &str = ::core::include_str!(#files);)* }
-    });
-    let from_global = spec
-        .global_codes
-        .as_ref()
-        .map(|global| from_global(name, spec, global));
-
-    quote! {
-        #(#attrs)*
-        #(#[doc = #enum_doc])*
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
-        #[non_exhaustive]
-        #vis enum #name {
-            #(#variant_defs,)*
         }
+        body.extend(lex(&format!("{},", row.variant)));
+    }
+    out.extend([TokenTree::Group(Group::new(Delimiter::Brace, body))]);
 
+    // Everything else, as text.
+    let list = |f: &dyn Fn(&Row) -> String| spec.rows.iter().map(f).collect::<Vec<_>>().join(", ");
+    let codes: Vec<&str> = spec.rows.iter().map(|r| r.code.as_str()).collect();
+    let zh_arms: String = spec
+        .rows
+        .iter()
+        .filter_map(|r| {
+            Some(format!(
+                "Self::{} => ::core::option::Option::Some({}),",
+                r.variant,
+                lit(r.description_zh.as_deref()?)
+            ))
+        })
+        .collect();
+    let retry_arms: String = spec
+        .rows
+        .iter()
+        .filter_map(|r| {
+            Some(format!(
+                "Self::{} => ::bce_errors::RetryClass::{},",
+                r.variant,
+                retry_variant(r.retry?)
+            ))
+        })
+        .collect();
+    let from_code = match PerfectHash::find(&codes) {
+        Some(hash) => hash.code(
+            &name,
+            &spec
+                .rows
+                .iter()
+                .map(|r| r.variant.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        None => format!(
+            "match code {{ {} _ => ::core::option::Option::None }}",
+            spec.rows
+                .iter()
+                .map(|r| format!(
+                    "{} => ::core::option::Option::Some(Self::{}),",
+                    lit(&r.code),
+                    r.variant
+                ))
+                .collect::<String>()
+        ),
+    };
+    let mut code = String::with_capacity(256 * spec.rows.len() + 4096);
+    let _ = write!(
+        code,
+        r#"
         #[automatically_derived]
-        impl #name {
+        impl {name} {{
             /// The service, as its docs page names it.
-            pub const SERVICE: &'static str = #service;
+            pub const SERVICE: &'static str = {service};
             /// Every code of the service, in the order of its spec.
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+            pub const ALL: &'static [Self] = &[{all}];
             #[doc(hidden)]
-            pub const __CODES: &'static [&'static str] = &[#(#codes),*];
+            pub const __CODES: &'static [&'static str] = &[{codes}];
             #[doc(hidden)]
-            pub const __MESSAGES: &'static [&'static str] = &[#(#messages),*];
+            pub const __MESSAGES: &'static [&'static str] = &[{messages}];
             #[doc(hidden)]
-            pub const __STATUSES: &'static [u16] = &[#(#statuses),*];
+            pub const __STATUSES: &'static [u16] = &[{statuses}];
             #[doc(hidden)]
-            pub const __DESCRIPTIONS: &'static [&'static str] = &[#(#descriptions),*];
+            pub const __DESCRIPTIONS: &'static [&'static str] = &[{descriptions}];
             #[doc(hidden)]
-            pub const __VARIANTS: &'static [&'static str] = &[#(#variant_names),*];
+            pub const __VARIANTS: &'static [&'static str] = &[{variants}];
 
             /// The code as the server sends it.
-            pub const fn code(self) -> &'static str {
+            pub const fn code(self) -> &'static str {{
                 Self::__CODES[self as usize]
-            }
+            }}
             /// The documented message.
-            pub const fn message(self) -> &'static str {
+            pub const fn message(self) -> &'static str {{
                 Self::__MESSAGES[self as usize]
-            }
+            }}
             /// The documented HTTP status.
-            pub const fn status(self) -> u16 {
+            pub const fn status(self) -> u16 {{
                 Self::__STATUSES[self as usize]
-            }
+            }}
             /// The documented description.
-            pub const fn description(self) -> &'static str {
+            pub const fn description(self) -> &'static str {{
                 Self::__DESCRIPTIONS[self as usize]
-            }
+            }}
             /// The Chinese description, where the docs have one.
-            pub const fn description_zh(self) -> ::core::option::Option<&'static str> {
+            pub const fn description_zh(self) -> ::core::option::Option<&'static str> {{
                 #[allow(unreachable_patterns)]
-                match self {
-                    #(Self::#zh_variants => ::core::option::Option::Some(#zh),)*
+                match self {{
+                    {zh_arms}
                     _ => ::core::option::Option::None,
-                }
-            }
+                }}
+            }}
             /// Whether and how a request that failed with this code may be retried: the
             /// spec's `retry` where it has one, else [`bce_errors::classify`] by status and code.
-            pub fn retry_class(self) -> ::bce_errors::RetryClass {
+            pub fn retry_class(self) -> ::bce_errors::RetryClass {{
                 #[allow(unreachable_patterns)]
-                match self {
-                    #(Self::#retry_variants => #retry,)*
+                match self {{
+                    {retry_arms}
                     _ => ::bce_errors::classify(self.status(), ::core::option::Option::Some(self.code())),
-                }
-            }
+                }}
+            }}
             /// True when retrying (after a backoff, or after re-signing) can succeed.
-            pub fn is_retryable(self) -> bool {
+            pub fn is_retryable(self) -> bool {{
                 self.retry_class().is_retryable()
-            }
+            }}
             /// The variant for a wire code; `None` for a code this spec does not document.
-            pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                #from_code
-            }
+            pub fn from_code(code: &str) -> ::core::option::Option<Self> {{
+                {from_code}
+            }}
             #[doc(hidden)]
-            pub const fn __index(self) -> usize {
+            pub const fn __index(self) -> usize {{
                 self as usize
-            }
-        }
+            }}
+        }}
 
         #[automatically_derived]
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        impl ::core::fmt::Display for {name} {{
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
                 f.write_str(self.code())?;
                 f.write_str(" (")?;
                 ::core::fmt::Display::fmt(&self.status(), f)?;
                 f.write_str("): ")?;
                 f.write_str(self.message())
-            }
-        }
+            }}
+        }}
 
         #[automatically_derived]
-        impl ::std::error::Error for #name {}
+        impl ::std::error::Error for {name} {{}}
 
         #[automatically_derived]
-        impl ::core::str::FromStr for #name {
+        impl ::core::str::FromStr for {name} {{
             type Err = ::bce_errors::UnknownCode;
-            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {{
                 Self::from_code(code).ok_or_else(|| ::bce_errors::UnknownCode::new(Self::SERVICE, code))
-            }
-        }
+            }}
+        }}
 
         #[automatically_derived]
-        impl ::bce_errors::ServiceError for #name {
-            const SERVICE: &'static str = #name::SERVICE;
-            const ALL: &'static [Self] = #name::ALL;
-            fn code(&self) -> &'static str { #name::code(*self) }
-            fn variant_name(&self) -> &'static str { #name::__VARIANTS[*self as usize] }
-            fn message(&self) -> &'static str { #name::message(*self) }
-            fn status(&self) -> u16 { #name::status(*self) }
-            fn description(&self) -> &'static str { #name::description(*self) }
-            fn description_zh(&self) -> ::core::option::Option<&'static str> { #name::description_zh(*self) }
-            fn retry_class(&self) -> ::bce_errors::RetryClass { #name::retry_class(*self) }
-            fn from_code(code: &str) -> ::core::option::Option<Self> { #name::from_code(code) }
-        }
+        impl ::bce_errors::ServiceError for {name} {{
+            const SERVICE: &'static str = {name}::SERVICE;
+            const ALL: &'static [Self] = {name}::ALL;
+            fn code(&self) -> &'static str {{ {name}::code(*self) }}
+            fn variant_name(&self) -> &'static str {{ {name}::__VARIANTS[*self as usize] }}
+            fn message(&self) -> &'static str {{ {name}::message(*self) }}
+            fn status(&self) -> u16 {{ {name}::status(*self) }}
+            fn description(&self) -> &'static str {{ {name}::description(*self) }}
+            fn description_zh(&self) -> ::core::option::Option<&'static str> {{ {name}::description_zh(*self) }}
+            fn retry_class(&self) -> ::bce_errors::RetryClass {{ {name}::retry_class(*self) }}
+            fn from_code(code: &str) -> ::core::option::Option<Self> {{ {name}::from_code(code) }}
+        }}
 
-        #from_global
-
-        ::bce_errors::__glue!(#name);
-
-        #tracking
+        ::bce_errors::__glue!({name});
+        "#,
+        service = lit(&spec.service.name),
+        all = list(&|r| format!("Self::{}", r.variant)),
+        codes = list(&|r| lit(&r.code)),
+        messages = list(&|r| lit(&r.message)),
+        statuses = list(&|r| r.status.to_string()),
+        descriptions = list(&|r| lit(&r.description)),
+        variants = list(&|r| lit(&r.variant)),
+    );
+    if let Some(global) = &spec.global_codes {
+        from_global(&mut code, &name, spec, global);
     }
+    if let Some(root) = options.manifest_dir {
+        for file in &spec.files {
+            let _ = write!(
+                code,
+                "const _: &str = ::core::include_str!({});",
+                lit(&root.join(file).to_string_lossy())
+            );
+        }
+    }
+    out.extend(lex(&code));
+    out
+}
+
+/// A Rust string literal for `text`.
+pub(crate) fn lit(text: &str) -> String {
+    Literal::string(text).to_string()
+}
+
+/// Lexes generated code. It always lexes (every literal in it comes from [`lit`]); if it
+/// ever did not, the user gets a compile error asking for a report, not a panic.
+pub(crate) fn lex(code: &str) -> TokenStream {
+    code.parse().unwrap_or_else(|_| {
+        let message =
+            "bce-errors generated code that does not lex; please report this with the spec file";
+        format!("::core::compile_error!({});", lit(message))
+            .parse()
+            .unwrap_or_default()
+    })
 }
 
 /// `From<GlobalError>`: the included global rows map by position; a compile-time check
 /// proves this spec's copy of global.toml lists the same codes as the bundled GlobalError.
-fn from_global(name: &Ident, spec: &Spec, global: &[String]) -> TokenStream {
+fn from_global(code: &mut String, name: &str, spec: &Spec, global: &[String]) {
     // Every included code is in the resolved spec (a row can be overridden, never removed).
-    let targets = global
+    let targets: Vec<String> = global
         .iter()
-        .filter_map(|code| spec.row(code))
-        .map(|row| Ident::new(&row.variant, Span::call_site()));
-    let n = global.len();
-    quote! {
+        .filter_map(|c| spec.row(c))
+        .map(|r| format!("{name}::{}", r.variant))
+        .collect();
+    let codes: Vec<String> = global.iter().map(|c| lit(c)).collect();
+    let _ = write!(
+        code,
+        r#"
         #[automatically_derived]
-        impl ::core::convert::From<::bce_errors::services::GlobalError> for #name {
-            fn from(global: ::bce_errors::services::GlobalError) -> Self {
+        impl ::core::convert::From<::bce_errors::services::GlobalError> for {name} {{
+            fn from(global: ::bce_errors::services::GlobalError) -> Self {{
                 const _: () = ::core::assert!(
-                    ::bce_errors::__private::same_codes(&[#(#global),*], ::bce_errors::services::GlobalError::__CODES),
+                    ::bce_errors::__private::same_codes(&[{codes}], ::bce_errors::services::GlobalError::__CODES),
                     "this spec's global.toml lists other codes than bce_errors::services::GlobalError; copy the bundled global.toml"
                 );
-                const MAP: [#name; #n] = [#(#name::#targets),*];
+                const MAP: [{name}; {n}] = [{targets}];
                 MAP[global.__index()]
-            }
-        }
-    }
+            }}
+        }}
+        "#,
+        codes = codes.join(", "),
+        n = targets.len(),
+        targets = targets.join(", "),
+    );
 }
 
-fn retry_tokens(retry: Retry) -> TokenStream {
-    let class = match retry {
-        Retry::Transient => quote!(Transient),
-        Retry::Throttling => quote!(Throttling),
-        Retry::ClockSkew => quote!(ClockSkew),
-        Retry::Never => quote!(Never),
-    };
-    quote!(::bce_errors::RetryClass::#class)
+fn retry_variant(retry: Retry) -> &'static str {
+    match retry {
+        Retry::Transient => "Transient",
+        Retry::Throttling => "Throttling",
+        Retry::ClockSkew => "ClockSkew",
+        Retry::Never => "Never",
+    }
 }
 
 /// The enum's doc lines: the user's own doc comment, else the spec's `enum_doc`; then
@@ -295,12 +351,4 @@ fn markdown_escape(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-fn user_variant_attrs(input: &EnumItem) -> Vec<(&Ident, &[Attribute])> {
-    input
-        .variants
-        .iter()
-        .map(|v| (&v.ident, v.attrs.as_slice()))
-        .collect()
 }

@@ -5,8 +5,9 @@
 //! syn is the largest crate on the macro's critical build path (every user pays it on
 //! every clean build; see BENCHMARKS.md).
 
-use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote_spanned};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
+
+use crate::generate::{lex, lit};
 
 /// A compile error at a span. Several are reported together.
 #[derive(Debug, Clone)]
@@ -31,8 +32,13 @@ impl MacroError {
 
     /// `::core::compile_error!("…")`, spanned so rustc points at the right place.
     pub fn to_compile_error(&self) -> TokenStream {
-        let message = &self.message;
-        quote_spanned!(self.span=> ::core::compile_error! { #message })
+        respan(
+            lex(&format!(
+                "::core::compile_error! {{ {} }}",
+                lit(&self.message)
+            )),
+            self.span,
+        )
     }
 }
 
@@ -55,10 +61,28 @@ impl Attribute {
     }
 }
 
-impl ToTokens for Attribute {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        tokens.extend(self.tokens.clone());
+impl Attribute {
+    /// The attribute's tokens, spans as written.
+    pub fn tokens(&self) -> TokenStream {
+        self.tokens.clone()
     }
+}
+
+/// `tokens` with every span set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut t| {
+            if let TokenTree::Group(g) = &t {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                t = TokenTree::Group(group);
+            } else {
+                t.set_span(span);
+            }
+            t
+        })
+        .collect()
 }
 
 /// A variant the user listed by hand.

@@ -11,9 +11,6 @@
 //! hashed whole, and if no table is found — never seen for real specs — the generator
 //! falls back to a plain `match`.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
-
 /// Multiplier of the mixing steps (the 64-bit golden ratio).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 /// At most this many sampled bytes (they share a `u64` with the length).
@@ -73,34 +70,36 @@ impl Key {
         }
     }
 
-    /// Tokens computing `key` from `b` (a `&[u8]` at least `min_len` long).
-    fn tokens(&self, min_len: usize) -> TokenStream {
+    /// Code computing `key` from `b` (a `&[u8]` at least `min_len` long).
+    fn code(&self, min_len: usize) -> String {
         match self {
             Key::Packed(positions) => {
-                let bytes = positions.iter().enumerate().map(|(j, p)| {
-                    let shift = 8 * (j as u32 + 1);
+                let mut code = String::from(if positions.is_empty() {
+                    "let key = b.len() as u64"
+                } else {
+                    "let key = (b.len() as u64)"
+                });
+                for (j, p) in positions.iter().enumerate() {
                     let i = p.index();
                     // Within the shortest code no clamp is needed (and no bounds check).
                     let at = match (*p, i < min_len) {
-                        (Pos::From(_), true) => quote!(#i),
-                        (Pos::Back(_), true) => quote!(b.len() - 1 - #i),
+                        (Pos::From(_), true) => format!("{i}"),
+                        (Pos::Back(_), true) => format!("b.len() - 1 - {i}"),
                         (Pos::From(_), false) => {
-                            quote!(if #i < b.len() - 1 { #i } else { b.len() - 1 })
+                            format!("if {i} < b.len() - 1 {{ {i} }} else {{ b.len() - 1 }}")
                         }
-                        (Pos::Back(_), false) => {
-                            quote!(b.len() - 1 - if #i < b.len() - 1 { #i } else { b.len() - 1 })
-                        }
+                        (Pos::Back(_), false) => format!(
+                            "b.len() - 1 - if {i} < b.len() - 1 {{ {i} }} else {{ b.len() - 1 }}"
+                        ),
                     };
-                    quote!(| ((b[#at] as u64) << #shift))
-                });
-                quote!(let key = (b.len() as u64) #(#bytes)*;)
-            }
-            Key::Mixed => quote! {
-                let mut key = b.len() as u64;
-                for &c in b {
-                    key = (key ^ c as u64).wrapping_mul(#K);
+                    code.push_str(&format!(" | ((b[{at}] as u64) << {})", 8 * (j + 1)));
                 }
-            },
+                code.push(';');
+                code
+            }
+            Key::Mixed => format!(
+                "let mut key = b.len() as u64; for &c in b {{ key = (key ^ c as u64).wrapping_mul({K}); }}"
+            ),
         }
     }
 }
@@ -192,36 +191,29 @@ impl PerfectHash {
         }
     }
 
-    /// The body of `from_code(code: &str) -> Option<Self>` for an enum whose variants
-    /// are `variants`, in the order of the codes given to [`find`](Self::find).
-    pub(crate) fn tokens(
-        &self,
-        name: &proc_macro2::Ident,
-        variants: &[proc_macro2::Ident],
-    ) -> TokenStream {
+    /// The body of `from_code(code: &str) -> Option<Self>` for the enum `name` whose
+    /// variants are `variants`, in the order of the codes given to [`find`](Self::find).
+    pub(crate) fn code(&self, name: &str, variants: &[&str]) -> String {
         let min = self.min_len;
-        let key = self.key.tokens(min);
         // Slots hold the variant itself: no second table, and `v as usize` indexes `__CODES`.
-        let entries = |slots: &[usize]| -> Vec<TokenStream> {
+        let entries = |slots: &[usize]| -> String {
             slots
                 .iter()
                 .map(|&s| match s.checked_sub(1) {
-                    None => quote!(E),
-                    Some(i) => {
-                        let v = &variants[i];
-                        quote!(S(#name::#v))
-                    }
+                    None => "E".to_owned(),
+                    Some(i) => format!("S({name}::{})", variants[i]),
                 })
-                .collect()
+                .collect::<Vec<_>>()
+                .join(",")
         };
         let slot = match &self.table {
-            Table::Direct { mul, bits, slots } => {
-                let (size, shift, entries) = (slots.len(), 64 - bits, entries(slots));
-                quote! {
-                    const SLOTS: [::core::option::Option<#name>; #size] = [#(#entries),*];
-                    let slot = SLOTS[(key.wrapping_mul(#mul) >> #shift) as usize];
-                }
-            }
+            Table::Direct { mul, bits, slots } => format!(
+                "const SLOTS: [::core::option::Option<{name}>; {size}] = [{entries}];
+                 let slot = SLOTS[(key.wrapping_mul({mul}) >> {shift}) as usize];",
+                size = slots.len(),
+                entries = entries(slots),
+                shift = 64 - bits,
+            ),
             Table::Displaced {
                 mul,
                 bucket_bits,
@@ -229,39 +221,44 @@ impl PerfectHash {
                 disps,
                 slots,
             } => {
-                let (buckets, size, mask) = (disps.len(), slots.len(), slots.len() - 1);
-                let (shift, bucket_shift) = (64 - bits, 64 - bucket_bits);
-                let disp_type = if disps.iter().all(|&d| d < 1 << 8) {
-                    quote!(u8)
-                } else if disps.iter().all(|&d| d < 1 << 16) {
-                    quote!(u16)
+                let max = disps.iter().copied().max().unwrap_or(0);
+                let disp_type = if max < 1 << 8 {
+                    "u8"
+                } else if max < 1 << 16 {
+                    "u16"
                 } else {
-                    quote!(u32)
+                    "u32"
                 };
-                let disps = disps.iter().map(|&d| Literal::usize_unsuffixed(d));
-                let entries = entries(slots);
-                quote! {
-                    const DISPS: [#disp_type; #buckets] = [#(#disps),*];
-                    const SLOTS: [::core::option::Option<#name>; #size] = [#(#entries),*];
-                    let h = key.wrapping_mul(#mul);
-                    let slot = SLOTS[(((h << #bucket_bits) >> #shift) as usize + DISPS[(h >> #bucket_shift) as usize] as usize) & #mask];
-                }
+                format!(
+                    "const DISPS: [{disp_type}; {buckets}] = [{disps}];
+                     const SLOTS: [::core::option::Option<{name}>; {size}] = [{entries}];
+                     let h = key.wrapping_mul({mul});
+                     let slot = SLOTS[(((h << {bucket_bits}) >> {shift}) as usize + DISPS[(h >> {bucket_shift}) as usize] as usize) & {mask}];",
+                    buckets = disps.len(),
+                    disps = disps.iter().map(usize::to_string).collect::<Vec<_>>().join(","),
+                    size = slots.len(),
+                    entries = entries(slots),
+                    shift = 64 - bits,
+                    bucket_shift = 64 - bucket_bits,
+                    mask = slots.len() - 1,
+                )
             }
         };
-        quote! {
-            use ::core::option::Option::Some as S;
-            const E: ::core::option::Option<#name> = ::core::option::Option::None;
-            let b = code.as_bytes();
-            if b.len() < #min {
-                return ::core::option::Option::None;
-            }
-            #key
-            #slot
-            match slot {
-                ::core::option::Option::Some(v) if ::bce_errors::__private::same_code(Self::__CODES[v as usize], b) => slot,
-                _ => ::core::option::Option::None,
-            }
-        }
+        format!(
+            "use ::core::option::Option::Some as S;
+             const E: ::core::option::Option<{name}> = ::core::option::Option::None;
+             let b = code.as_bytes();
+             if b.len() < {min} {{
+                 return ::core::option::Option::None;
+             }}
+             {key}
+             {slot}
+             match slot {{
+                 ::core::option::Option::Some(v) if ::bce_errors::__private::same_code(Self::__CODES[v as usize], b) => slot,
+                 _ => ::core::option::Option::None,
+             }}",
+            key = self.key.code(min),
+        )
     }
 }
 

@@ -45,7 +45,7 @@ impl DemoError {
         "Not found.",
     ];
     #[doc(hidden)]
-    pub const __STATUSES: &'static [u16] = &[404u16, 503u16, 404u16];
+    pub const __STATUSES: &'static [u16] = &[404, 503, 404];
     #[doc(hidden)]
     pub const __DESCRIPTIONS: &'static [&'static str] = &[
         "Create the <thing> first.",
@@ -105,11 +105,11 @@ impl DemoError {
         use ::core::option::Option::Some as S;
         const E: ::core::option::Option<DemoError> = ::core::option::Option::None;
         let b = code.as_bytes();
-        if b.len() < 3usize {
+        if b.len() < 3 {
             return ::core::option::Option::None;
         }
-        let key = (b.len() as u64);
-        const SLOTS: [::core::option::Option<DemoError>; 8usize] = [
+        let key = b.len() as u64;
+        const SLOTS: [::core::option::Option<DemoError>; 8] = [
             S(DemoError::ThingBusy),
             S(DemoError::NoSuchThing),
             S(DemoError::NumericNotFound),
@@ -119,7 +119,7 @@ impl DemoError {
             E,
             E,
         ];
-        let slot = SLOTS[(key.wrapping_mul(1961750202426094747u64) >> 61u32) as usize];
+        let slot = SLOTS[(key.wrapping_mul(1961750202426094747) >> 61) as usize];
         match slot {
             ::core::option::Option::Some(
                 v,

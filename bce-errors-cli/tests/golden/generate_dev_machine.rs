@@ -176,8 +176,8 @@ impl DevMachineError {
     ];
     #[doc(hidden)]
     pub const __STATUSES: &'static [u16] = &[
-        403u16, 400u16, 500u16, 403u16, 400u16, 400u16, 400u16, 400u16, 404u16, 403u16,
-        412u16, 400u16, 403u16, 400u16, 403u16, 403u16, 400u16,
+        403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400, 403, 403,
+        400,
     ];
     #[doc(hidden)]
     pub const __DESCRIPTIONS: &'static [&'static str] = &[
@@ -316,11 +316,11 @@ impl DevMachineError {
         use ::core::option::Option::Some as S;
         const E: ::core::option::Option<DevMachineError> = ::core::option::Option::None;
         let b = code.as_bytes();
-        if b.len() < 8usize {
+        if b.len() < 8 {
             return ::core::option::Option::None;
         }
-        let key = (b.len() as u64) | ((b[b.len() - 1 - 1usize] as u64) << 8u32);
-        const SLOTS: [::core::option::Option<DevMachineError>; 64usize] = [
+        let key = (b.len() as u64) | ((b[b.len() - 1 - 1] as u64) << 8);
+        const SLOTS: [::core::option::Option<DevMachineError>; 64] = [
             E,
             S(DevMachineError::InvalidHTTPRequest),
             E,
@@ -386,7 +386,7 @@ impl DevMachineError {
             E,
             S(DevMachineError::InvalidURI),
         ];
-        let slot = SLOTS[(key.wrapping_mul(15781000307351985879u64) >> 58u32) as usize];
+        let slot = SLOTS[(key.wrapping_mul(15781000307351985879) >> 58) as usize];
         match slot {
             ::core::option::Option::Some(
                 v,
@@ -448,6 +448,7 @@ impl ::bce_errors::ServiceError for DevMachineError {
         DevMachineError::from_code(code)
     }
 }
+::bce_errors::__glue!(DevMachineError);
 #[automatically_derived]
 impl ::core::convert::From<::bce_errors::services::GlobalError> for DevMachineError {
     fn from(global: ::bce_errors::services::GlobalError) -> Self {
@@ -460,7 +461,7 @@ impl ::core::convert::From<::bce_errors::services::GlobalError> for DevMachineEr
             ::bce_errors::services::GlobalError::__CODES),
             "this spec's global.toml lists other codes than bce_errors::services::GlobalError; copy the bundled global.toml"
         );
-        const MAP: [DevMachineError; 14usize] = [
+        const MAP: [DevMachineError; 14] = [
             DevMachineError::AccessDenied,
             DevMachineError::InappropriateJSON,
             DevMachineError::InternalError,
@@ -479,4 +480,3 @@ impl ::core::convert::From<::bce_errors::services::GlobalError> for DevMachineEr
         MAP[global.__index()]
     }
 }
-::bce_errors::__glue!(DevMachineError);
