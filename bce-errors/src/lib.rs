@@ -37,10 +37,13 @@
 //!
 //! # Your own service
 //!
-//! ```ignore
-//! // specs/cfs.toml is a spec file (see specs/README.md), relative to your Cargo.toml.
-//! #[bce_errors::bce_errors("specs/cfs.toml")]
+//! ```
+//! // A spec file (format in specs/README.md), relative to your Cargo.toml.
+//! #[bce_errors::bce_errors("examples/specs/cfs.toml")]
 //! pub enum CfsError {}
+//!
+//! assert_eq!(CfsError::FileSystemNotFound.status(), 404);
+//! assert_eq!(CfsError::from_code("FileSystemBusy"), Some(CfsError::FileSystemBusy));
 //! ```
 //!
 //! The enum gets one fieldless variant per code, with rustdoc from the row (code,
