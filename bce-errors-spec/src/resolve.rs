@@ -36,14 +36,7 @@ pub fn load_spec(root: &Path, rel: &str) -> Result<Spec, Diagnostics> {
     }
     let rel = normalize(rel);
     let read = |file: &str| read_spec(root, file);
-    Resolver {
-        read,
-        diags: Diagnostics::default(),
-        files: Vec::new(),
-        stack: Vec::new(),
-        global: None,
-    }
-    .run(&rel)
+    Resolver::new(read).run(&rel)
 }
 
 /// Checks a spec held in memory; it may not include other files.
@@ -56,14 +49,7 @@ pub fn parse_spec(source: SpecSource<'_>) -> Result<Spec, Diagnostics> {
             Err(Box::new(Diagnostic::file(file, why)))
         }
     };
-    Resolver {
-        read,
-        diags: Diagnostics::default(),
-        files: Vec::new(),
-        stack: Vec::new(),
-        global: None,
-    }
-    .run(source.file)
+    Resolver::new(read).run(source.file)
 }
 
 fn read_spec(root: &Path, file: &str) -> Result<String, Box<Diagnostic>> {
@@ -101,6 +87,17 @@ struct Resolver<F> {
 }
 
 impl<F: FnMut(&str) -> Result<String, Box<Diagnostic>>> Resolver<F> {
+    /// A resolver that reads files with `read`.
+    fn new(read: F) -> Self {
+        Resolver {
+            read,
+            diags: Diagnostics::default(),
+            files: Vec::new(),
+            stack: Vec::new(),
+            global: None,
+        }
+    }
+
     fn run(mut self, rel: &str) -> Result<Spec, Diagnostics> {
         let resolved = match (self.read)(rel) {
             Ok(text) => self.file(rel, &text),
