@@ -305,7 +305,7 @@ fn displaced(keys: &[u64]) -> Option<Table> {
             buckets[(h >> (64 - bucket_bits)) as usize].push((k, base));
         }
         let mut order: Vec<usize> = (0..buckets.len()).collect();
-        order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
+        order.sort_unstable_by_key(|&b| (std::cmp::Reverse(buckets[b].len()), b));
         let mut slots = vec![0usize; size];
         let mut disps = vec![0usize; buckets.len()];
         for b in order {
@@ -342,10 +342,10 @@ fn displaced(keys: &[u64]) -> Option<Table> {
 /// [`MAX_POSITIONS`] would be needed.
 fn distinguishing_positions(codes: &[&str], min_len: usize) -> Option<Vec<Pos>> {
     let max_len = codes.iter().map(|c| c.len()).max().unwrap_or(0);
-    let mut candidates: Vec<Pos> = (0..max_len.min(WINDOW))
-        .flat_map(|i| [Pos::Back(i), Pos::From(i)])
-        .collect();
-    candidates.sort_by_key(|p| p.index() >= min_len);
+    // Positions within the shortest code first: they need no clamping.
+    let all = (0..max_len.min(WINDOW)).flat_map(|i| [Pos::Back(i), Pos::From(i)]);
+    let (mut candidates, clamped): (Vec<Pos>, Vec<Pos>) = all.partition(|p| p.index() < min_len);
+    candidates.extend(clamped);
     // Codes in the same group are not told apart yet; groups start by length.
     let mut groups: Vec<u32> = relabel(codes.iter().map(|c| c.len() as u64));
     let mut chosen = Vec::new();

@@ -36,7 +36,8 @@ pub fn load_spec(root: &Path, rel: &str) -> Result<Spec, Diagnostics> {
     }
     let rel = normalize(rel);
     let read = |file: &str| read_spec(root, file);
-    Resolver::new(read).run(&rel)
+    let mut read = read;
+    Resolver::new(&mut read).run(&rel)
 }
 
 /// Checks a spec held in memory; it may not include other files.
@@ -49,7 +50,8 @@ pub fn parse_spec(source: SpecSource<'_>) -> Result<Spec, Diagnostics> {
             Err(Box::new(Diagnostic::file(file, why)))
         }
     };
-    Resolver::new(read).run(source.file)
+    let mut read = read;
+    Resolver::new(&mut read).run(source.file)
 }
 
 fn read_spec(root: &Path, file: &str) -> Result<String, Box<Diagnostic>> {
@@ -78,17 +80,21 @@ fn read_spec(root: &Path, file: &str) -> Result<String, Box<Diagnostic>> {
     })
 }
 
-struct Resolver<F> {
-    read: F,
+/// Reads a spec file by its path relative to the crate root.
+type Read<'r> = &'r mut dyn FnMut(&str) -> Result<String, Box<Diagnostic>>;
+
+/// Not generic over the reader: one copy of this code in every user's build.
+struct Resolver<'r> {
+    read: Read<'r>,
     diags: Diagnostics,
     files: Vec<String>,
     stack: Vec<String>,
     global: Option<Vec<String>>,
 }
 
-impl<F: FnMut(&str) -> Result<String, Box<Diagnostic>>> Resolver<F> {
+impl<'r> Resolver<'r> {
     /// A resolver that reads files with `read`.
-    fn new(read: F) -> Self {
+    fn new(read: Read<'r>) -> Self {
         Resolver {
             read,
             diags: Diagnostics::default(),
