@@ -113,7 +113,10 @@ fn fallback(input: &EnumItem, errors: TokenStream) -> TokenStream {
     for attr in &input.attrs {
         out.extend(attr.tokens());
     }
-    out.extend(lex("#[derive(::core::fmt::Debug)]"));
+    out.extend(lex(
+        "#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, \
+         ::core::cmp::Eq, ::core::hash::Hash)]",
+    ));
     out.extend(input.vis.clone());
     out.extend(lex("enum"));
     out.extend([proc_macro2::TokenTree::Ident(input.ident.clone())]);
@@ -125,7 +128,19 @@ fn fallback(input: &EnumItem, errors: TokenStream) -> TokenStream {
                  match *self {{}}
              }}
          }}
-         impl ::std::error::Error for {name} {{}}"
+         impl ::core::error::Error for {name} {{}}
+         impl ::bce_errors::ServiceError for {name} {{
+             const SERVICE: &'static str = \"\";
+             const ALL: &'static [Self] = &[];
+             fn code(&self) -> &'static str {{ match *self {{}} }}
+             fn variant_name(&self) -> &'static str {{ match *self {{}} }}
+             fn message(&self) -> &'static str {{ match *self {{}} }}
+             fn status(&self) -> u16 {{ match *self {{}} }}
+             fn description(&self) -> &'static str {{ match *self {{}} }}
+             fn description_zh(&self) -> ::core::option::Option<&'static str> {{ match *self {{}} }}
+             fn retry_class(&self) -> ::bce_errors::RetryClass {{ match *self {{}} }}
+             fn from_code(_: &str) -> ::core::option::Option<Self> {{ ::core::option::Option::None }}
+         }}"
     )));
     out
 }

@@ -188,7 +188,7 @@ pub fn generate(spec: &Spec, input: &EnumItem, options: &GenerateOptions<'_>) ->
         }}
 
         #[automatically_derived]
-        impl ::std::error::Error for {name} {{}}
+        impl ::core::error::Error for {name} {{}}
 
         #[automatically_derived]
         impl ::core::str::FromStr for {name} {{
@@ -222,8 +222,8 @@ pub fn generate(spec: &Spec, input: &EnumItem, options: &GenerateOptions<'_>) ->
         descriptions = list(&|r| lit(&r.description)),
         variants = list(&|r| lit(&r.variant)),
     );
-    if let Some(global) = &spec.global_codes {
-        from_global(&mut code, &name, spec, global);
+    if spec.global_codes.is_some() {
+        from_global(&mut code, &name);
     }
     if let Some(root) = options.manifest_dir {
         for file in &spec.files {
@@ -255,34 +255,41 @@ pub(crate) fn lex(code: &str) -> TokenStream {
     })
 }
 
-/// `From<GlobalError>`: the included global rows map by position; a compile-time check
-/// proves this spec's copy of global.toml lists the same codes as the bundled GlobalError.
-fn from_global(code: &mut String, name: &str, spec: &Spec, global: &[String]) {
-    // Every included code is in the resolved spec (a row can be overridden, never removed).
-    let targets: Vec<String> = global
-        .iter()
-        .filter_map(|c| spec.row(c))
-        .map(|r| format!("{name}::{}", r.variant))
-        .collect();
-    let codes: Vec<String> = global.iter().map(|c| lit(c)).collect();
+/// `From<GlobalError>`: a table built at compile time maps each bundled global code to
+/// the variant with the same code; a spec that lacks one of them fails to compile with a
+/// message saying so (rather than converting wrongly).
+fn from_global(code: &mut String, name: &str) {
     let _ = write!(
         code,
         r#"
         #[automatically_derived]
         impl ::core::convert::From<::bce_errors::services::GlobalError> for {name} {{
             fn from(global: ::bce_errors::services::GlobalError) -> Self {{
-                const _: () = ::core::assert!(
-                    ::bce_errors::__private::same_codes(&[{codes}], ::bce_errors::services::GlobalError::__CODES),
-                    "this spec's global.toml lists other codes than bce_errors::services::GlobalError; copy the bundled global.toml"
-                );
-                const MAP: [{name}; {n}] = [{targets}];
+                const N: usize = ::bce_errors::services::GlobalError::__CODES.len();
+                const MAP: [{name}; N] = {{
+                    let global = ::bce_errors::services::GlobalError::__CODES;
+                    let mut map = [{name}::ALL[0]; N];
+                    let mut i = 0;
+                    while i < N {{
+                        let mut j = 0;
+                        loop {{
+                            if j == {name}::__CODES.len() {{
+                                ::core::panic!("this spec includes a global.toml that lacks a code of bce_errors::services::GlobalError: include the bundled global.toml");
+                            }}
+                            if ::bce_errors::__private::same_str(global[i], {name}::__CODES[j]) {{
+                                map[i] = {name}::ALL[j];
+                                break;
+                            }}
+                            j += 1;
+                        }}
+                        i += 1;
+                    }}
+                    map
+                }};
                 MAP[global.__index()]
             }}
         }}
-        "#,
-        codes = codes.join(", "),
-        n = targets.len(),
-        targets = targets.join(", "),
+        "#
     );
 }
 

@@ -312,7 +312,17 @@ impl<'a> Cx<'a> {
         let variant = match variant {
             Some(v) => v,
             None => match variant_name(&code) {
-                Some(v) => v,
+                // A derived name can still be unusable (`self` → `Self`, `ALL`).
+                Some(v) => match check_identifier(&v) {
+                    Ok(()) => v,
+                    Err(why) => {
+                        let d = self
+                            .at(code_span, format!("code `{code}` becomes the variant `{v}`, which is not usable: {why}"))
+                            .help("add variant = \"SomeName\" to this row");
+                        self.diags.push(d);
+                        return None;
+                    }
+                },
                 None => {
                     let d = self
                         .at(

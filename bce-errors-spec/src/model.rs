@@ -18,28 +18,33 @@ pub enum Retry {
 }
 
 impl Retry {
+    /// Every class with its spec spelling, in documentation order.
+    pub const ALL: [(&'static str, Retry); 4] = [
+        ("transient", Retry::Transient),
+        ("throttling", Retry::Throttling),
+        ("clock-skew", Retry::ClockSkew),
+        ("never", Retry::Never),
+    ];
+
     /// Every spelling accepted in a spec, in documentation order.
-    pub const NAMES: [&'static str; 4] = ["transient", "throttling", "clock-skew", "never"];
+    pub const NAMES: [&'static str; 4] = [
+        Self::ALL[0].0,
+        Self::ALL[1].0,
+        Self::ALL[2].0,
+        Self::ALL[3].0,
+    ];
 
     /// Parses the spec spelling.
     pub fn from_name(name: &str) -> Option<Retry> {
-        Some(match name {
-            "transient" => Retry::Transient,
-            "throttling" => Retry::Throttling,
-            "clock-skew" => Retry::ClockSkew,
-            "never" => Retry::Never,
-            _ => return None,
-        })
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
     }
 
     /// The spec spelling.
     pub fn name(self) -> &'static str {
-        match self {
-            Retry::Transient => "transient",
-            Retry::Throttling => "throttling",
-            Retry::ClockSkew => "clock-skew",
-            Retry::Never => "never",
-        }
+        Self::ALL
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("never", |(n, _)| n)
     }
 }
 

@@ -66,6 +66,9 @@ pub(crate) fn check_identifier(name: &str) -> Result<(), &'static str> {
     if is_keyword(name) {
         return Err("it is a Rust keyword");
     }
+    if matches!(name, "ALL" | "SERVICE") || name.starts_with("__") {
+        return Err("the generated enum already has an item of that name");
+    }
     Ok(())
 }
 
@@ -163,5 +166,7 @@ mod tests {
         assert!(check_identifier("1abc").is_err());
         assert!(check_identifier("a-b").is_err());
         assert!(check_identifier("").is_err());
+        assert!(check_identifier("ALL").is_err());
+        assert!(check_identifier("__CODES").is_err());
     }
 }

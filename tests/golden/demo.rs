@@ -102,22 +102,22 @@ impl DemoError {
     }
     /// The variant for a wire code; `None` for a code this spec does not document.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        use ::core::option::Option::Some as S;
-        const E: ::core::option::Option<DemoError> = ::core::option::Option::None;
+        use ::core::option::Option::Some as __bce_some;
+        const __BCE_NONE: ::core::option::Option<DemoError> = ::core::option::Option::None;
         let b = code.as_bytes();
         if b.len() < 3 {
             return ::core::option::Option::None;
         }
         let key = b.len() as u64;
         const SLOTS: [::core::option::Option<DemoError>; 8] = [
-            S(DemoError::ThingBusy),
-            S(DemoError::NoSuchThing),
-            S(DemoError::NumericNotFound),
-            E,
-            E,
-            E,
-            E,
-            E,
+            __bce_some(DemoError::ThingBusy),
+            __bce_some(DemoError::NoSuchThing),
+            __bce_some(DemoError::NumericNotFound),
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
         ];
         let slot = SLOTS[(key.wrapping_mul(1961750202426094747) >> 61) as usize];
         match slot {
@@ -143,7 +143,7 @@ impl ::core::fmt::Display for DemoError {
     }
 }
 #[automatically_derived]
-impl ::std::error::Error for DemoError {}
+impl ::core::error::Error for DemoError {}
 #[automatically_derived]
 impl ::core::str::FromStr for DemoError {
     type Err = ::bce_errors::UnknownCode;

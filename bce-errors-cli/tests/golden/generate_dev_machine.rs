@@ -313,78 +313,78 @@ impl DevMachineError {
     }
     /// The variant for a wire code; `None` for a code this spec does not document.
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        use ::core::option::Option::Some as S;
-        const E: ::core::option::Option<DevMachineError> = ::core::option::Option::None;
+        use ::core::option::Option::Some as __bce_some;
+        const __BCE_NONE: ::core::option::Option<DevMachineError> = ::core::option::Option::None;
         let b = code.as_bytes();
         if b.len() < 8 {
             return ::core::option::Option::None;
         }
         let key = (b.len() as u64) | ((b[b.len() - 1 - 1] as u64) << 8);
         const SLOTS: [::core::option::Option<DevMachineError>; 64] = [
-            E,
-            S(DevMachineError::InvalidHTTPRequest),
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            S(DevMachineError::InvalidParameter),
-            S(DevMachineError::Forbidden),
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            S(DevMachineError::NotFound),
-            E,
-            E,
-            E,
-            S(DevMachineError::SignatureDoesNotMatch),
-            S(DevMachineError::InvalidHTTPAuthHeader),
-            S(DevMachineError::RequestExpired),
-            S(DevMachineError::MalformedJSON),
-            E,
-            S(DevMachineError::InvalidVersion),
-            E,
-            E,
-            E,
-            S(DevMachineError::IdempotentParameterMismatch),
-            E,
-            S(DevMachineError::OptInRequired),
-            E,
-            E,
-            S(DevMachineError::InternalError),
-            E,
-            E,
-            E,
-            E,
-            S(DevMachineError::InvalidAccessKeyId),
-            S(DevMachineError::AccessDenied),
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            E,
-            S(DevMachineError::PreconditionFailed),
-            S(DevMachineError::InappropriateJSON),
-            E,
-            S(DevMachineError::InvalidURI),
+            __BCE_NONE,
+            __bce_some(DevMachineError::InvalidHTTPRequest),
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __bce_some(DevMachineError::InvalidParameter),
+            __bce_some(DevMachineError::Forbidden),
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __bce_some(DevMachineError::NotFound),
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __bce_some(DevMachineError::SignatureDoesNotMatch),
+            __bce_some(DevMachineError::InvalidHTTPAuthHeader),
+            __bce_some(DevMachineError::RequestExpired),
+            __bce_some(DevMachineError::MalformedJSON),
+            __BCE_NONE,
+            __bce_some(DevMachineError::InvalidVersion),
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __bce_some(DevMachineError::IdempotentParameterMismatch),
+            __BCE_NONE,
+            __bce_some(DevMachineError::OptInRequired),
+            __BCE_NONE,
+            __BCE_NONE,
+            __bce_some(DevMachineError::InternalError),
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __bce_some(DevMachineError::InvalidAccessKeyId),
+            __bce_some(DevMachineError::AccessDenied),
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __BCE_NONE,
+            __bce_some(DevMachineError::PreconditionFailed),
+            __bce_some(DevMachineError::InappropriateJSON),
+            __BCE_NONE,
+            __bce_some(DevMachineError::InvalidURI),
         ];
         let slot = SLOTS[(key.wrapping_mul(15781000307351985879) >> 58) as usize];
         match slot {
@@ -410,7 +410,7 @@ impl ::core::fmt::Display for DevMachineError {
     }
 }
 #[automatically_derived]
-impl ::std::error::Error for DevMachineError {}
+impl ::core::error::Error for DevMachineError {}
 #[automatically_derived]
 impl ::core::str::FromStr for DevMachineError {
     type Err = ::bce_errors::UnknownCode;
@@ -452,31 +452,32 @@ impl ::bce_errors::ServiceError for DevMachineError {
 #[automatically_derived]
 impl ::core::convert::From<::bce_errors::services::GlobalError> for DevMachineError {
     fn from(global: ::bce_errors::services::GlobalError) -> Self {
-        const _: () = ::core::assert!(
-            ::bce_errors::__private::same_codes(& ["AccessDenied", "InappropriateJSON",
-            "InternalError", "InvalidAccessKeyId", "InvalidHTTPAuthHeader",
-            "InvalidHTTPRequest", "InvalidURI", "MalformedJSON", "InvalidVersion",
-            "OptInRequired", "PreconditionFailed", "RequestExpired",
-            "IdempotentParameterMismatch", "SignatureDoesNotMatch"],
-            ::bce_errors::services::GlobalError::__CODES),
-            "this spec's global.toml lists other codes than bce_errors::services::GlobalError; copy the bundled global.toml"
-        );
-        const MAP: [DevMachineError; 14] = [
-            DevMachineError::AccessDenied,
-            DevMachineError::InappropriateJSON,
-            DevMachineError::InternalError,
-            DevMachineError::InvalidAccessKeyId,
-            DevMachineError::InvalidHTTPAuthHeader,
-            DevMachineError::InvalidHTTPRequest,
-            DevMachineError::InvalidURI,
-            DevMachineError::MalformedJSON,
-            DevMachineError::InvalidVersion,
-            DevMachineError::OptInRequired,
-            DevMachineError::PreconditionFailed,
-            DevMachineError::RequestExpired,
-            DevMachineError::IdempotentParameterMismatch,
-            DevMachineError::SignatureDoesNotMatch,
-        ];
+        const N: usize = ::bce_errors::services::GlobalError::__CODES.len();
+        const MAP: [DevMachineError; N] = {
+            let global = ::bce_errors::services::GlobalError::__CODES;
+            let mut map = [DevMachineError::ALL[0]; N];
+            let mut i = 0;
+            while i < N {
+                let mut j = 0;
+                loop {
+                    if j == DevMachineError::__CODES.len() {
+                        ::core::panic!(
+                            "this spec includes a global.toml that lacks a code of bce_errors::services::GlobalError: include the bundled global.toml"
+                        );
+                    }
+                    if ::bce_errors::__private::same_str(
+                        global[i],
+                        DevMachineError::__CODES[j],
+                    ) {
+                        map[i] = DevMachineError::ALL[j];
+                        break;
+                    }
+                    j += 1;
+                }
+                i += 1;
+            }
+            map
+        };
         MAP[global.__index()]
     }
 }

@@ -17,3 +17,20 @@ pub(crate) enum TinyError {
 pub fn tiny(code: &str) -> Option<(&'static str, u16)> {
     TinyError::from_code(code).map(|t| (t.code(), t.status()))
 }
+
+/// Generated code names everything by absolute path: it compiles with no prelude, and
+/// beside enums whose names the generated code might have used itself.
+#[no_implicit_prelude]
+pub mod odd_scopes {
+    /// An enum named like a one-letter helper.
+    #[::bce_errors::bce_errors("specs/tiny.toml")]
+    pub enum S {}
+
+    /// Another.
+    #[::bce_errors::bce_errors("specs/tiny.toml")]
+    pub enum E {}
+
+    /// One named like a prelude type.
+    #[::bce_errors::bce_errors("specs/tiny.toml")]
+    pub enum Option {}
+}

@@ -98,3 +98,11 @@ fn hand_listed_variants_generate_the_same_api() {
     assert_eq!(tiny("First"), Some(("First", 400)));
     assert_eq!(tiny("third"), None);
 }
+
+#[test]
+fn enums_in_odd_scopes_work() {
+    use downstream_fixture::odd_scopes::{E, Option as Opt, S};
+    assert_eq!(S::from_code("First"), Some(S::First));
+    assert_eq!(E::from_code("second.code").map(|e| e.status()), Some(503));
+    assert_eq!(Opt::ALL.len(), 2);
+}

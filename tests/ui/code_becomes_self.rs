@@ -1,0 +1,4 @@
+#[bce_errors::bce_errors("specs/code_self.toml")]
+pub enum DemoError {}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[bce_errors::bce_errors("specs/short_global.toml")]
+pub enum DemoError {}
+
+fn main() {}
