@@ -126,8 +126,7 @@ mod tests {
 
     #[test]
     fn const_string_equality() {
-        const SAME: bool = same_str("NoSuchNat", "NoSuchNat");
-        assert!(SAME);
+        const { assert!(same_str("NoSuchNat", "NoSuchNat")) };
         assert!(!same_str("NoSuchNat", "NoSuchNaT"));
         assert!(!same_str("a", "ab"));
     }
