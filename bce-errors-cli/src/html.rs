@@ -44,7 +44,11 @@ struct Table {
 
 /// Reads an HTML page into blocks.
 pub fn blocks(html: &str) -> Vec<Block> {
-    let line_of = |offset: usize| html[..offset].matches('\n').count() + 1;
+    // Line starts, so that locating a row is a binary search, not a rescan.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(html.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset);
     let mut blocks = Vec::new();
     let mut text = String::new();
     let mut text_start = 0;
@@ -217,9 +221,10 @@ fn tag_end(s: &str) -> Option<usize> {
     None
 }
 
+/// `haystack.find(needle)`, ignoring ASCII case, without copying the haystack.
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let lower = haystack.to_ascii_lowercase();
-    lower.find(needle)
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Decodes the character references docs pages use.

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use bce_errors::services::{BUNDLED, CodeInfo};
 use bce_errors::{ErrorResponse, classify};
-use bce_errors_cli::sync::{Change, TableDiff, diff, load_specs, write};
+use bce_errors_cli::sync::{Change, TableDiff, diff, load_each, load_specs, write};
 use bce_errors_cli::tables::{PageImport, import};
 use bce_errors_cli::{check, naming, specfile};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -248,8 +248,18 @@ fn cmd_import(
         .unwrap_or_default();
     let mut report = Vec::new();
     let mut texts = Vec::new();
+    let mut stems: Vec<String> = Vec::new();
     for (i, table) in page.tables.iter().enumerate() {
-        let stem = naming::file_stem(&table.heading).unwrap_or_else(|| format!("table_{}", i + 1));
+        let mut stem =
+            naming::file_stem(&table.heading).unwrap_or_else(|| format!("table_{}", i + 1));
+        // Two tables whose headings name the same service get distinct files.
+        if stems.contains(&stem) {
+            stem = (2..)
+                .map(|n| format!("{stem}_{n}"))
+                .find(|s| !stems.contains(s))
+                .unwrap_or_default();
+        }
+        stems.push(stem.clone());
         let mut name = naming::service_name(&table.heading);
         if name.is_empty() {
             name = page.title.clone().unwrap_or_else(|| stem.clone());
@@ -447,10 +457,12 @@ fn cmd_check(paths: &[PathBuf], format: OutputFormat) -> Result<u8, Fail> {
         if !path.exists() {
             return Err(Fail(2, format!("{} does not exist", path.display())));
         }
-        match load_specs(path) {
-            Ok(mut s) => specs.append(&mut s),
-            Err((file, d)) => invalid.push((file.display().to_string(), d.to_string())),
-        }
+        let (mut valid, bad) = load_each(path);
+        specs.append(&mut valid);
+        invalid.extend(
+            bad.into_iter()
+                .map(|(file, d)| (file.display().to_string(), d.to_string())),
+        );
     }
     let disagreements = check::disagreements(&specs);
     let rows: usize = specs.iter().map(|s| s.spec.rows.len()).sum();
@@ -517,7 +529,7 @@ fn names_service(b: &bce_errors::services::Bundled, name: &str) -> bool {
         .trim_end_matches(".toml");
     [b.enum_name, b.service, stem]
         .iter()
-        .any(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
+        .any(|n| n.to_lowercase() == name.to_lowercase())
 }
 
 fn meanings(code: &str, service: Option<&str>) -> Vec<Meaning> {
@@ -630,7 +642,11 @@ fn cmd_explain(body: &str, status: Option<u16>, format: OutputFormat) -> Result<
             match &parse_error {
                 Some(e) => println!("not a BCE error body: {e}"),
                 None => {
-                    println!("code: {}", response.code.as_deref().unwrap_or("(none)"));
+                    let code = response
+                        .code
+                        .as_deref()
+                        .map_or("(none)".into(), |c| c.escape_debug().to_string());
+                    println!("code: {code}");
                     if let Some(m) = &response.message {
                         println!("message: {}", m.escape_debug());
                     }
@@ -641,7 +657,10 @@ fn cmd_explain(body: &str, status: Option<u16>, format: OutputFormat) -> Result<
             }
             if documented.is_empty() {
                 if let Some(code) = &response.code {
-                    println!("{code} is not documented by any bundled service");
+                    println!(
+                        "{} is not documented by any bundled service",
+                        code.escape_debug()
+                    );
                 }
             } else {
                 println!("documented by:");

@@ -29,17 +29,9 @@ pub struct Cells {
     pub line: usize,
 }
 
-/// The format a page was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Plain text (flattened tables) and markdown tables.
-    Text,
-    /// HTML with `<table>` elements.
-    Html,
-}
-
-/// Reads a page in any supported format.
-pub fn read(text: &str) -> (Format, Vec<Block>) {
+/// Reads a page in any supported format: HTML when it has a `<table>` or starts as an
+/// HTML document, else text with markdown tables.
+pub fn read(text: &str) -> Vec<Block> {
     let head = text
         .trim_start()
         .get(..512.min(text.trim_start().len()))
@@ -50,9 +42,9 @@ pub fn read(text: &str) -> (Format, Vec<Block>) {
         || text.contains("<table")
         || text.contains("<TABLE")
     {
-        (Format::Html, html::blocks(text))
+        html::blocks(text)
     } else {
-        (Format::Text, text_blocks(text))
+        text_blocks(text)
     }
 }
 
@@ -152,7 +144,7 @@ mod tests {
             "| A | B |\n|---|---|\n| 1 | 2 |\n",
             "A | B\n--- | ---\n1 | 2\n",
         ] {
-            let (_, blocks) = read(text);
+            let blocks = read(text);
             assert_eq!(
                 blocks,
                 vec![Block::Table {

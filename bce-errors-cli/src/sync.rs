@@ -46,36 +46,58 @@ impl SpecView {
     }
 }
 
-/// Loads every spec under `dir` (recursively), or the one spec file `path`.
+/// Loads every spec under `dir` (recursively), or the one spec file `path`; fails on
+/// the first invalid one.
 pub fn load_specs(path: &Path) -> Result<Vec<SpecView>, (PathBuf, Diagnostics)> {
+    let (valid, mut invalid) = load_each(path);
+    match invalid.is_empty() {
+        true => Ok(valid),
+        false => Err(invalid.swap_remove(0)),
+    }
+}
+
+/// Loads every spec under `dir` (recursively), or the one spec file `path`: the valid
+/// ones, and every invalid one with its problems.
+pub fn load_each(path: &Path) -> (Vec<SpecView>, Vec<(PathBuf, Diagnostics)>) {
     let (root, files) = if path.is_dir() {
         let mut files = Vec::new();
         collect(path, path, &mut files);
         files.sort();
         (path.to_path_buf(), files)
     } else {
-        let root = path
+        let parent = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_path_buf();
+            .unwrap_or(Path::new("."));
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        (root, vec![name])
+        // A page copy keeps its `pages/` prefix, as when its directory is given.
+        match parent.file_name() {
+            Some(dir) if dir == "pages" => {
+                let root = parent
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                (root.to_path_buf(), vec![format!("pages/{name}")])
+            }
+            _ => (parent.to_path_buf(), vec![name]),
+        }
     };
-    files
-        .into_iter()
-        .map(|rel| match load_spec(&root, &rel) {
-            Ok(spec) => Ok(SpecView {
+    let mut valid = Vec::new();
+    let mut invalid = Vec::new();
+    for rel in files {
+        match load_spec(&root, &rel) {
+            Ok(spec) => valid.push(SpecView {
                 path: root.join(&rel),
                 rel,
                 spec,
             }),
-            Err(d) => Err((root.join(&rel), d)),
-        })
-        .collect()
+            Err(d) => invalid.push((root.join(&rel), d)),
+        }
+    }
+    (valid, invalid)
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
@@ -294,13 +316,15 @@ pub struct Written {
 }
 
 /// Applies the changes of every matched table to its spec file. New tables are left to
-/// `import`. Hand-curated fields, comments and layout are kept.
+/// `import`. Hand-curated fields, comments and layout are kept. Every edited spec is
+/// checked before any is written, so an error leaves all of them as they were.
 pub fn write(
     page: &PageImport,
     specs: &[SpecView],
     diffs: &[TableDiff],
 ) -> Result<Vec<Written>, String> {
     let mut out = Vec::new();
+    let mut pending: Vec<(&SpecView, String)> = Vec::new();
     for (table, d) in page.tables.iter().zip(diffs) {
         let Some(i) = d.spec_index else { continue };
         if d.changes.is_empty() {
@@ -326,38 +350,45 @@ pub fn write(
                     ..
                 } => match find_row(rows, code) {
                     Some(at) => {
-                        let t = rows.get_mut(at).expect("found above");
-                        t[*field] = match *field {
-                            "status" => toml_edit::value(value.parse::<i64>().unwrap_or_default()),
-                            _ => toml_edit::value(value.as_str()),
-                        };
-                        written.applied += 1;
+                        if let Some(t) = rows.get_mut(at) {
+                            t[*field] = match *field {
+                                "status" => {
+                                    toml_edit::value(value.parse::<i64>().unwrap_or_default())
+                                }
+                                _ => toml_edit::value(value.as_str()),
+                            };
+                            written.applied += 1;
+                        }
                     }
                     None => {
-                        // An included row: override it here with the page's row.
-                        let p = table
-                            .rows
-                            .iter()
-                            .find(|p| p.code == *code)
-                            .expect("changed rows are on the page");
-                        if find_row(rows, code).is_none() {
-                            let note = "This page's copy differs from the included row; kept as documented.";
-                            rows.push(row_table(p, Some(note)));
-                        }
+                        let Some(p) = table.rows.iter().find(|p| p.code == *code) else {
+                            continue;
+                        };
+                        rows.push(override_row(p, view.spec.row(code)));
                         written.applied += 1;
                     }
                 },
                 Change::Added { code, .. } => {
-                    let pos = table
-                        .rows
-                        .iter()
-                        .position(|p| p.code == *code)
-                        .expect("added rows are on the page");
+                    let Some(pos) = table.rows.iter().position(|p| p.code == *code) else {
+                        continue;
+                    };
+                    let row = &table.rows[pos];
+                    if row.status.is_none() || row.description.is_none() {
+                        let missing = if row.status.is_none() {
+                            "status"
+                        } else {
+                            "description"
+                        };
+                        written.skipped.push(format!(
+                            "`{code}`: the page has no {missing} column; add the row by hand"
+                        ));
+                        continue;
+                    }
                     let after = table.rows[..pos]
                         .iter()
                         .rev()
                         .find_map(|p| find_row(rows, &p.code));
-                    let t = row_table(&table.rows[pos], None);
+                    let t = row_table(row, None);
                     match after {
                         Some(a) => rows.insert(a + 1, t),
                         None if pos == 0 && !rows.is_empty() => rows.insert(0, t),
@@ -380,12 +411,36 @@ pub fn write(
         let new_text = doc.to_string();
         if let Err(d) = bce_errors_spec::parse_file(&view.rel, &new_text) {
             return Err(format!(
-                "not written: the updated {} would be invalid:\n{d}",
+                "nothing written: the updated {} would be invalid:\n{d}",
                 view.rel
             ));
         }
-        write_atomic(&view.path, &new_text).map_err(|e| format!("{}: {e}", view.path.display()))?;
+        pending.push((view, new_text));
         out.push(written);
     }
+    for (view, text) in pending {
+        write_atomic(&view.path, &text).map_err(|e| format!("{}: {e}", view.path.display()))?;
+    }
     Ok(out)
+}
+
+/// A row overriding an included one with the page's text, keeping the included row's
+/// hand-curated fields (`variant`, `retry`, `description_zh`).
+fn override_row(page: &PageRow, included: Option<&Row>) -> toml_edit::Table {
+    let mut t = row_table(
+        page,
+        Some("This page's copy differs from the included row; kept as documented."),
+    );
+    if let Some(row) = included {
+        if bce_errors_spec::variant_name(&row.code).as_deref() != Some(row.variant.as_str()) {
+            t["variant"] = toml_edit::value(row.variant.as_str());
+        }
+        if let Some(retry) = row.retry {
+            t["retry"] = toml_edit::value(retry.name());
+        }
+        if let Some(zh) = &row.description_zh {
+            t["description_zh"] = toml_edit::value(zh.as_str());
+        }
+    }
+    t
 }

@@ -1,7 +1,7 @@
 //! Finding the error tables of a page and reading their rows.
 //!
-//! A table is an error table when its header names a code column and a message column,
-//! plus a status or a description column, in any order and in English or Chinese
+//! A table is an error table when its header names a code column and a message column
+//! (status and description columns are read when present), in any order and in English or Chinese
 //! (`Error code` / `Code` / `错误码`, `Error message` / `Error description` / `Message`,
 //! `HTTP status code` / `Status code` / `States Code`, `Description` / `Semantics` /
 //! `Chinese explanation` / `说明` …). Look-alike tables (request headers, the
@@ -123,7 +123,7 @@ pub struct PageImport {
 
 /// Reads every error table of a page.
 pub fn import(text: &str) -> PageImport {
-    let (_, blocks) = crate::page::read(text);
+    let blocks = crate::page::read(text);
     let lines: Vec<(&str, usize)> = blocks
         .iter()
         .filter_map(|b| match b {
@@ -138,7 +138,7 @@ pub fn import(text: &str) -> PageImport {
         .map(str::to_owned);
     let updated = lines.iter().find_map(|(t, _)| updated_date(t));
 
-    let mut tables = Vec::new();
+    let mut tables: Vec<PageTable> = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
         match &blocks[i] {
@@ -156,6 +156,22 @@ pub fn import(text: &str) -> PageImport {
                 }
                 None => i += 1,
             },
+        }
+    }
+    for table in &mut tables {
+        for (column, field) in [
+            (Column::Status, "status"),
+            (Column::Description, "description"),
+        ] {
+            if !table.columns.contains(&column) {
+                let message = format!(
+                    "the table has no {field} column: add `{field} = …` to each row before the spec compiles"
+                );
+                table.problems.push(Note {
+                    line: table.line,
+                    message,
+                });
+            }
         }
     }
     PageImport {
@@ -216,7 +232,7 @@ fn cell_column(cell: &str) -> Option<Column> {
 
 fn is_error_table(columns: &[Option<Column>]) -> bool {
     let has = |c| columns.contains(&Some(c));
-    has(Column::Code) && has(Column::Message) && (has(Column::Status) || has(Column::Description))
+    has(Column::Code) && has(Column::Message)
 }
 
 /// A flattened header line (`Error codeError descriptionHTTP status codeSemantics`):
@@ -492,7 +508,7 @@ fn split_glued_code(text: &str) -> (String, &str) {
             && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit())
     });
     match split {
-        Some(i) if end < text.len() || i > 0 => (word[..i].to_owned(), &text[i..]),
+        Some(i) => (word[..i].to_owned(), &text[i..]),
         _ => (word.to_owned(), text[end..].trim_start()),
     }
 }

@@ -156,3 +156,33 @@ fn check_fails_on_a_single_field_drift() {
     assert!(out.contains("1 change(s)"), "{out}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn check_reports_every_invalid_spec() {
+    let dir = scratch("check-all");
+    std::fs::write(dir.join("specs/bad_one.toml"), "[service]\nname = \"A\"\nsource = \"A\"\n\n[[error]]\ncode = \"X\"\nmessage = \"m\"\nstatus = 0\ndescription = \"d\"\n").unwrap();
+    std::fs::write(dir.join("specs/bad_two.toml"), "[service]\nname = \"B\"\n").unwrap();
+    let (code, out) = bce(&dir, &["check", "specs"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("status 0 is not an HTTP status"), "{out}");
+    assert!(out.contains("missing the required field `source`"), "{out}");
+    assert!(out.contains("7 spec(s) valid"), "{out}");
+    assert!(out.contains("2 invalid"), "{out}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn import_names_tables_apart_and_flags_missing_columns() {
+    let dir = scratch("import");
+    let page = "NAT gateway error codes\n| Code | Message |\n|---|---|\n| A | a |\n\nNAT gateway error return codes\n| Code | Message | Status |\n|---|---|---|\n| B | b | 400 |\n";
+    std::fs::write(dir.join("page.md"), page).unwrap();
+    let (code, out) = bce(&dir, &["import", "page.md", "-o", "new"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        dir.join("new/nat_gateway.toml").exists() && dir.join("new/nat_gateway_2.toml").exists(),
+        "{out}"
+    );
+    assert!(out.contains("the table has no status column"), "{out}");
+    assert!(out.contains("the table has no description column"), "{out}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
