@@ -16,11 +16,7 @@ fn main() {
     let mut catalog = String::new();
     for file in &specs {
         let stem = file.trim_end_matches(".toml");
-        let name: String = stem
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|p| !p.is_empty())
-            .map(|p| p[..1].to_ascii_uppercase() + &p[1..])
-            .collect();
+        let name = upper_camel(stem);
         writeln!(
             out,
             "#[crate::bce_errors(\"specs/{file}\")]\npub enum {name}Error {{}}\n"
@@ -35,4 +31,23 @@ fn main() {
     writeln!(out, "/// Every bundled service, in file-name order.\npub static BUNDLED: &[Bundled] = &[\n{catalog}];").unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("services.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// The variant naming rule of bce-errors-spec (`naming::variant_name`), for file stems:
+/// `eip_group` → `EipGroup`, `bcc_API` → `BccApi`. Kept in step by a test in tests/.
+fn upper_camel(stem: &str) -> String {
+    stem.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let shouting = p.len() > 1
+                && !p.bytes().any(|b| b.is_ascii_lowercase())
+                && p.bytes().filter(u8::is_ascii_alphabetic).count() > 1;
+            let rest = if shouting {
+                p[1..].to_ascii_lowercase()
+            } else {
+                p[1..].to_owned()
+            };
+            p[..1].to_ascii_uppercase() + &rest
+        })
+        .collect()
 }

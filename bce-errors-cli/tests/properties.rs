@@ -5,6 +5,7 @@ use proptest::prelude::*;
 
 const SEEDS: &[&str] = &[
     include_str!("fixtures/eip.txt"),
+    include_str!("fixtures/vpc.txt"),
     include_str!("fixtures/blb.txt"),
     include_str!("fixtures/cce.txt"),
     include_str!("fixtures/dev_machine.txt"),

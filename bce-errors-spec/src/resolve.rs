@@ -35,14 +35,13 @@ pub fn load_spec(root: &Path, rel: &str) -> Result<Spec, Diagnostics> {
             .into());
     }
     let rel = normalize(rel);
-    let read = |file: &str| read_spec(root, file);
-    let mut read = read;
+    let mut read = |file: &str| read_spec(root, file);
     Resolver::new(&mut read).run(&rel)
 }
 
 /// Checks a spec held in memory; it may not include other files.
 pub fn parse_spec(source: SpecSource<'_>) -> Result<Spec, Diagnostics> {
-    let read = |file: &str| {
+    let mut read = |file: &str| {
         if file == source.file {
             Ok(source.text.to_owned())
         } else {
@@ -50,7 +49,6 @@ pub fn parse_spec(source: SpecSource<'_>) -> Result<Spec, Diagnostics> {
             Err(Box::new(Diagnostic::file(file, why)))
         }
     };
-    let mut read = read;
     Resolver::new(&mut read).run(source.file)
 }
 

@@ -3,6 +3,11 @@
 
 use crate::{BceError, ErrorResponse, ResponseHeaders, ServiceError};
 
+/// A documented status as an `http::StatusCode` (specs only hold 100–599, which all are).
+pub(crate) fn status_code(status: u16) -> http::StatusCode {
+    http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+}
+
 impl ResponseHeaders for http::HeaderMap {
     fn request_id(&self) -> Option<&str> {
         self.get(crate::REQUEST_ID_HEADER)?.to_str().ok()
@@ -33,7 +38,7 @@ impl<E: ServiceError> BceError<E> {
 
     /// The status as an `http::StatusCode`.
     pub fn http_status(&self) -> http::StatusCode {
-        http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+        status_code(self.status())
     }
 }
 
@@ -50,8 +55,7 @@ impl ErrorResponse {
     pub fn http_response<E: ServiceError>(kind: E, request_id: &str) -> http::Response<String> {
         let mut response =
             http::Response::new(ErrorResponse::documented(kind, request_id).to_json());
-        *response.status_mut() = http::StatusCode::from_u16(kind.status())
-            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+        *response.status_mut() = status_code(kind.status());
         let headers = response.headers_mut();
         headers.insert(
             http::header::CONTENT_TYPE,

@@ -71,8 +71,8 @@ impl fmt::Display for BodyError {
 
 impl std::error::Error for BodyError {}
 
-#[derive(Clone, Copy)]
-enum Field {
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
     Code,
     Message,
     RequestId,
@@ -81,7 +81,7 @@ enum Field {
 
 /// Matches the documented keys, also as some pages print them (`Code`, `RequestId`,
 /// `request_id`).
-fn field(key: &[u8]) -> Field {
+pub(crate) fn field(key: &[u8]) -> Field {
     let mut norm = [0u8; 10];
     let mut n = 0;
     for &b in key {

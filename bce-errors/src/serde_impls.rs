@@ -8,6 +8,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::ErrorResponse;
+use crate::json::{Field, field};
 
 /// Writes the documented keys (`code`, `message`, `requestId`), leaving out absent ones.
 impl Serialize for ErrorResponse {
@@ -28,7 +29,8 @@ impl Serialize for ErrorResponse {
     }
 }
 
-/// Reads the documented keys and their capitalised forms; ignores any other key.
+/// Reads the keys as [`ErrorResponse::parse`] does (`code`, `Code`, `requestId`,
+/// `request_id`, …; a numeric code as its text); ignores any other key.
 impl<'de> Deserialize<'de> for ErrorResponse {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct ResponseVisitor;
@@ -40,20 +42,57 @@ impl<'de> Deserialize<'de> for ErrorResponse {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorResponse, A::Error> {
                 let mut out = ErrorResponse::default();
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    let slot = match key.as_ref() {
-                        "code" | "Code" => &mut out.code,
-                        "message" | "Message" => &mut out.message,
-                        "requestId" | "RequestId" | "request_id" => &mut out.request_id,
-                        _ => {
+                    let slot = match field(key.as_bytes()) {
+                        Field::Code => &mut out.code,
+                        Field::Message => &mut out.message,
+                        Field::RequestId => &mut out.request_id,
+                        Field::Other => {
                             map.next_value::<IgnoredAny>()?;
                             continue;
                         }
                     };
-                    *slot = map.next_value::<Option<String>>()?;
+                    *slot = map.next_value::<Text>()?.0;
                 }
                 Ok(out)
             }
         }
         deserializer.deserialize_map(ResponseVisitor)
+    }
+}
+
+/// A string, a number (as its text) or null.
+struct Text(Option<String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'v> Visitor<'v> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string, a number or null")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(Some(v.to_owned())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(Some(v.to_string())))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(Some(v.to_string())))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(Some(v.to_string())))
+            }
+            fn visit_unit<E>(self) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_none<E>(self) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_some<D: Deserializer<'v>>(self, d: D) -> Result<Text, D::Error> {
+                Text::deserialize(d)
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
     }
 }

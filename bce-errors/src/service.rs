@@ -8,8 +8,9 @@ use crate::RetryClass;
 /// Implemented by every `#[bce_errors]` enum; lets runtime code such as
 /// [`BceError`](crate::BceError) work with any service.
 ///
-/// The same methods exist as inherent `const fn`s on each enum, so most code never
-/// needs this trait in scope.
+/// The same methods exist as inherent methods on each enum (`code`, `message`, `status`,
+/// `description` and `description_zh` as `const fn`s), so most code never needs this
+/// trait in scope.
 pub trait ServiceError:
     Copy + Eq + Hash + fmt::Debug + fmt::Display + Send + Sync + 'static
 {
@@ -40,7 +41,7 @@ pub trait ServiceError:
     /// The documented status as an `http::StatusCode` (feature `http`).
     #[cfg(feature = "http")]
     fn http_status(&self) -> http::StatusCode {
-        http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+        crate::http_impls::status_code(self.status())
     }
 }
 

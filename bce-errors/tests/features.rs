@@ -29,6 +29,11 @@ mod serde_glue {
         assert_eq!(parsed.code.as_deref(), Some("NoSuchNat"));
         assert_eq!(parsed.request_id.as_deref(), Some("r"));
         assert_eq!(serde_json::to_string(&parsed).unwrap(), parsed.to_json());
+        // The same keys and values as ErrorResponse::parse accepts.
+        let body = r#"{"CODE":404,"message":null,"request_id":"r-2"}"#;
+        let with_serde: ErrorResponse = serde_json::from_str(body).unwrap();
+        assert_eq!(with_serde, ErrorResponse::parse(body.as_bytes()).unwrap());
+        assert_eq!(with_serde.code.as_deref(), Some("404"));
     }
 }
 

@@ -83,3 +83,16 @@ fn unknown_codes_are_not_found_in_any_service() {
         }
     }
 }
+
+#[test]
+fn enum_names_follow_the_variant_rule_of_their_file_names() {
+    // bce-errors/build.rs names enums with the same rule the macro names variants with.
+    for bundled in BUNDLED {
+        let stem = bundled
+            .spec
+            .trim_start_matches("specs/")
+            .trim_end_matches(".toml");
+        let expected = format!("{}Error", bce_errors_spec::variant_name(stem).unwrap());
+        assert_eq!(bundled.enum_name, expected);
+    }
+}
