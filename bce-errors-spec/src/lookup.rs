@@ -477,6 +477,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+        /// Any set of distinct codes gets a table in which every code finds itself.
+        #[test]
+        fn random_code_sets(codes in proptest::collection::btree_set("[A-Za-z0-9._-]{1,40}", 1..300)) {
+            let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+            let ph = PerfectHash::find(&codes).expect("a perfect hash");
+            for (i, code) in codes.iter().enumerate() {
+                proptest::prop_assert_eq!(ph.candidate(code), Some(i));
+            }
+        }
+    }
+
     #[test]
     fn deterministic() {
         let codes = ["AccessDenied", "InternalError", "NoSuchNat"];

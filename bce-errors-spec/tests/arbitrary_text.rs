@@ -71,6 +71,18 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The whole macro, on arbitrary attribute and item tokens: errors, never a panic.
+    #[test]
+    fn expand_never_panics(attr in "[ -~]{0,24}", item in "[ -~]{0,64}") {
+        let (Ok(attr), Ok(item)) = (attr.parse(), item.parse()) else { return Ok(()) };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let _ = bce_errors_spec::expand(attr, item, Some(root));
+    }
+}
+
 #[test]
 fn the_unmangled_spec_is_valid() {
     let spec = parse_spec(SpecSource::new("specs/x.toml", GOOD)).unwrap();

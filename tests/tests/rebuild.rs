@@ -9,6 +9,7 @@ use bce_errors_tests::workspace_root;
 const SPEC_V1: &str = r#"[service]
 name = "Scratch"
 source = "Scratch › Error codes"
+include = ["shared.toml"]
 
 [[error]]
 code = "First"
@@ -23,6 +24,25 @@ code = "AddedLater"
 message = "added later"
 status = 409
 description = "A row added after the first build."
+"#;
+
+const SHARED_V1: &str = r#"[service]
+name = "Shared"
+source = "Scratch › Shared codes"
+
+[[error]]
+code = "Shared"
+message = "shared"
+status = 500
+description = "An included code."
+"#;
+
+const SHARED_ROW: &str = r#"
+[[error]]
+code = "SharedLater"
+message = "shared later"
+status = 503
+description = "A row added to the included file."
 "#;
 
 const MAIN: &str = r#"#[bce_errors::bce_errors("specs/scratch.toml")]
@@ -65,10 +85,11 @@ fn editing_the_spec_rebuilds_the_crate() {
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
     std::fs::write(dir.join("src/main.rs"), MAIN).unwrap();
     std::fs::write(dir.join("specs/scratch.toml"), SPEC_V1).unwrap();
+    std::fs::write(dir.join("specs/shared.toml"), SHARED_V1).unwrap();
     let target = root.join("target").join("rebuild-scratch").join("target");
 
     let before = run(&dir, &target);
-    assert_eq!(before, "First (400): first\n");
+    assert_eq!(before, "Shared (500): shared\nFirst (400): first\n");
 
     std::fs::write(
         dir.join("specs/scratch.toml"),
@@ -76,5 +97,20 @@ fn editing_the_spec_rebuilds_the_crate() {
     )
     .unwrap();
     let after = run(&dir, &target);
-    assert_eq!(after, "First (400): first\nAddedLater (409): added later\n");
+    assert_eq!(
+        after,
+        "Shared (500): shared\nFirst (400): first\nAddedLater (409): added later\n"
+    );
+
+    // An edit of an included file rebuilds too.
+    std::fs::write(
+        dir.join("specs/shared.toml"),
+        format!("{SHARED_V1}{SHARED_ROW}"),
+    )
+    .unwrap();
+    let after = run(&dir, &target);
+    assert_eq!(
+        after,
+        "Shared (500): shared\nSharedLater (503): shared later\nFirst (400): first\nAddedLater (409): added later\n"
+    );
 }
