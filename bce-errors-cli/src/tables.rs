@@ -513,10 +513,12 @@ fn split_glued_code(text: &str) -> (String, &str) {
     }
 }
 
+/// A flattened row split at its status: the text before, the status, the text after.
+type StatusSplit = (String, u16, String);
+
 /// Finds the status between message and description: `Ok(None)` when there is none yet,
 /// `Err(())` when a reason phrase is cut off at the end (the row goes on).
-#[allow(clippy::type_complexity)]
-fn find_status(text: &str, glued: bool) -> Result<Option<(String, u16, String)>, ()> {
+fn find_status(text: &str, glued: bool) -> Result<Option<StatusSplit>, ()> {
     let words: Vec<(usize, &str)> = word_offsets(text);
     let mut candidates = Vec::new();
     for (wi, &(offset, word)) in words.iter().enumerate() {
