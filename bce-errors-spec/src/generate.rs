@@ -167,6 +167,7 @@ pub fn generate(spec: &Spec, input: &EnumItem, options: &GenerateOptions<'_>) ->
                 self.retry_class().is_retryable()
             }}
             /// The variant for a wire code; `None` for a code this spec does not document.
+            #[inline]
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {{
                 {from_code}
             }}

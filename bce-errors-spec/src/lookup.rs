@@ -1,15 +1,17 @@
 //! The `from_code` lookup: a perfect hash built at expansion time.
 //!
-//! The code's length and a few of its bytes — chosen per spec so that together they tell
-//! every code apart — are packed into one 64-bit key. For specs up to a few dozen codes
-//! one multiply by a searched constant sends each key to its own slot of a small table;
-//! larger specs add a per-bucket displacement to that slot (hash and displace, as in
-//! `phf` and PTHash, with the cheapest displacement: an addition). Either way the slot names the
-//! only code the input can be, and one string compare confirms it: no allocation, no loop
-//! over codes, no division, and most misses end at an empty slot or a length compare.
-//! The search is deterministic (same spec, same code). Codes alike in too many bytes are
-//! hashed whole, and if no table is found — never seen for real specs — the generator
-//! falls back to a plain `match`.
+//! The code's length, its first eight bytes and its last eight bytes (two word loads)
+//! are folded into one 64-bit key; sets told apart by the length and at most one byte
+//! pack those instead, and sets the two words do not tell apart pack the length with a
+//! few single bytes chosen per spec. For specs up to a few dozen
+//! codes one multiply by a searched constant sends each key to its own slot of a small
+//! table; larger specs add a per-bucket displacement to that slot (hash and displace, as
+//! in `phf` and PTHash, with the cheapest displacement: an addition). Either way the slot
+//! names the only code the input can be, and one string compare confirms it: no
+//! allocation, no loop over codes, no division, and most misses end at an empty slot or
+//! a length compare. The search is deterministic (same spec, same code). Codes alike in
+//! too many bytes are hashed whole, and if no table is found — never seen for real specs
+//! — the generator falls back to a plain `match`.
 
 /// Multiplier of the mixing steps (the 64-bit golden ratio).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -51,6 +53,10 @@ impl Pos {
 enum Key {
     /// Length in the low byte, then one byte per position.
     Packed(Vec<Pos>),
+    /// The first and the last eight bytes as two words, for codes told apart by length
+    /// and those bytes alone: `len ^ head ^ tail.rotate_left(rot)`; a code shorter than
+    /// eight bytes is `len ^` its bytes, zero-padded.
+    Words { rot: u32 },
     /// Every byte mixed in (codes alike in too many places, or very long).
     Mixed,
 }
@@ -64,10 +70,33 @@ impl Key {
                 .fold(code.len() as u64, |k, (j, p)| {
                     k | (u64::from(p.byte(code)) << (8 * (j + 1)))
                 }),
+            Key::Words { rot } => {
+                let word = |bytes: &[u8]| {
+                    let mut w = [0u8; 8];
+                    w[..bytes.len()].copy_from_slice(bytes);
+                    u64::from_le_bytes(w)
+                };
+                let (n, len) = (code.len(), code.len() as u64);
+                if n < 8 {
+                    len ^ word(code)
+                } else {
+                    len ^ word(&code[..8]) ^ word(&code[n - 8..]).rotate_left(*rot)
+                }
+            }
             Key::Mixed => code.iter().fold(code.len() as u64, |h, &b| {
                 (h ^ u64::from(b)).wrapping_mul(K)
             }),
         }
+    }
+
+    /// Two word loads instead of many byte loads, when a rotation keeps the keys of
+    /// `codes` apart.
+    fn words(codes: &[&str]) -> Option<Key> {
+        [0, 32, 16, 48, 8, 24, 40, 56].into_iter().find_map(|rot| {
+            let key = Key::Words { rot };
+            let keys = codes.iter().map(|c| key.of(c.as_bytes()));
+            (count_distinct(keys) == codes.len()).then_some(key)
+        })
     }
 
     /// Code computing `key` from `b` (a `&[u8]` at least `min_len` long).
@@ -96,6 +125,29 @@ impl Key {
                 }
                 code.push(';');
                 code
+            }
+            Key::Words { rot } => {
+                // Codes shorter than a word (only possible when `min_len` allows) are
+                // zero-padded into one.
+                let short = if min_len < 8 {
+                    "let mut word = [0u8; 8];
+                     word[..b.len()].copy_from_slice(b);
+                     b.len() as u64 ^ ::core::primitive::u64::from_le_bytes(word)"
+                } else {
+                    "return ::core::option::Option::None"
+                };
+                let rotate = match rot {
+                    0 => String::new(),
+                    _ => format!(".rotate_left({rot})"),
+                };
+                format!(
+                    "let key = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {{
+                         (::core::option::Option::Some(head), ::core::option::Option::Some(tail)) =>
+                             b.len() as u64 ^ ::core::primitive::u64::from_le_bytes(*head)
+                                 ^ ::core::primitive::u64::from_le_bytes(*tail){rotate},
+                         _ => {{ {short} }}
+                     }};"
+                )
             }
             Key::Mixed => format!(
                 "let mut key = b.len() as u64; for &c in b {{ key = (key ^ c as u64).wrapping_mul({K}); }}"
@@ -149,9 +201,14 @@ impl PerfectHash {
         }
         let min_len = codes.iter().map(|c| c.len()).min()?;
         let max_len = codes.iter().map(|c| c.len()).max()?;
-        let key = match distinguishing_positions(codes, min_len) {
-            Some(positions) if max_len < 256 => Key::Packed(positions),
-            _ => Key::Mixed,
+        // The length alone or with one byte is cheapest, then two word loads; when those
+        // do not tell the codes apart, a few sampled bytes; failing that, every byte.
+        let packed = distinguishing_positions(codes, min_len).filter(|_| max_len < 256);
+        let key = match packed {
+            Some(positions) if positions.len() <= 1 => Key::Packed(positions),
+            packed => Key::words(codes)
+                .or(packed.map(Key::Packed))
+                .unwrap_or(Key::Mixed),
         };
         let keys: Vec<u64> = codes.iter().map(|c| key.of(c.as_bytes())).collect();
         let table = direct(&keys).or_else(|| displaced(&keys))?;
@@ -446,6 +503,21 @@ mod tests {
             "404",
         ]);
         assert!(matches!(ph.table, Table::Direct { .. }));
+    }
+
+    #[test]
+    fn length_and_a_byte_then_two_words_then_sampled_bytes() {
+        assert_eq!(check(&["NoSuchNat", "A", "404"]).key, Key::Packed(vec![]));
+        // No single byte tells the three NoSuch codes apart.
+        let short_and_long = ["NoSuchNat", "NoSuchEip", "NoSuchNip", "A", "404", "Cce.x"];
+        assert!(matches!(check(&short_and_long).key, Key::Words { .. }));
+        // Same length, same first and last eight bytes: only middle bytes differ.
+        let alike = [
+            "Eip.Quota.AA.Exceeded",
+            "Eip.Quota.AB.Exceeded",
+            "Eip.Quota.BA.Exceeded",
+        ];
+        assert!(matches!(check(&alike).key, Key::Packed(_)));
     }
 
     #[test]

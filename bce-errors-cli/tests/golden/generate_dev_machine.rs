@@ -312,6 +312,7 @@ impl DevMachineError {
         self.retry_class().is_retryable()
     }
     /// The variant for a wire code; `None` for a code this spec does not document.
+    #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         use ::core::option::Option::Some as __bce_some;
         const __BCE_NONE: ::core::option::Option<DevMachineError> = ::core::option::Option::None;

@@ -106,3 +106,28 @@ fn enums_in_odd_scopes_work() {
     assert_eq!(E::from_code("second.code").map(|e| e.status()), Some(503));
     assert_eq!(Opt::ALL.len(), 2);
 }
+
+#[test]
+fn from_code_finds_every_code_short_or_long_and_nothing_else() {
+    // `404` and `fsBusy` are shorter than the eight-byte words the lookup reads.
+    for &e in CfsError::ALL {
+        let code = e.code();
+        assert_eq!(CfsError::from_code(code), Some(e), "{code}");
+        for near in [
+            &code[..code.len() - 1],
+            &format!("{code}x"),
+            &format!("x{code}"),
+            &code.to_ascii_lowercase(),
+            &code.to_ascii_uppercase(),
+        ] {
+            let found = CfsError::from_code(near);
+            assert!(
+                found.is_none_or(|f| f.code() == near),
+                "{near} -> {found:?}"
+            );
+        }
+    }
+    for miss in ["", "4", "40", "4040", "fsBusyX", "\0\0\0", "fsBus\u{e9}"] {
+        assert_eq!(CfsError::from_code(miss), None, "{miss:?}");
+    }
+}
