@@ -4,7 +4,8 @@
 //!
 //! It is an ordinary library so that the proc-macro shim, the `bce-errors` command and
 //! tests all run the very same code. It is lean on purpose — every user of the macro
-//! compiles it: `syn` without `full`, `toml`'s parser without serde.
+//! compiles it: `proc-macro2` and `toml`'s parser (without serde) are its only
+//! dependencies; no `syn`, no `quote`.
 //!
 //! ```
 //! use bce_errors_spec::{parse_spec, SpecSource};

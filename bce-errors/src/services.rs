@@ -64,7 +64,10 @@ pub struct Bundled {
     pub spec: &'static str,
     /// The service, as its docs page names it.
     pub service: &'static str,
-    codes: fn() -> Vec<CodeInfo>,
+    /// How many codes the service documents.
+    len: usize,
+    /// The `i`-th code (`i < len`); the only per-enum code, so the catalog stays small.
+    nth: fn(usize) -> CodeInfo,
     lookup: fn(&str) -> Option<CodeInfo>,
 }
 
@@ -74,14 +77,15 @@ impl Bundled {
             enum_name,
             spec,
             service: E::SERVICE,
-            codes: || E::ALL.iter().map(|e| CodeInfo::of(*e)).collect(),
+            len: E::ALL.len(),
+            nth: |i| CodeInfo::of(E::ALL[i]),
             lookup: |code| E::from_code(code).map(CodeInfo::of),
         }
     }
 
     /// Every code of the service, in spec order.
     pub fn codes(&self) -> Vec<CodeInfo> {
-        (self.codes)()
+        (0..self.len).map(self.nth).collect()
     }
 
     /// The code's documentation, if this service documents it.
