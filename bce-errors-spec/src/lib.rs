@@ -4,8 +4,8 @@
 //!
 //! It is an ordinary library so that the proc-macro shim, the `bce-errors` command and
 //! tests all run the very same code. It is lean on purpose — every user of the macro
-//! compiles it: `proc-macro2` and `toml`'s parser (without serde) are its only
-//! dependencies; no `syn`, no `quote`.
+//! compiles it: `proc-macro2`, `toml_parser` (the parser under the `toml` crate) and
+//! `toml_datetime` are its only dependencies; no `syn`, no `quote`, no serde.
 //!
 //! ```
 //! use bce_errors_spec::{parse_spec, SpecSource};
@@ -28,6 +28,7 @@
 #![deny(missing_docs)]
 
 mod diagnostic;
+mod document;
 mod expand;
 mod generate;
 mod item;

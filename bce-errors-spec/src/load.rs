@@ -1,12 +1,11 @@
 //! Reading one spec file: TOML with spans → [`SpecFile`], every problem with its line.
 //!
-//! Walks `toml::de::DeTable` (toml's parser alone, no serde) so that each value keeps
-//! the byte range it came from.
+//! Walks the [`document`](crate::document) tree, in which each key and value keeps the
+//! byte range it came from.
 
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use crate::document::{self, Spanned, Table, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
 use crate::model::{Include, Retry, Row, Service, SpecFile};
@@ -42,23 +41,21 @@ pub fn parse_file(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
         ));
         return Err(cx.diags);
     }
-    let root = match DeTable::parse(text) {
+    let root = match document::parse(text) {
         Ok(root) => root,
         Err(e) => {
-            let span = e.span().unwrap_or(0..0);
             cx.diags.push(
-                cx.at(span, format!("invalid TOML: {}", e.message().trim_end()))
+                cx.at(e.span, format!("invalid TOML: {}", e.message.trim_end()))
                     .help("fix the TOML syntax at the caret; strings are quoted, e.g. message = \"...\""),
             );
             return Err(cx.diags);
         }
     };
-    let root = root.into_inner();
 
     let mut service = None;
     let mut rows = Vec::new();
     for (key, value) in root.iter() {
-        match key.get_ref().as_ref() {
+        match key.value.as_str() {
             "service" => service = cx.service(value),
             "error" => rows = cx.rows(value),
             other => cx.unknown_key(key, other, TOP_KEYS, "at the top level"),
@@ -66,7 +63,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
     }
     let service = match service {
         Some(s) => Some(s),
-        None if root.iter().any(|(k, _)| k.get_ref() == "service") => None,
+        None if root.iter().any(|(k, _)| k.value == "service") => None,
         None => {
             cx.diags.push(
                 Diagnostic::file(file, "missing [service] table")
@@ -96,53 +93,45 @@ struct Cx<'a> {
     diags: Diagnostics,
 }
 
-type Table<'i> = DeTable<'i>;
-
 impl<'a> Cx<'a> {
     fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::at(self.file, self.text, span, message)
     }
 
-    fn unknown_key(
-        &mut self,
-        key: &Spanned<std::borrow::Cow<'_, str>>,
-        name: &str,
-        known: &[&str],
-        place: &str,
-    ) {
+    fn unknown_key(&mut self, key: &Spanned<String>, name: &str, known: &[&str], place: &str) {
         let help = match closest(name, known) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("expected one of: {}", known.join(", ")),
         };
         self.diags.push(
-            self.at(key.span(), format!("unknown field `{name}` {place}"))
+            self.at(key.span.clone(), format!("unknown field `{name}` {place}"))
                 .help(help),
         );
     }
 
-    fn table<'t, 'i>(
+    fn table<'t>(
         &mut self,
-        value: &'t Spanned<DeValue<'i>>,
+        value: &'t Spanned<Value>,
         what: &str,
         help: &str,
-    ) -> Option<&'t Table<'i>> {
-        match value.get_ref() {
-            DeValue::Table(t) => Some(t),
+    ) -> Option<&'t Table> {
+        match &value.value {
+            Value::Table(t) => Some(t),
             other => {
                 let msg = format!("{what} must be a table, found {}", other.type_str());
-                self.diags.push(self.at(value.span(), msg).help(help));
+                self.diags.push(self.at(value.span.clone(), msg).help(help));
                 None
             }
         }
     }
 
-    fn string(&mut self, field: &str, value: &Spanned<DeValue<'_>>) -> Option<String> {
-        match value.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
+    fn string(&mut self, field: &str, value: &Spanned<Value>) -> Option<String> {
+        match &value.value {
+            Value::String(s) => Some(s.clone()),
             other => {
                 let msg = format!("`{field}` must be a string, found {}", other.type_str());
                 self.diags.push(
-                    self.at(value.span(), msg)
+                    self.at(value.span.clone(), msg)
                         .help(format!("quote it: {field} = \"...\"")),
                 );
                 None
@@ -150,7 +139,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn service(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Service> {
+    fn service(&mut self, value: &Spanned<Value>) -> Option<Service> {
         let table = self.table(
             value,
             "[service]",
@@ -159,13 +148,13 @@ impl<'a> Cx<'a> {
         let mut service = Service::default();
         let (mut name, mut source) = (None, None);
         for (key, v) in table.iter() {
-            match key.get_ref().as_ref() {
+            match key.value.as_str() {
                 "name" => name = self.string("name", v),
                 "source" => source = self.string("source", v),
                 "enum_doc" => service.enum_doc = self.string("enum_doc", v),
                 "updated" => {
-                    service.updated = match v.get_ref() {
-                        DeValue::Datetime(d) => Some(d.to_string()),
+                    service.updated = match &v.value {
+                        Value::Datetime(d) => Some(d.clone()),
                         _ => self.string("updated", v),
                     }
                 }
@@ -181,14 +170,14 @@ impl<'a> Cx<'a> {
                 Some(service)
             }
             (n, s) => {
-                let span = value.span();
-                if n.is_none() && !table.iter().any(|(k, _)| k.get_ref() == "name") {
+                let span = value.span.clone();
+                if n.is_none() && !table.iter().any(|(k, _)| k.value == "name") {
                     let d = self
                         .at(span.clone(), missing("name"))
                         .help("add name = \"...\": the service as its docs page names it");
                     self.diags.push(d);
                 }
-                if s.is_none() && !table.iter().any(|(k, _)| k.get_ref() == "source") {
+                if s.is_none() && !table.iter().any(|(k, _)| k.value == "source") {
                     let d = self
                         .at(span, missing("source"))
                         .help("add source = \"Page › Section\": where the table is documented");
@@ -199,14 +188,14 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn includes(&mut self, value: &Spanned<DeValue<'_>>) -> Vec<Include> {
-        let DeValue::Array(items) = value.get_ref() else {
+    fn includes(&mut self, value: &Spanned<Value>) -> Vec<Include> {
+        let Value::Array { items, .. } = &value.value else {
             let msg = format!(
                 "`include` must be an array of paths, found {}",
-                value.get_ref().type_str()
+                &value.value.type_str()
             );
             self.diags.push(
-                self.at(value.span(), msg)
+                self.at(value.span.clone(), msg)
                     .help("write include = [\"global.toml\"]"),
             );
             return Vec::new();
@@ -217,20 +206,20 @@ impl<'a> Cx<'a> {
                 let path = self.string("include", item)?;
                 Some(Include {
                     path,
-                    location: self.lines.locate(self.file, self.text, item.span()),
+                    location: self.lines.locate(self.file, self.text, item.span.clone()),
                 })
             })
             .collect()
     }
 
-    fn rows(&mut self, value: &Spanned<DeValue<'_>>) -> Vec<Row> {
-        let DeValue::Array(items) = value.get_ref() else {
+    fn rows(&mut self, value: &Spanned<Value>) -> Vec<Row> {
+        let Value::Array { items, .. } = &value.value else {
             let msg = format!(
                 "`error` must be an array of tables, found {}",
-                value.get_ref().type_str()
+                &value.value.type_str()
             );
             self.diags.push(
-                self.at(value.span(), msg)
+                self.at(value.span.clone(), msg)
                     .help("write each row as an [[error]] table"),
             );
             return Vec::new();
@@ -243,17 +232,17 @@ impl<'a> Cx<'a> {
                     "each [[error]] row",
                     "write each row as an [[error]] table",
                 )?;
-                self.row(item.span(), table)
+                self.row(item.span.clone(), table)
             })
             .collect()
     }
 
-    fn row(&mut self, span: Range<usize>, table: &Table<'_>) -> Option<Row> {
+    fn row(&mut self, span: Range<usize>, table: &Table) -> Option<Row> {
         let before = self.diags.0.len();
         let (mut code, mut message, mut status, mut description) = (None, None, None, None);
         let (mut description_zh, mut variant, mut retry, mut note) = (None, None, None, None);
         for (key, v) in table.iter() {
-            match key.get_ref().as_ref() {
+            match key.value.as_str() {
                 "code" => code = self.code(v),
                 "message" => message = self.string("message", v),
                 "status" => status = self.status(v),
@@ -269,7 +258,7 @@ impl<'a> Cx<'a> {
         let misspelt: Vec<&str> = table
             .iter()
             .filter_map(|(k, _)| {
-                let k = k.get_ref().as_ref();
+                let k = k.value.as_str();
                 if ROW_KEYS.contains(&k) {
                     None
                 } else {
@@ -289,7 +278,7 @@ impl<'a> Cx<'a> {
         ] {
             if !present
                 && !misspelt.contains(&field)
-                && !table.iter().any(|(k, _)| k.get_ref() == field)
+                && !table.iter().any(|(k, _)| k.value == field)
             {
                 let label = code.as_ref().map_or(String::new(), |(c, _): &(String, _)| {
                     format!(" (code `{c}`)")
@@ -352,7 +341,7 @@ impl<'a> Cx<'a> {
         })
     }
 
-    fn code(&mut self, v: &Spanned<DeValue<'_>>) -> Option<(String, Range<usize>)> {
+    fn code(&mut self, v: &Spanned<Value>) -> Option<(String, Range<usize>)> {
         let code = self.string("code", v)?;
         let problem = if code.is_empty() {
             Some("code is empty")
@@ -365,26 +354,29 @@ impl<'a> Cx<'a> {
         };
         if let Some(problem) = problem {
             let d = self
-                .at(v.span(), format!("{problem}: `{}`", code.escape_debug()))
+                .at(
+                    v.span.clone(),
+                    format!("{problem}: `{}`", code.escape_debug()),
+                )
                 .help("write the code exactly as the server sends it, e.g. code = \"NoSuchNat\"");
             self.diags.push(d);
             return None;
         }
-        Some((code, v.span()))
+        Some((code, v.span.clone()))
     }
 
-    fn status(&mut self, v: &Spanned<DeValue<'_>>) -> Option<u16> {
+    fn status(&mut self, v: &Spanned<Value>) -> Option<u16> {
         let help_range = "an HTTP status is a number from 100 to 599, e.g. status = 404";
-        match v.get_ref() {
-            DeValue::Integer(i) => {
-                let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
+        match &v.value {
+            Value::Integer { digits, radix } => {
+                let n = i64::from_str_radix(digits, *radix).ok();
                 match n {
                     Some(n @ 100..=599) => Some(n as u16),
                     _ => {
                         let d = self
                             .at(
-                                v.span(),
-                                format!("status {} is not an HTTP status", i.as_str()),
+                                v.span.clone(),
+                                format!("status {digits} is not an HTTP status"),
                             )
                             .help(help_range);
                         self.diags.push(d);
@@ -392,7 +384,7 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
-            DeValue::String(s) => {
+            Value::String(s) => {
                 let digits: String = s.trim().chars().take_while(char::is_ascii_digit).collect();
                 let help = if digits.is_empty() {
                     help_range.to_owned()
@@ -401,8 +393,8 @@ impl<'a> Cx<'a> {
                 };
                 let d = self
                     .at(
-                        v.span(),
-                        format!("status must be a number, found the text {:?}", s.as_ref()),
+                        v.span.clone(),
+                        format!("status must be a number, found the text {s:?}"),
                     )
                     .help(help);
                 self.diags.push(d);
@@ -411,7 +403,7 @@ impl<'a> Cx<'a> {
             other => {
                 let d = self
                     .at(
-                        v.span(),
+                        v.span.clone(),
                         format!("status must be a number, found {}", other.type_str()),
                     )
                     .help(help_range);
@@ -421,7 +413,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn variant(&mut self, v: &Spanned<DeValue<'_>>) -> Option<String> {
+    fn variant(&mut self, v: &Spanned<Value>) -> Option<String> {
         let name = self.string("variant", v)?;
         match check_identifier(&name) {
             Ok(()) => Some(name),
@@ -434,7 +426,7 @@ impl<'a> Cx<'a> {
                     );
                 let d = self
                     .at(
-                        v.span(),
+                        v.span.clone(),
                         format!("variant `{name}` is not a usable name: {why}"),
                     )
                     .help(suggestion);
@@ -444,7 +436,7 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn retry(&mut self, v: &Spanned<DeValue<'_>>) -> Option<Retry> {
+    fn retry(&mut self, v: &Spanned<Value>) -> Option<Retry> {
         let name = self.string("retry", v)?;
         Retry::from_name(&name).or_else(|| {
             let help = match closest(&name, &Retry::NAMES) {
@@ -455,7 +447,7 @@ impl<'a> Cx<'a> {
                 None => format!("use one of: {}", Retry::NAMES.join(", ")),
             };
             self.diags.push(
-                self.at(v.span(), format!("unknown retry class \"{name}\""))
+                self.at(v.span.clone(), format!("unknown retry class \"{name}\""))
                     .help(help),
             );
             None
