@@ -62,6 +62,12 @@
 //! | `serde` | `Serialize`/`Deserialize` for [`ErrorResponse`] and every code enum (as its wire code) |
 //! | `http`  | `http::StatusCode`, `BceError::from_http`, `ErrorResponse::http_response` |
 //!
+//! # Crates
+//!
+//! Depend on `bce-errors` alone. The runtime items above are defined in
+//! `bce-errors-core` and re-exported here unchanged (it compiles while the macro's engine
+//! does, which keeps clean builds short); the macro comes from `bce-errors-macros`.
+//!
 //! # Rebuild tracking
 //!
 //! The macro `include_str!`s every spec file it reads, so cargo rebuilds a crate when
@@ -71,21 +77,10 @@
 
 extern crate self as bce_errors;
 
-mod error;
-mod escape;
-#[cfg(feature = "http")]
-mod http_impls;
-mod json;
-mod response;
-mod retry;
-#[cfg(feature = "serde")]
-mod serde_impls;
-mod service;
 pub mod services;
 
 #[doc(hidden)]
-#[path = "private.rs"]
-pub mod __private;
+pub use bce_errors_core::{__glue, __private};
 
 /// Generates a typed error enum from a spec file.
 ///
@@ -93,8 +88,8 @@ pub mod __private;
 /// must be declared empty (or list exactly the spec's variants); see the crate docs for
 /// everything it generates.
 pub use bce_errors_macros::bce_errors;
-pub use error::{BceError, PARSE_LIMIT, REQUEST_ID_HEADER, ResponseHeaders, SNIPPET_LIMIT};
-pub use json::BodyError;
-pub use response::ErrorResponse;
-pub use retry::{RetryClass, classify};
-pub use service::{ServiceError, UnknownCode};
+// The runtime lives in bce-errors-core, which compiles beside the macro's engine.
+pub use bce_errors_core::{
+    BceError, BodyError, ErrorResponse, PARSE_LIMIT, REQUEST_ID_HEADER, ResponseHeaders,
+    RetryClass, SNIPPET_LIMIT, ServiceError, UnknownCode, classify,
+};

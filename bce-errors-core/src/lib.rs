@@ -1,0 +1,30 @@
+//! The runtime of [bce-errors](https://docs.rs/bce-errors): [`BceError`] and response
+//! parsing, [`ErrorResponse`], [`RetryClass`] and [`classify`], and the [`ServiceError`]
+//! trait every generated enum implements.
+//!
+//! Use it through `bce-errors`, which re-exports all of it beside the macro and the
+//! bundled enums. It is a crate of its own so that it compiles while the macro's engine
+//! does: it does not depend on the macro, and everything generated code calls is here.
+//! The examples are written as a `bce-errors` user reads them.
+#![deny(missing_docs)]
+
+mod error;
+mod escape;
+#[cfg(feature = "http")]
+mod http_impls;
+mod json;
+mod response;
+mod retry;
+#[cfg(feature = "serde")]
+mod serde_impls;
+mod service;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use error::{BceError, PARSE_LIMIT, REQUEST_ID_HEADER, ResponseHeaders, SNIPPET_LIMIT};
+pub use json::BodyError;
+pub use response::ErrorResponse;
+pub use retry::{RetryClass, classify};
+pub use service::{ServiceError, UnknownCode};
