@@ -3,15 +3,15 @@
 //! The code's length, its first eight bytes and its last eight bytes (two word loads)
 //! are folded into one 64-bit key; sets told apart by the length and at most one byte
 //! pack those instead, and sets the two words do not tell apart pack the length with a
-//! few single bytes chosen per spec. For specs up to a few dozen
-//! codes one multiply by a searched constant sends each key to its own slot of a small
-//! table; larger specs add a per-bucket displacement to that slot (hash and displace, as
-//! in `phf` and PTHash, with the cheapest displacement: an addition). Either way the slot
-//! names the only code the input can be, and one string compare confirms it: no
-//! allocation, no loop over codes, no division, and most misses end at an empty slot or
-//! a length compare. The search is deterministic (same spec, same code). Codes alike in
-//! too many bytes are hashed whole, and if no table is found — never seen for real specs
-//! — the generator falls back to a plain `match`.
+//! few single bytes chosen per spec. For specs up to a few dozen codes one multiply by a
+//! searched constant sends each key to its own slot of a small table; larger specs add a
+//! per-bucket displacement to that slot (hash and displace, as in `phf` and PTHash, with
+//! the cheapest displacement: an addition). Either way the slot names the only code the
+//! input can be, and one string compare confirms it: no allocation, no loop over codes,
+//! no division, and most misses end at an empty slot or a length compare. The search is
+//! deterministic (same spec, same code). Codes alike in too many bytes are hashed whole,
+//! and if no table is found — never seen for real specs — the generator falls back to a
+//! plain `match`.
 
 /// Multiplier of the mixing steps (the 64-bit golden ratio).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
