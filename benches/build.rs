@@ -10,6 +10,8 @@ fn main() {
     let mut out = String::new();
     for (name, dir, rel) in [
         ("NAT", root, "specs/nat.toml"),
+        ("ENI", root, "specs/eni.toml"),
+        ("CCE", root, "specs/cce.toml"),
         ("SYNTHETIC", manifest, "specs/synthetic_1000.toml"),
     ] {
         println!("cargo::rerun-if-changed={}", dir.join(rel).display());

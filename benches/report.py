@@ -38,7 +38,7 @@ def table(title, groups, names, base):
         print(f'| {g.split("/", 1)[1]} | ' + ' | '.join(cells) + ' |')
 
 lookup = ['hand_rolled_hash', 'bce_errors', 'match', 'phf', 'std_hashmap', 'fx_hashmap']
-groups = [f'lookup/{s}/{w}' for s in ['nat', 'synthetic_1000'] for w in ['hot_hits', 'misses', 'random_hits']]
+groups = [f'lookup/{s}/{w}' for s in ['nat', 'eni', 'cce', 'synthetic_1000'] for w in ['hot_hits', 'misses', 'random_hits']]
 table('from_code, ns per lookup (ratio to the hand-rolled hash)', groups, lookup, 'hand_rolled_hash')
 for g in groups:
     ours, m = median_ns(g, 'bce_errors'), median_ns(g, 'match')
