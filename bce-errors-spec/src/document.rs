@@ -299,21 +299,24 @@ impl Builder<'_, '_> {
     }
 
     fn value(&mut self) -> Spanned<Value> {
-        if let Some(event) = self.next() {
-            match event.kind() {
-                EventKind::InlineTableOpen => return self.inline_table(event),
-                EventKind::ArrayOpen => return self.array(event),
-                EventKind::Scalar => return self.scalar(event),
-                _ => {}
-            }
-        }
+        let value = self.next().and_then(|event| self.value_at(event));
         // A missing value, which the parser has reported.
-        Spanned {
+        value.unwrap_or(Spanned {
             value: Value::Integer {
                 digits: String::new(),
                 radix: 10,
             },
             span: 0..0,
+        })
+    }
+
+    /// The value `event` opens, if it opens one.
+    fn value_at(&mut self, event: Event) -> Option<Spanned<Value>> {
+        match event.kind() {
+            EventKind::InlineTableOpen => Some(self.inline_table(event)),
+            EventKind::ArrayOpen => Some(self.array(event)),
+            EventKind::Scalar => Some(self.scalar(event)),
+            _ => None,
         }
     }
 
@@ -359,9 +362,9 @@ impl Builder<'_, '_> {
                 | EventKind::KeyValSep
                 | EventKind::StdTableClose
                 | EventKind::ArrayTableClose => break,
-                EventKind::InlineTableOpen => current = Some(self.inline_table(event)),
-                EventKind::ArrayOpen => current = Some(self.array(event)),
-                EventKind::Scalar => current = Some(self.scalar(event)),
+                EventKind::InlineTableOpen | EventKind::ArrayOpen | EventKind::Scalar => {
+                    current = self.value_at(event);
+                }
                 EventKind::ValueSep => items.extend(current.take()),
                 EventKind::ArrayClose => {
                     items.extend(current.take());
@@ -401,9 +404,9 @@ impl Builder<'_, '_> {
                         key = Some((path, last));
                     }
                 }
-                EventKind::InlineTableOpen => value = Some(self.inline_table(event)),
-                EventKind::ArrayOpen => value = Some(self.array(event)),
-                EventKind::Scalar => value = Some(self.scalar(event)),
+                EventKind::InlineTableOpen | EventKind::ArrayOpen | EventKind::Scalar => {
+                    value = self.value_at(event);
+                }
                 EventKind::ValueSep => {
                     inline_entry(&mut table, key.take(), value.take(), &mut self.error);
                 }
