@@ -72,7 +72,8 @@ pub fn parse_file(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
             None
         }
     };
-    // The table iterates keys in sorted order; report in source order.
+    // Checks run table by table (a missing field is reported after the row's other
+    // problems); report in source order.
     cx.diags
         .0
         .sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
