@@ -849,9 +849,17 @@ mod tests {
             }
         }
 
-        /// Arbitrary text: never a panic, and the same verdict as `toml`.
+        /// Text made of TOML's punctuation: never a panic, and the same verdict as `toml`.
         #[test]
         fn arbitrary_text(text in "[a-c\\[\\]{}=.,\"' \n0-9#-]{0,60}") {
+            if let Err(e) = agrees_with_toml(&text) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
+
+        /// Any text at all, control characters and non-ASCII included.
+        #[test]
+        fn any_text(text in "\\PC{0,40}|(?s).{0,40}") {
             if let Err(e) = agrees_with_toml(&text) {
                 proptest::prop_assert!(false, "{}", e);
             }
