@@ -20,9 +20,9 @@ pub const fn same_str(a: &str, b: &str) -> bool {
     true
 }
 
-/// `code == input`, inlined into `from_code`: the first and last eight bytes up to 16
-/// bytes, the first and last sixteen up to 32, then sixteen bytes a round; no loop for
-/// the short strings codes are, and no call to `memcmp`.
+/// `code == input`, inlined into `from_code`: from 8 to 16 bytes the first and last
+/// eight, up to 32 the first and last sixteen, then sixteen bytes a round; no loop and
+/// no call to `memcmp` for codes of 8 to 32 bytes (shorter ones use slice `==`).
 #[inline(always)]
 pub fn same_code(code: &str, input: &[u8]) -> bool {
     let code = code.as_bytes();
