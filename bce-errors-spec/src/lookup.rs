@@ -1,9 +1,10 @@
 //! The `from_code` lookup: a perfect hash built at expansion time.
 //!
-//! The code's length, its first eight bytes and its last eight bytes (two word loads)
-//! are folded into one 64-bit key; sets told apart by the length and at most one byte
-//! pack those instead, and sets the two words do not tell apart pack the length with a
-//! few single bytes chosen per spec. For specs up to a few dozen codes one multiply by a
+//! The code's length, its first eight bytes and eight bytes at its end (two word loads;
+//! a suffix every code shares, like `Exception`, can be skipped) are folded into one
+//! 64-bit key; sets told apart by the length and at most one byte pack those instead,
+//! and sets the two words do not tell apart pack the length with a few single bytes
+//! chosen per spec. For specs up to a few dozen codes one multiply by a
 //! searched constant sends each key to its own slot of a small table; larger specs add a
 //! per-bucket displacement to that slot (hash and displace, as in `phf` and PTHash, with
 //! the cheapest displacement: an addition). Either way the slot names the only code the
@@ -53,10 +54,13 @@ impl Pos {
 enum Key {
     /// Length in the low byte, then one byte per position.
     Packed(Vec<Pos>),
-    /// The first and the last eight bytes as two words, for codes told apart by length
-    /// and those bytes alone: `len ^ head ^ tail.rotate_left(rot)`; a code shorter than
-    /// eight bytes is `len ^` its bytes, zero-padded.
-    Words { rot: u32 },
+    /// The first eight bytes and the eight bytes ending `skip` bytes before the end, as
+    /// two words, for codes told apart by length and those bytes alone:
+    /// `len ^ head ^ tail.rotate_left(rot)`. Skipping a shared suffix (`Exception`) lets
+    /// the tail word see the bytes that differ; `skip` leaves every code eight bytes for
+    /// the tail. A code shorter than eight bytes (only when `skip` is 0) is `len ^` its
+    /// bytes, zero-padded.
+    Words { skip: usize, rot: u32 },
     /// Every byte mixed in (codes alike in too many places, or very long).
     Mixed,
 }
@@ -70,7 +74,7 @@ impl Key {
                 .fold(code.len() as u64, |k, (j, p)| {
                     k | (u64::from(p.byte(code)) << (8 * (j + 1)))
                 }),
-            Key::Words { rot } => {
+            Key::Words { skip, rot } => {
                 let word = |bytes: &[u8]| {
                     let mut w = [0u8; 8];
                     w[..bytes.len()].copy_from_slice(bytes);
@@ -80,7 +84,8 @@ impl Key {
                 if n < 8 {
                     len ^ word(code)
                 } else {
-                    len ^ word(&code[..8]) ^ word(&code[n - 8..]).rotate_left(*rot)
+                    let tail = &code[n - 8 - skip..n - skip];
+                    len ^ word(&code[..8]) ^ word(tail).rotate_left(*rot)
                 }
             }
             Key::Mixed => code.iter().fold(code.len() as u64, |h, &b| {
@@ -89,14 +94,16 @@ impl Key {
         }
     }
 
-    /// Two word loads instead of many byte loads, when a rotation keeps the keys of
-    /// `codes` apart.
-    fn words(codes: &[&str]) -> Option<Key> {
-        [0, 32, 16, 48, 8, 24, 40, 56].into_iter().find_map(|rot| {
-            let key = Key::Words { rot };
-            let keys = codes.iter().map(|c| key.of(c.as_bytes()));
-            (count_distinct(keys) == codes.len()).then_some(key)
-        })
+    /// Two word loads instead of many byte loads, when a skip (the least that works) and
+    /// a rotation keep the keys of `codes` (at least `min_len` long) apart.
+    fn words(codes: &[&str], min_len: usize) -> Option<Key> {
+        let skips = 0..=min_len.saturating_sub(8).min(WINDOW - 8);
+        skips
+            .flat_map(|skip| [0, 32, 16, 48, 8, 24, 40, 56].map(|rot| Key::Words { skip, rot }))
+            .find(|key| {
+                let keys = codes.iter().map(|c| key.of(c.as_bytes()));
+                count_distinct(keys) == codes.len()
+            })
     }
 
     /// Code computing `key` from `b` (a `&[u8]` at least `min_len` long).
@@ -126,7 +133,7 @@ impl Key {
                 code.push(';');
                 code
             }
-            Key::Words { rot } => {
+            Key::Words { skip, rot } => {
                 // Codes shorter than a word (only possible when `min_len` allows) are
                 // zero-padded into one.
                 let short = if min_len < 8 {
@@ -140,8 +147,13 @@ impl Key {
                     0 => String::new(),
                     _ => format!(".rotate_left({rot})"),
                 };
+                // `b.len() >= min_len >= 8 + skip`: the slice cannot fail.
+                let tail = match skip {
+                    0 => "b".to_owned(),
+                    _ => format!("b[..b.len() - {skip}]"),
+                };
                 format!(
-                    "let key = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {{
+                    "let key = match (b.first_chunk::<8>(), {tail}.last_chunk::<8>()) {{
                          (::core::option::Option::Some(head), ::core::option::Option::Some(tail)) =>
                              b.len() as u64 ^ ::core::primitive::u64::from_le_bytes(*head)
                                  ^ ::core::primitive::u64::from_le_bytes(*tail){rotate},
@@ -206,7 +218,7 @@ impl PerfectHash {
         let packed = distinguishing_positions(codes, min_len).filter(|_| max_len < 256);
         let key = match packed {
             Some(positions) if positions.len() <= 1 => Key::Packed(positions),
-            packed => Key::words(codes)
+            packed => Key::words(codes, min_len)
                 .or(packed.map(Key::Packed))
                 .unwrap_or(Key::Mixed),
         };
@@ -511,11 +523,19 @@ mod tests {
         // No single byte tells the three NoSuch codes apart.
         let short_and_long = ["NoSuchNat", "NoSuchEip", "NoSuchNip", "A", "404", "Cce.x"];
         assert!(matches!(check(&short_and_long).key, Key::Words { .. }));
-        // Same length, same first and last eight bytes: only middle bytes differ.
+        // A shared suffix is skipped so the tail word sees the bytes that differ.
+        let suffixed = [
+            "PrivateIpAAException",
+            "PrivateIpABException",
+            "PrivateIpBAException",
+            "PrivateIpBBException",
+        ];
+        assert!(matches!(check(&suffixed).key, Key::Words { skip: 3.., .. }));
+        // Only bytes outside the first eight and the last sixteen differ.
         let alike = [
-            "Eip.Quota.AA.Exceeded",
-            "Eip.Quota.AB.Exceeded",
-            "Eip.Quota.BA.Exceeded",
+            "Eip.Quota.AA.Exceeded.ForToday",
+            "Eip.Quota.AB.Exceeded.ForToday",
+            "Eip.Quota.BA.Exceeded.ForToday",
         ];
         assert!(matches!(check(&alike).key, Key::Packed(_)));
     }
