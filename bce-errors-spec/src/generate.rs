@@ -95,6 +95,7 @@ pub fn generate(spec: &Spec, input: &EnumItem, options: &GenerateOptions<'_>) ->
                 .iter()
                 .map(|r| r.variant.as_str())
                 .collect::<Vec<_>>(),
+            &codes,
         ),
         None => format!(
             "match code {{ {} _ => ::core::option::Option::None }}",

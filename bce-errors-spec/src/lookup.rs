@@ -4,12 +4,12 @@
 //! a suffix every code shares, like `Exception`, can be skipped) are folded into one
 //! 64-bit key; sets told apart by the length and at most one byte pack those instead,
 //! and sets the two words do not tell apart pack the length with a few single bytes
-//! chosen per spec. For specs up to a few dozen codes one multiply by a
+//! chosen per spec. For specs up to about a hundred codes one multiply by a
 //! searched constant sends each key to its own slot of a small table; larger specs add a
 //! per-bucket displacement to that slot (hash and displace, as in `phf` and PTHash, with
 //! the cheapest displacement: an addition). Either way the slot names the only code the
 //! input can be, and one string compare confirms it: no allocation, no loop over codes,
-//! no division, and most misses end at an empty slot or a length compare. The search is
+//! no division, and most misses end at the compare's length check. The search is
 //! deterministic (same spec, same code). Codes alike in too many bytes are hashed whole,
 //! and if no table is found — never seen for real specs — the generator falls back to a
 //! plain `match`.
@@ -20,8 +20,15 @@ const K: u64 = 0x9E37_79B9_7F4A_7C15;
 const MAX_POSITIONS: usize = 7;
 /// Only the first and last this-many bytes are candidates for sampling.
 const WINDOW: usize = 16;
-/// The largest direct table: beyond it (about 90 codes) hash-and-displace is used.
-const MAX_DIRECT_BITS: u32 = 12;
+/// The largest direct table: beyond it hash-and-displace is used.
+const MAX_DIRECT_BITS: u32 = 10;
+/// A direct table has at most 2^this slots per code (every slot costs 17 bytes).
+const MAX_SPARSITY_BITS: u32 = 3;
+/// Multipliers tried per size of a direct table (a few hundred microseconds at most).
+const DIRECT_TRIES: u64 = 4096;
+/// A direct table is not tried at a size where a random multiplier would give more
+/// collisions than this on average (success then is about `e^-MAX_COLLISIONS` a try).
+const MAX_COLLISIONS: usize = 12;
 /// Average keys per displacement bucket.
 const LAMBDA: usize = 2;
 
@@ -259,34 +266,43 @@ impl PerfectHash {
     }
 
     /// The body of `from_code(code: &str) -> Option<Self>` for the enum `name` whose
-    /// variants are `variants`, in the order of the codes given to [`find`](Self::find).
-    pub(crate) fn code(&self, name: &str, variants: &[&str]) -> String {
+    /// variants are `variants`, for the `codes` given to [`find`](Self::find) (same order).
+    pub(crate) fn code(&self, name: &str, variants: &[&str], codes: &[&str]) -> String {
         let min = self.min_len;
-        // Slots hold the variant itself: no second table, and `v as usize` indexes `__CODES`.
-        let entries = |slots: &[usize]| -> String {
-            slots
-                .iter()
-                .map(|&s| match s.checked_sub(1) {
-                    None => "__BCE_NONE".to_owned(),
-                    Some(i) => format!("__bce_some({name}::{})", variants[i]),
-                })
-                .collect::<Vec<_>>()
-                .join(",")
+        let slots = match &self.table {
+            Table::Direct { slots, .. } | Table::Displaced { slots, .. } => slots,
         };
-        let slot = match &self.table {
-            Table::Direct { mul, bits, slots } => format!(
-                "const SLOTS: [::core::option::Option<{name}>; {size}] = [{entries}];
-                 let slot = SLOTS[(key.wrapping_mul({mul}) >> {shift}) as usize];",
-                size = slots.len(),
-                entries = entries(slots),
-                shift = 64 - bits,
-            ),
+        // Each slot holds its variant and its code; an empty one `None` and "", which no
+        // input equals (inputs are at least `min` bytes long). So the compare is the only
+        // branch after the hash, and it reads the code by slot, not by variant: LLVM
+        // keeps one compare instead of switching on the variant. Consts, not statics: a
+        // static of another crate is reached through the GOT, one more load a lookup.
+        let (mut found, mut slot_codes) = (Vec::new(), Vec::new());
+        for s in slots {
+            match s.checked_sub(1) {
+                None => {
+                    found.push("__BCE_NONE".to_owned());
+                    slot_codes.push("\"\"".to_owned());
+                }
+                Some(i) => {
+                    found.push(format!(
+                        "::core::option::Option::Some({name}::{})",
+                        variants[i]
+                    ));
+                    slot_codes.push(crate::generate::lit(codes[i]));
+                }
+            }
+        }
+        let index = match &self.table {
+            Table::Direct { mul, bits, .. } => {
+                format!("(key.wrapping_mul({mul}) >> {}) as usize", 64 - bits)
+            }
             Table::Displaced {
                 mul,
                 bucket_bits,
                 bits,
                 disps,
-                slots,
+                ..
             } => {
                 let max = disps.iter().copied().max().unwrap_or(0);
                 let disp_type = if max < 1 << 8 {
@@ -297,14 +313,13 @@ impl PerfectHash {
                     "u32"
                 };
                 format!(
-                    "const DISPS: [{disp_type}; {buckets}] = [{disps}];
-                     const SLOTS: [::core::option::Option<{name}>; {size}] = [{entries}];
-                     let h = key.wrapping_mul({mul});
-                     let slot = SLOTS[(((h << {bucket_bits}) >> {shift}) as usize + DISPS[(h >> {bucket_shift}) as usize] as usize) & {mask}];",
+                    "{{
+                         const DISPS: [{disp_type}; {buckets}] = [{disps}];
+                         let h = key.wrapping_mul({mul});
+                         (((h << {bucket_bits}) >> {shift}) as usize + DISPS[(h >> {bucket_shift}) as usize] as usize) & {mask}
+                     }}",
                     buckets = disps.len(),
                     disps = disps.iter().map(usize::to_string).collect::<Vec<_>>().join(","),
-                    size = slots.len(),
-                    entries = entries(slots),
                     shift = 64 - bits,
                     bucket_shift = 64 - bucket_bits,
                     mask = slots.len() - 1,
@@ -314,38 +329,58 @@ impl PerfectHash {
         format!(
             "use ::core::option::Option::Some as __bce_some;
              const __BCE_NONE: ::core::option::Option<{name}> = ::core::option::Option::None;
+             const FOUND: [::core::option::Option<{name}>; {size}] = [{found}];
+             const CODES: [&str; {size}] = [{codes}];
              let b = code.as_bytes();
              if b.len() < {min} {{
                  return ::core::option::Option::None;
              }}
              {key}
-             {slot}
-             match slot {{
-                 ::core::option::Option::Some(v) if ::bce_errors::__private::same_code(Self::__CODES[v as usize], b) => slot,
-                 _ => ::core::option::Option::None,
+             let i = {index};
+             if ::bce_errors::__private::same_code(CODES[i], b) {{
+                 FOUND[i]
+             }} else {{
+                 ::core::option::Option::None
              }}",
+            size = slots.len(),
+            found = found.join(","),
+            codes = slot_codes.join(","),
             key = self.key.code(min),
         )
     }
 }
 
-/// One multiply into a table of at most 2^[`MAX_DIRECT_BITS`] slots, every key alone.
+/// One multiply into the smallest table (at most 2^[`MAX_DIRECT_BITS`] slots, and
+/// 2^[`MAX_SPARSITY_BITS`] per key) in which every key is alone, trying
+/// [`DIRECT_TRIES`] multipliers per size. Sizes where that many tries are hopeless
+/// (expected collisions `n²/2m` over [`MAX_COLLISIONS`]) are skipped.
 fn direct(keys: &[u64]) -> Option<Table> {
-    let min_bits = usize::BITS - (keys.len() * 2).leading_zeros();
-    let mut slots = Vec::new();
-    for bits in min_bits.max(1)..=MAX_DIRECT_BITS {
-        for i in 0..256 {
+    let n = keys.len();
+    let min_bits = usize::BITS - (n - 1).leading_zeros();
+    let mut slots = vec![0usize; 1 << MAX_DIRECT_BITS];
+    for bits in min_bits.max(1)..=MAX_DIRECT_BITS.min(min_bits + MAX_SPARSITY_BITS) {
+        if n * (n - 1) / 2 > MAX_COLLISIONS << bits {
+            continue;
+        }
+        let slot = |key: u64, mul: u64| (key.wrapping_mul(mul) >> (64 - bits)) as usize;
+        for i in 0..DIRECT_TRIES {
             let mul = multiplier(i);
-            slots.clear();
-            slots.resize(1 << bits, 0usize);
-            let ok = keys.iter().enumerate().all(|(n, key)| {
-                let slot = &mut slots[(key.wrapping_mul(mul) >> (64 - bits)) as usize];
-                let free = *slot == 0;
-                *slot = n + 1;
+            let mut placed = 0;
+            let alone = keys.iter().all(|&key| {
+                let s = &mut slots[slot(key, mul)];
+                let free = *s == 0;
+                if free {
+                    placed += 1;
+                    *s = placed;
+                }
                 free
             });
-            if ok {
+            if alone {
+                slots.truncate(1 << bits);
                 return Some(Table::Direct { mul, bits, slots });
+            }
+            for &key in &keys[..placed] {
+                slots[slot(key, mul)] = 0;
             }
         }
     }
@@ -562,7 +597,15 @@ mod tests {
             let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
             assert!(matches!(check(&refs).table, Table::Direct { .. }), "{n}");
         }
-        for n in [1000, 10_000] {
+        // Direct tables stay dense: at most 2^MAX_SPARSITY_BITS slots per code, rounded.
+        for n in 1..=100 {
+            let codes = synthetic(n);
+            let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
+            if let Table::Direct { slots, .. } = check(&refs).table {
+                assert!(slots.len() <= n.next_power_of_two() << MAX_SPARSITY_BITS, "{n}");
+            }
+        }
+        for n in [200, 1000, 10_000] {
             let codes = synthetic(n);
             let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
             assert!(matches!(check(&refs).table, Table::Displaced { .. }), "{n}");

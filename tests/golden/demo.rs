@@ -105,27 +105,23 @@ impl DemoError {
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         use ::core::option::Option::Some as __bce_some;
         const __BCE_NONE: ::core::option::Option<DemoError> = ::core::option::Option::None;
+        const FOUND: [::core::option::Option<DemoError>; 4] = [
+            __BCE_NONE,
+            ::core::option::Option::Some(DemoError::ThingBusy),
+            ::core::option::Option::Some(DemoError::NoSuchThing),
+            ::core::option::Option::Some(DemoError::NumericNotFound),
+        ];
+        const CODES: [&str; 4] = ["", "thing.Busy", "NoSuchThing", "404"];
         let b = code.as_bytes();
         if b.len() < 3 {
             return ::core::option::Option::None;
         }
         let key = b.len() as u64;
-        const SLOTS: [::core::option::Option<DemoError>; 8] = [
-            __bce_some(DemoError::ThingBusy),
-            __bce_some(DemoError::NoSuchThing),
-            __bce_some(DemoError::NumericNotFound),
-            __BCE_NONE,
-            __BCE_NONE,
-            __BCE_NONE,
-            __BCE_NONE,
-            __BCE_NONE,
-        ];
-        let slot = SLOTS[(key.wrapping_mul(1961750202426094747) >> 61) as usize];
-        match slot {
-            ::core::option::Option::Some(
-                v,
-            ) if ::bce_errors::__private::same_code(Self::__CODES[v as usize], b) => slot,
-            _ => ::core::option::Option::None,
+        let i = (key.wrapping_mul(6038094601263162091) >> 62) as usize;
+        if ::bce_errors::__private::same_code(CODES[i], b) {
+            FOUND[i]
+        } else {
+            ::core::option::Option::None
         }
     }
     #[doc(hidden)]
