@@ -28,7 +28,7 @@ const MAX_SPARSITY_BITS: u32 = 3;
 const DIRECT_TRIES: u64 = 4096;
 /// A direct table is not tried at a size where a random multiplier would give more
 /// collisions than this on average (success then is about `e^-MAX_COLLISIONS` a try).
-const MAX_COLLISIONS: usize = 12;
+const MAX_COLLISIONS: usize = 9;
 /// Average keys per displacement bucket.
 const LAMBDA: usize = 2;
 
@@ -107,10 +107,7 @@ impl Key {
         let skips = 0..=min_len.saturating_sub(8).min(WINDOW - 8);
         skips
             .flat_map(|skip| [0, 32, 16, 48, 8, 24, 40, 56].map(|rot| Key::Words { skip, rot }))
-            .find(|key| {
-                let keys = codes.iter().map(|c| key.of(c.as_bytes()));
-                count_distinct(keys) == codes.len()
-            })
+            .find(|key| all_distinct(codes.iter().map(|c| key.of(c.as_bytes()))))
     }
 
     /// Code computing `key` from `b` (a `&[u8]` at least `min_len` long).
@@ -285,10 +282,7 @@ impl PerfectHash {
                     slot_codes.push("\"\"".to_owned());
                 }
                 Some(i) => {
-                    found.push(format!(
-                        "::core::option::Option::Some({name}::{})",
-                        variants[i]
-                    ));
+                    found.push(format!("__bce_some({name}::{})", variants[i]));
                     slot_codes.push(crate::generate::lit(codes[i]));
                 }
             }
@@ -512,6 +506,12 @@ fn relabel(values: impl Iterator<Item = u64>) -> Vec<u32> {
         .collect()
 }
 
+/// Whether no value repeats; stops at the first that does.
+fn all_distinct(mut values: impl Iterator<Item = u64>) -> bool {
+    let mut seen: std::collections::HashSet<u64, Fast> = std::collections::HashSet::default();
+    values.all(|v| seen.insert(v))
+}
+
 fn count_distinct(values: impl Iterator<Item = u64>) -> usize {
     let mut seen: std::collections::HashSet<u64, Fast> = std::collections::HashSet::default();
     values.for_each(|v| {
@@ -602,7 +602,10 @@ mod tests {
             let codes = synthetic(n);
             let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
             if let Table::Direct { slots, .. } = check(&refs).table {
-                assert!(slots.len() <= n.next_power_of_two() << MAX_SPARSITY_BITS, "{n}");
+                assert!(
+                    slots.len() <= n.next_power_of_two() << MAX_SPARSITY_BITS,
+                    "{n}"
+                );
             }
         }
         for n in [200, 1000, 10_000] {

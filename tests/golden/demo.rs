@@ -107,9 +107,9 @@ impl DemoError {
         const __BCE_NONE: ::core::option::Option<DemoError> = ::core::option::Option::None;
         const FOUND: [::core::option::Option<DemoError>; 4] = [
             __BCE_NONE,
-            ::core::option::Option::Some(DemoError::ThingBusy),
-            ::core::option::Option::Some(DemoError::NoSuchThing),
-            ::core::option::Option::Some(DemoError::NumericNotFound),
+            __bce_some(DemoError::ThingBusy),
+            __bce_some(DemoError::NoSuchThing),
+            __bce_some(DemoError::NumericNotFound),
         ];
         const CODES: [&str; 4] = ["", "thing.Busy", "NoSuchThing", "404"];
         let b = code.as_bytes();
