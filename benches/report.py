@@ -2,7 +2,7 @@
 """Prints the criterion results of one `cargo bench -p bce-errors-bench` run as tables
 with ratios to the baseline beside each figure (ns per operation, median).
 
-    cargo bench -p bce-errors-bench && python3 benches/report.py
+    bash benches/run.sh      # runs the benchmarks (aligned code), then this
 """
 import json, pathlib, sys
 

@@ -1,7 +1,7 @@
 //! `from_code` beside a plain `match`, `phf`, std `HashMap`, `FxHashMap` and a
 //! hand-rolled hash, on hot hits, misses and random hits, for three bundled services
-//! (NAT; ENI, whose codes need the sampled-byte key; CCE, the largest) and a 1,000-code
-//! synthetic spec. `cargo bench -p bce-errors-bench --bench lookup`.
+//! (NAT; ENI, whose codes share their last eight bytes; CCE, the largest) and a 1,000-code
+//! synthetic spec. `bash benches/run.sh lookup/` (aligned code; see the script).
 
 use std::hint::black_box;
 
