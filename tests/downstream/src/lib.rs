@@ -5,6 +5,14 @@
 #[derive(PartialOrd, Ord)]
 pub enum CfsError {}
 
+/// Codes alike at both ends: the lookup's key skips their shared suffix.
+#[bce_errors::bce_errors("specs/suffixed.toml")]
+pub enum SuffixedError {}
+
+/// A thousand codes (the benchmarks' spec): the lookup adds per-bucket displacements.
+#[bce_errors::bce_errors("../../benches/specs/synthetic_1000.toml")]
+pub enum SyntheticError {}
+
 /// Variants listed by hand: the macro checks them against the spec.
 #[bce_errors::bce_errors("specs/tiny.toml")]
 pub(crate) enum TinyError {

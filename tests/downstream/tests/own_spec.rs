@@ -2,7 +2,7 @@
 
 use bce_errors::services::GlobalError;
 use bce_errors::{RetryClass, ServiceError};
-use downstream_fixture::{CfsError, tiny};
+use downstream_fixture::{CfsError, SuffixedError, SyntheticError, tiny};
 
 #[test]
 fn own_rows_and_included_global_rows() {
@@ -107,12 +107,12 @@ fn enums_in_odd_scopes_work() {
     assert_eq!(Opt::ALL.len(), 2);
 }
 
-#[test]
-fn from_code_finds_every_code_short_or_long_and_nothing_else() {
-    // `404` and `fsBusy` are shorter than the eight-byte words the lookup reads.
-    for &e in CfsError::ALL {
+/// Every code of `E` finds its variant; near misses of each (a byte short, a byte more
+/// at either end, another case) and `misses` find nothing but a code they happen to be.
+fn finds_every_code_and_nothing_else<E: ServiceError>(misses: &[&str]) {
+    for &e in E::ALL {
         let code = e.code();
-        assert_eq!(CfsError::from_code(code), Some(e), "{code}");
+        assert_eq!(E::from_code(code), Some(e), "{code}");
         for near in [
             &code[..code.len() - 1],
             &format!("{code}x"),
@@ -120,14 +120,53 @@ fn from_code_finds_every_code_short_or_long_and_nothing_else() {
             &code.to_ascii_lowercase(),
             &code.to_ascii_uppercase(),
         ] {
-            let found = CfsError::from_code(near);
+            let found = E::from_code(near);
             assert!(
                 found.is_none_or(|f| f.code() == near),
-                "{near} -> {found:?}"
+                "{near} -> {}",
+                found.map_or("None", |f| f.code())
             );
         }
     }
-    for miss in ["", "4", "40", "4040", "fsBusyX", "\0\0\0", "fsBus\u{e9}"] {
-        assert_eq!(CfsError::from_code(miss), None, "{miss:?}");
+    for miss in misses {
+        assert!(E::from_code(miss).is_none(), "{miss:?}");
     }
+}
+
+#[test]
+fn from_code_finds_every_code_short_or_long_and_nothing_else() {
+    // `404` and `fsBusy` are shorter than the eight-byte words the lookup reads.
+    finds_every_code_and_nothing_else::<CfsError>(&[
+        "",
+        "4",
+        "40",
+        "4040",
+        "fsBusyX",
+        "\0\0\0",
+        "fsBus\u{e9}",
+    ]);
+}
+
+#[test]
+fn from_code_tells_apart_codes_alike_at_both_ends() {
+    // Same prefix, same suffix, same length: only the middle differs.
+    finds_every_code_and_nothing_else::<SuffixedError>(&[
+        "PrivateIpACException",
+        "PrivateIpCAException",
+        "PrivateIpAAExceptioN",
+        "PrivateIpException",
+        "PrivateIpInUsedException",
+    ]);
+    assert_eq!(SuffixedError::ALL.len(), 6);
+}
+
+#[test]
+fn from_code_on_a_thousand_codes() {
+    finds_every_code_and_nothing_else::<SyntheticError>(&[
+        "",
+        "NoSuchCode",
+        "Backup",
+        "Dns.warning.",
+    ]);
+    assert_eq!(SyntheticError::ALL.len(), 1000);
 }
