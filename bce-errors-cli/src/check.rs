@@ -26,7 +26,8 @@ pub fn disagreements(specs: &[SpecView]) -> Vec<Disagreement> {
         for row in &view.spec.rows {
             by_code.entry(&row.code).or_default().push((
                 &view.rel,
-                row.status.to_string(),
+                row.status
+                    .map_or_else(|| "none".to_owned(), |s| s.to_string()),
                 row.message.clone(),
             ));
         }

@@ -514,9 +514,9 @@ struct Meaning {
     enum_name: &'static str,
     variant: String,
     code: &'static str,
-    status: u16,
+    status: Option<u16>,
     message: &'static str,
-    description: &'static str,
+    description: Option<&'static str>,
     description_zh: Option<&'static str>,
     retry: &'static str,
 }
@@ -553,11 +553,14 @@ fn meanings(code: &str, service: Option<&str>) -> Vec<Meaning> {
 }
 
 fn print_meaning(m: &Meaning) {
+    let status = m.status.map_or(String::new(), |s| format!("{s} "));
     println!(
-        "{} ({}::{}): {} {}",
-        m.service, m.enum_name, m.variant, m.status, m.message
+        "{} ({}::{}): {status}{}",
+        m.service, m.enum_name, m.variant, m.message
     );
-    println!("    {}", m.description);
+    if let Some(description) = m.description {
+        println!("    {description}");
+    }
     if let Some(zh) = m.description_zh {
         println!("    {zh}");
     }

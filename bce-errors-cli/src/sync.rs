@@ -280,16 +280,23 @@ fn compare(table: &PageTable, spec: &SpecView) -> (usize, Vec<Change>) {
         if !same_text(&p.message, &r.message) {
             change("message", r.message.clone(), p.message.clone());
         }
-        if let Some(status) = p.status.filter(|s| *s != r.status) {
-            change("status", r.status.to_string(), status.to_string());
+        if let Some(status) = p.status.filter(|s| Some(*s) != r.status) {
+            let spec = r
+                .status
+                .map_or_else(|| "none".to_owned(), |s| s.to_string());
+            change("status", spec, status.to_string());
         }
         if let Some(description) = &p.description {
-            let matches = same_text(description, &r.description)
+            let matches = same_text(description, r.description.as_deref().unwrap_or_default())
                 || r.description_zh
                     .as_deref()
                     .is_some_and(|zh| same_text(description, zh));
             if spec.is_own(r) && !matches {
-                change("description", r.description.clone(), description.clone());
+                change(
+                    "description",
+                    r.description.clone().unwrap_or_default(),
+                    description.clone(),
+                );
             }
         }
     }
@@ -409,10 +416,11 @@ pub fn write(
         }
         // Validate before writing: never leave a spec the macro cannot read.
         let new_text = doc.to_string();
-        if let Err(d) = bce_errors_spec::parse_file(&view.rel, &new_text) {
+        let read = bce_errors_spec::read_spec_file(&view.rel, &new_text);
+        if !read.problems.is_empty() {
             return Err(format!(
-                "nothing written: the updated {} would be invalid:\n{d}",
-                view.rel
+                "nothing written: the updated {} would be invalid:\n{}",
+                view.rel, read.problems
             ));
         }
         pending.push((view, new_text));
@@ -436,7 +444,7 @@ fn override_row(page: &PageRow, included: Option<&Row>) -> toml_edit::Table {
             t["variant"] = toml_edit::value(row.variant.as_str());
         }
         if let Some(retry) = row.retry {
-            t["retry"] = toml_edit::value(retry.name());
+            t["retry"] = toml_edit::value(retry.as_str());
         }
         if let Some(zh) = &row.description_zh {
             t["description_zh"] = toml_edit::value(zh.as_str());

@@ -35,7 +35,7 @@ fn generate_is_the_macro_expansion() {
 
         let attr = format!("{spec:?}").parse().unwrap();
         let item = format!("pub enum {name} {{}}").parse().unwrap();
-        let expanded = normalized(expand(attr, item, Some(&root.join("bce-errors"))));
+        let expanded = normalized(expand(attr, item, Some(root)));
         let same = printed == expanded;
         let at = printed
             .chars()

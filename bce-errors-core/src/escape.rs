@@ -1,32 +1,72 @@
-//! Text from a response body, made safe for a log line.
+//! Text from a response body, made safe and short for a log line.
 
 use std::fmt;
 
-/// Writes `text` with every control character (newlines, ANSI escapes, NUL, bidi
-/// overrides…) shown as an escape, so server-supplied text cannot forge or garble a log line.
-pub(crate) struct LogSafe<'a>(pub &'a str);
+use crate::DISPLAY_FIELD_LIMIT;
 
-impl fmt::Display for LogSafe<'_> {
+/// Writes `text` with every control, invisible or direction-changing character shown as
+/// an escape (`\n`, `\u{200b}`), so server-supplied text cannot forge, hide or reorder
+/// parts of a log line; at most [`DISPLAY_FIELD_LIMIT`] bytes, then `…`.
+pub(crate) struct Bounded<'a>(pub &'a str);
+
+impl fmt::Display for Bounded<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut rest = self.0;
-        while let Some(i) = rest.find(needs_escape) {
-            f.write_str(&rest[..i])?;
-            let c = rest[i..].chars().next().unwrap_or_default();
-            match c {
-                '\n' => f.write_str("\\n")?,
-                '\r' => f.write_str("\\r")?,
-                '\t' => f.write_str("\\t")?,
-                c => write!(f, "\\u{{{:x}}}", c as u32)?,
-            }
-            rest = &rest[i + c.len_utf8()..];
-        }
-        f.write_str(rest)
+        write_escaped(f, self.0, DISPLAY_FIELD_LIMIT)
     }
 }
 
-fn needs_escape(c: char) -> bool {
+/// Like [`Bounded`], without the length limit: for documented text, which is ours.
+pub(crate) struct Escaped<'a>(pub &'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_escaped(f, self.0, usize::MAX)
+    }
+}
+
+fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str, limit: usize) -> fmt::Result {
+    {
+        let mut written = 0usize;
+        let mut buf = [0u8; 16];
+        for c in text.chars() {
+            let piece: &str = match c {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                c if needs_escape(c) => {
+                    use std::io::Write as _;
+                    let mut cursor = std::io::Cursor::new(&mut buf[..]);
+                    let _ = write!(cursor, "\\u{{{:x}}}", c as u32);
+                    let len = cursor.position() as usize;
+                    std::str::from_utf8(&buf[..len]).unwrap_or("\\u{fffd}")
+                }
+                c => c.encode_utf8(&mut buf),
+            };
+            if written.saturating_add(piece.len()) > limit {
+                return f.write_str("…");
+            }
+            f.write_str(piece)?;
+            written += piece.len();
+        }
+        Ok(())
+    }
+}
+
+/// Controls, and the characters that are invisible or change the direction of text:
+/// zero-width spaces and joiners (U+200B–U+200F, U+2060–U+2064, U+FEFF), the Arabic
+/// letter mark (U+061C), line and paragraph separators (U+2028, U+2029), and the bidi
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+pub(crate) fn needs_escape(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }
 
 /// The first `max` bytes of `body` as text (invalid UTF-8 replaced), cut on a character
@@ -49,10 +89,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_control_characters() {
-        let s = LogSafe("a\nb\x1b[31mc\u{202E}d\u{0}").to_string();
-        assert_eq!(s, "a\\nb\\u{1b}[31mc\\u{202e}d\\u{0}");
-        assert_eq!(LogSafe("无权限 ok").to_string(), "无权限 ok");
+    fn escapes_control_and_invisible_characters() {
+        let s = Bounded("a\nb\x1b[31mc\u{202E}d\u{0}e\u{200B}f\u{FEFF}g\u{061C}").to_string();
+        assert_eq!(
+            s,
+            "a\\nb\\u{1b}[31mc\\u{202e}d\\u{0}e\\u{200b}f\\u{feff}g\\u{61c}"
+        );
+        assert_eq!(Bounded("无权限 ok").to_string(), "无权限 ok");
+    }
+
+    #[test]
+    fn long_fields_are_cut_with_a_marker() {
+        let s = Bounded(&"x".repeat(10_000)).to_string();
+        assert_eq!(s.len(), DISPLAY_FIELD_LIMIT + "…".len());
+        assert!(s.ends_with('…'));
+        let escaped = Bounded(&"\u{200B}".repeat(1000)).to_string();
+        assert!(escaped.len() <= DISPLAY_FIELD_LIMIT + "…".len());
     }
 
     #[test]

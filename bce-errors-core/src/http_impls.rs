@@ -3,8 +3,9 @@
 
 use crate::{BceError, ErrorResponse, ResponseHeaders, ServiceError};
 
-/// A documented status as an `http::StatusCode` (specs only hold 100–599, which all are).
-pub(crate) fn status_code(status: u16) -> http::StatusCode {
+/// A status as an `http::StatusCode` (specs only hold 100–599, which all are; any
+/// response status is one).
+fn status_code(status: u16) -> http::StatusCode {
     http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
@@ -43,8 +44,9 @@ impl<E: ServiceError> BceError<E> {
 }
 
 impl ErrorResponse {
-    /// The documented response for `kind`: its status, `Content-Type: application/json`,
-    /// `x-bce-request-id`, and the documented body. For mocks and test doubles.
+    /// The documented response for `kind`: its status (200 where the docs give none, as
+    /// the AI platform answers), `Content-Type: application/json`, `x-bce-request-id`,
+    /// and the documented body. For mocks and test doubles.
     ///
     /// ```
     /// use bce_errors::{ErrorResponse, services::NatError};
@@ -55,7 +57,7 @@ impl ErrorResponse {
     pub fn http_response<E: ServiceError>(kind: E, request_id: &str) -> http::Response<String> {
         let mut response =
             http::Response::new(ErrorResponse::documented(kind, request_id).to_json());
-        *response.status_mut() = status_code(kind.status());
+        *response.status_mut() = status_code(kind.status().unwrap_or(200));
         let headers = response.headers_mut();
         headers.insert(
             http::header::CONTENT_TYPE,

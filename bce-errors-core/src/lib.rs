@@ -23,8 +23,10 @@ mod service;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use error::{BceError, PARSE_LIMIT, REQUEST_ID_HEADER, ResponseHeaders, SNIPPET_LIMIT};
-pub use json::BodyError;
-pub use response::ErrorResponse;
+pub use error::{
+    BceError, DISPLAY_FIELD_LIMIT, PARSE_LIMIT, REQUEST_ID_HEADER, ResponseHeaders, SNIPPET_LIMIT,
+};
+pub use json::{BodyError, BodyFormat};
+pub use response::{ErrorResponse, is_success_code};
 pub use retry::{RetryClass, classify};
 pub use service::{ServiceError, UnknownCode};

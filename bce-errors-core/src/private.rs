@@ -3,29 +3,121 @@
 #[cfg(feature = "serde")]
 pub use serde;
 
-/// `a == b`, usable in `const` (generated `From<GlobalError>` tables are built at
-/// compile time).
-pub const fn same_str(a: &str, b: &str) -> bool {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    if x.len() != y.len() {
-        return false;
+use core::fmt;
+
+use crate::RetryClass;
+use crate::escape::Escaped;
+
+/// One text field of every code of an enum, as one string: entry `i` is
+/// `text[ends[i - 1]..ends[i]]` (from 0 for the first). One string and an offset a code,
+/// rather than a `&str` a code: a pointer costs a relocation (24 bytes) in a
+/// position-independent binary.
+#[derive(Debug, Clone, Copy)]
+pub struct Texts {
+    /// Every entry, one after another.
+    pub text: &'static str,
+    /// Where each entry ends, in bytes.
+    pub ends: &'static [u32],
+}
+
+impl Texts {
+    /// Entry `i` ("" past the end).
+    #[inline]
+    pub fn get(&self, i: usize) -> &'static str {
+        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0) as usize,
+            None => 0,
+        };
+        self.text.get(start..end).unwrap_or_default()
     }
-    let mut i = 0;
-    while i < x.len() {
-        if x[i] != y[i] {
-            return false;
+
+    /// Entry `i`, `None` when empty (a row without that field).
+    #[inline]
+    pub fn get_nonempty(&self, i: usize) -> Option<&'static str> {
+        Some(self.get(i)).filter(|t| !t.is_empty())
+    }
+}
+
+/// What a generated enum documents about each of its codes, entry `i` for the variant
+/// whose value is `i`. The generated methods read it; the logic lives here, compiled
+/// once, not once per enum.
+#[derive(Debug, Clone, Copy)]
+pub struct Table {
+    /// The wire codes.
+    pub codes: Texts,
+    /// The variants' names.
+    pub variants: Texts,
+    /// The documented messages.
+    pub messages: Texts,
+    /// The documented descriptions (empty where the table has none).
+    pub descriptions: Texts,
+    /// The Chinese descriptions, where the docs have them.
+    pub descriptions_zh: Texts,
+    /// The documented statuses; 0 where the docs give none.
+    pub statuses: &'static [u16],
+    /// The spec's `retry` classes, for the rows that have one, by entry.
+    pub retries: &'static [(u32, RetryClass)],
+}
+
+impl Table {
+    /// The code of entry `i`.
+    #[inline]
+    pub fn code(&self, i: usize) -> &'static str {
+        self.codes.get(i)
+    }
+
+    /// The variant name of entry `i`.
+    pub fn variant(&self, i: usize) -> &'static str {
+        self.variants.get(i)
+    }
+
+    /// The message of entry `i`.
+    pub fn message(&self, i: usize) -> &'static str {
+        self.messages.get(i)
+    }
+
+    /// The description of entry `i`.
+    pub fn description(&self, i: usize) -> Option<&'static str> {
+        self.descriptions.get_nonempty(i)
+    }
+
+    /// The Chinese description of entry `i`.
+    pub fn description_zh(&self, i: usize) -> Option<&'static str> {
+        self.descriptions_zh.get_nonempty(i)
+    }
+
+    /// The status of entry `i`.
+    #[inline]
+    pub fn status(&self, i: usize) -> Option<u16> {
+        self.statuses.get(i).copied().filter(|&s| s != 0)
+    }
+
+    /// The retry class of entry `i`: the spec's, else the defaults by code and status.
+    pub fn retry_class(&self, i: usize) -> RetryClass {
+        match self.retries.iter().find(|(at, _)| *at as usize == i) {
+            Some((_, class)) => *class,
+            None => crate::retry::default_class(self.status(i), self.code(i)),
         }
-        i += 1;
     }
-    true
+
+    /// `Display` of entry `i`: `Code (status): message`, or `Code: message` without a
+    /// documented status. Spec text is trusted, but escaped all the same.
+    pub fn display(&self, i: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&Escaped(self.code(i)), f)?;
+        if let Some(status) = self.status(i) {
+            write!(f, " ({status})")?;
+        }
+        f.write_str(": ")?;
+        fmt::Display::fmt(&Escaped(self.message(i)), f)
+    }
 }
 
 /// `code == input`, inlined into `from_code`: from 8 to 16 bytes the first and last
 /// eight, up to 32 the first and last sixteen, then sixteen bytes a round; no loop and
 /// no call to `memcmp` for codes of 8 to 32 bytes (shorter ones use slice `==`).
 #[inline(always)]
-pub fn same_code(code: &str, input: &[u8]) -> bool {
-    let code = code.as_bytes();
+pub fn same_code(code: &[u8], input: &[u8]) -> bool {
     if code.len() != input.len() {
         return false;
     }
@@ -61,7 +153,17 @@ pub fn same_code(code: &str, input: &[u8]) -> bool {
     pair(&code[tail..]) == pair(&input[tail..])
 }
 
-/// Deserializes a code enum from its wire string.
+/// Serializes a code as it goes on the wire: a numeric code (`110`) as a number, any
+/// other as a string.
+#[cfg(feature = "serde")]
+pub fn serialize_code<S: serde::Serializer>(code: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    match crate::response::numeric_code(code) {
+        Some(n) => serializer.serialize_i64(n),
+        None => serializer.serialize_str(code),
+    }
+}
+
+/// Deserializes a code enum from its wire code: a string, or a number (`110`).
 #[cfg(feature = "serde")]
 pub fn deserialize_code<'de, D, E>(deserializer: D) -> Result<E, D::Error>
 where
@@ -78,34 +180,41 @@ where
             E::from_code(code)
                 .ok_or_else(|| Err::invalid_value(serde::de::Unexpected::Str(code), &self))
         }
+        fn visit_i64<Err: serde::de::Error>(self, code: i64) -> Result<E, Err> {
+            self.visit_str(&code.to_string())
+        }
+        fn visit_u64<Err: serde::de::Error>(self, code: u64) -> Result<E, Err> {
+            self.visit_str(&code.to_string())
+        }
     }
-    deserializer.deserialize_str(CodeVisitor(core::marker::PhantomData))
+    deserializer.deserialize_any(CodeVisitor(core::marker::PhantomData))
 }
 
 /// Feature-dependent impls for a generated enum. Defined here, so the features that
-/// count are this crate's, and generated code needs no `cfg` of its own.
+/// count are this crate's, and generated code needs no `cfg` of its own; `$crate` is
+/// this crate whatever the user renamed the runtime to.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __glue {
     ($name:ident) => {
         #[automatically_derived]
-        impl ::bce_errors::__private::serde::Serialize for $name {
+        impl $crate::__private::serde::Serialize for $name {
             fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
             where
-                S: ::bce_errors::__private::serde::Serializer,
+                S: $crate::__private::serde::Serializer,
             {
-                serializer.serialize_str(self.code())
+                $crate::__private::serialize_code(self.code(), serializer)
             }
         }
 
         #[automatically_derived]
-        impl<'de> ::bce_errors::__private::serde::Deserialize<'de> for $name {
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
-                D: ::bce_errors::__private::serde::Deserializer<'de>,
+                D: $crate::__private::serde::Deserializer<'de>,
             {
-                ::bce_errors::__private::deserialize_code(deserializer)
+                $crate::__private::deserialize_code(deserializer)
             }
         }
     };
@@ -126,21 +235,28 @@ mod tests {
     #[test]
     fn same_code_at_every_length_and_difference() {
         for n in 0..80 {
-            let code: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
-            assert!(same_code(&code, code.as_bytes()));
+            let code: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+            assert!(same_code(&code, &code));
             for i in 0..n {
-                let mut other = code.clone().into_bytes();
+                let mut other = code.clone();
                 other[i] = b'Z';
                 assert!(!same_code(&code, &other), "{n} {i}");
             }
-            assert!(!same_code(&code, format!("{code}x").as_bytes()));
+            let mut longer = code.clone();
+            longer.push(b'x');
+            assert!(!same_code(&code, &longer));
         }
     }
 
     #[test]
-    fn const_string_equality() {
-        const { assert!(same_str("NoSuchNat", "NoSuchNat")) };
-        assert!(!same_str("NoSuchNat", "NoSuchNaT"));
-        assert!(!same_str("a", "ab"));
+    fn texts_with_empty_entries() {
+        let texts = Texts {
+            text: "ab开c",
+            ends: &[2, 2, 5, 6],
+        };
+        assert_eq!(
+            (0..5).map(|i| texts.get_nonempty(i)).collect::<Vec<_>>(),
+            [Some("ab"), None, Some("开"), Some("c"), None]
+        );
     }
 }

@@ -1,46 +1,97 @@
-//! The documented error body, `{"code": …, "message": …, "requestId": …}`, both ways:
-//! parsed from a response, and written for a mock server.
+//! The documented error bodies, both ways: parsed from a response, and written for a
+//! mock server.
 
 use std::fmt::Write as _;
 
 use crate::ServiceError;
-use crate::json::{BodyError, scan};
+use crate::json::{BodyError, BodyFormat, scan};
 
-/// The body BCE returns with a failed request. Every field is optional: bodies in the
-/// wild miss some, and carry others (which are ignored).
+/// An error body as a service sends it. Every field is optional: bodies in the wild
+/// miss some, and carry others (which are ignored).
 ///
 /// ```
-/// use bce_errors::ErrorResponse;
+/// use bce_errors::{BodyFormat, ErrorResponse};
 ///
-/// let body = br#"{"Code":"NoSuchNat","Message":"The specified nat is not found.","RequestId":"r-1","extra":[1,2]}"#;
-/// let parsed = ErrorResponse::parse(body).unwrap();
-/// assert_eq!(parsed.code.as_deref(), Some("NoSuchNat"));
-/// assert_eq!(parsed.request_id.as_deref(), Some("r-1"));
+/// let bce = ErrorResponse::parse(br#"{"code":"NoSuchNat","message":"The specified nat is not found.","requestId":"r-1"}"#).unwrap();
+/// assert_eq!(bce.code.as_deref(), Some("NoSuchNat"));
+/// assert_eq!(bce.request_id.as_deref(), Some("r-1"));
+///
+/// let ai = ErrorResponse::parse(br#"{"error_code":110,"error_msg":"Access token invalid or no longer valid","log_id":1803053124329552748}"#).unwrap();
+/// assert_eq!(ai.code.as_deref(), Some("110"));
+/// assert_eq!(ai.log_id.as_deref(), Some("1803053124329552748"));
+/// assert_eq!(ai.format, BodyFormat::AiPlatform);
+///
+/// let qianfan = ErrorResponse::parse(br#"{"error":{"code":"malformed_json","message":"Invalid Argument","type":"invalid_request_error"},"id":"as-1"}"#).unwrap();
+/// assert_eq!((qianfan.code.as_deref(), qianfan.error_type.as_deref()), (Some("malformed_json"), Some("invalid_request_error")));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ErrorResponse {
-    /// `code`: the error code.
+    /// The error code: `code`, `error_code` (a number as its digits), or `error.code`.
     pub code: Option<String>,
-    /// `message`: the server's message.
+    /// The server's message: `message`, `error_msg`, `error.message` or
+    /// `error_description`.
     pub message: Option<String>,
-    /// `requestId`: the id to quote to support.
+    /// `requestId` (a string or a number), the id BCE support asks for.
     pub request_id: Option<String>,
+    /// `log_id`, the AI platform's id of the call.
+    pub log_id: Option<String>,
+    /// `id`, Qianfan's id of the call.
+    pub id: Option<String>,
+    /// `error.type`, Qianfan's error category.
+    pub error_type: Option<String>,
+    /// Which documented body this is.
+    pub format: BodyFormat,
+}
+
+/// Codes that report success rather than an error, in a 2xx response: `0` (the AI
+/// platform's `"error_code": 0`) and `success` in any case (BOS and others).
+///
+/// ```
+/// assert!(bce_errors::is_success_code("0"));
+/// assert!(bce_errors::is_success_code("SUCCESS"));
+/// assert!(!bce_errors::is_success_code("NoSuchNat"));
+/// ```
+pub fn is_success_code(code: &str) -> bool {
+    code == "0" || code.eq_ignore_ascii_case("success")
+}
+
+/// The number a numeric code stands for (`"110"` → 110), if it is one: an optional `-`
+/// and digits, no leading zero.
+pub(crate) fn numeric_code(code: &str) -> Option<i64> {
+    let digits = code.strip_prefix('-').unwrap_or(code);
+    let plain = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    plain.then(|| code.parse().ok()).flatten()
 }
 
 impl ErrorResponse {
-    /// Parses a body. Keys match as documented (`code`, `message`, `requestId`) and as
-    /// some pages print them (`Code`, `Message`, `RequestId`); `null` is absent.
+    /// Parses a body (at most [`PARSE_LIMIT`](crate::PARSE_LIMIT) bytes, strict JSON;
+    /// see [`BodyError`] for what fails). Keys match as services spell them (`code`,
+    /// `Code`, `error_code`, `requestId`, `RequestId`, `request_id`, …); `null` is
+    /// absent; a numeric code or id is kept as its digits.
     pub fn parse(body: &[u8]) -> Result<ErrorResponse, BodyError> {
         let fields = scan(body)?;
+        let owned = |v: Option<std::borrow::Cow<'_, str>>| v.map(|v| v.into_owned());
         Ok(ErrorResponse {
-            code: fields.code.map(Into::into),
-            message: fields.message.map(Into::into),
-            request_id: fields.request_id.map(Into::into),
+            code: owned(fields.code),
+            message: owned(fields.message),
+            request_id: owned(fields.request_id),
+            log_id: owned(fields.log_id),
+            id: owned(fields.id),
+            error_type: owned(fields.error_type),
+            format: fields.format,
         })
     }
 
+    /// Whether this body, answered with `status`, reports success rather than an error:
+    /// a 2xx status with no code or a success code (see [`is_success_code`]).
+    pub fn is_success(&self, status: u16) -> bool {
+        (200..300).contains(&status) && self.code.as_deref().is_none_or(is_success_code)
+    }
+
     /// The documented body for `kind`, as a server would send it: for mocks and test
-    /// doubles.
+    /// doubles. A numeric code gets the AI platform's body, any other the BCE body.
     ///
     /// ```
     /// use bce_errors::{services::NatError, ErrorResponse};
@@ -51,29 +102,65 @@ impl ErrorResponse {
     /// );
     /// ```
     pub fn documented<E: ServiceError>(kind: E, request_id: &str) -> ErrorResponse {
+        let numeric = numeric_code(kind.code()).is_some();
+        let id = Some(request_id.to_owned());
         ErrorResponse {
             code: Some(kind.code().to_owned()),
             message: Some(kind.message().to_owned()),
-            request_id: Some(request_id.to_owned()),
+            request_id: if numeric { None } else { id.clone() },
+            log_id: if numeric { id } else { None },
+            id: None,
+            error_type: None,
+            format: if numeric {
+                BodyFormat::AiPlatform
+            } else {
+                BodyFormat::Bce
+            },
         }
     }
 
-    /// The body as compact JSON with the documented key names; absent fields are left out.
+    /// The body as compact JSON in its format's key names; absent fields are left out.
+    /// In the AI platform's format a numeric code or log id is written as a number.
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(64);
         out.push('{');
-        for (key, value) in [
-            ("code", &self.code),
-            ("message", &self.message),
-            ("requestId", &self.request_id),
-        ] {
-            if let Some(value) = value {
-                if out.len() > 1 {
-                    out.push(',');
-                }
-                write_json_string(&mut out, key);
-                out.push(':');
-                write_json_string(&mut out, value);
+        let field = |out: &mut String, key: &str, value: &Option<String>, number: bool| {
+            let Some(value) = value else { return };
+            if out.len() > 1 {
+                out.push(',');
+            }
+            write_json_string(out, key);
+            out.push(':');
+            match number && numeric_code(value).is_some() {
+                true => out.push_str(value),
+                false => write_json_string(out, value),
+            }
+        };
+        match self.format {
+            BodyFormat::AiPlatform => {
+                field(&mut out, "error_code", &self.code, true);
+                field(&mut out, "error_msg", &self.message, false);
+                field(&mut out, "log_id", &self.log_id, true);
+                field(&mut out, "requestId", &self.request_id, false);
+            }
+            BodyFormat::Nested => {
+                let mut inner = String::from("{");
+                field(&mut inner, "code", &self.code, false);
+                field(&mut inner, "message", &self.message, false);
+                field(&mut inner, "type", &self.error_type, false);
+                inner.push('}');
+                out.push_str("\"error\":");
+                out.push_str(&inner);
+                field(&mut out, "id", &self.id, false);
+            }
+            BodyFormat::OAuth => {
+                field(&mut out, "error", &self.code, false);
+                field(&mut out, "error_description", &self.message, false);
+            }
+            _ => {
+                field(&mut out, "code", &self.code, false);
+                field(&mut out, "message", &self.message, false);
+                field(&mut out, "requestId", &self.request_id, false);
             }
         }
         out.push('}');
@@ -97,4 +184,32 @@ fn write_json_string(out: &mut String, s: &str) {
         }
     }
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_codes() {
+        assert_eq!(numeric_code("110"), Some(110));
+        assert_eq!(numeric_code("-1"), Some(-1));
+        assert_eq!(numeric_code("0"), Some(0));
+        for not in ["", "-", "01", "1.5", "B:00001", "SDK100", "1e3"] {
+            assert_eq!(numeric_code(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn every_format_round_trips() {
+        for body in [
+            r#"{"code":"NoSuchNat","message":"m","requestId":"r"}"#,
+            r#"{"error_code":110,"error_msg":"m","log_id":123}"#,
+            r#"{"error":{"code":"malformed_json","message":"m","type":"t"},"id":"as-1"}"#,
+            r#"{"error":"invalid_client","error_description":"m"}"#,
+        ] {
+            let parsed = ErrorResponse::parse(body.as_bytes()).unwrap();
+            assert_eq!(parsed.to_json(), body);
+        }
+    }
 }

@@ -4,11 +4,15 @@
 ///
 /// | class        | default for                   | what to do                                   |
 /// |--------------|-------------------------------|----------------------------------------------|
-/// | `Transient`  | status 500, 502, 503, 504     | retry with exponential backoff               |
-/// | `Throttling` | status 429                    | retry after a longer backoff                 |
+/// | `Transient`  | status 500, 502, 503, 504; AI-platform codes `1`, `2`, `282000`, `336000` | retry with exponential backoff |
+/// | `Throttling` | status 429; AI-platform codes `4`, `17`, `18` | retry after a longer backoff  |
 /// | `ClockSkew`  | code `RequestExpired`         | sign the request again (fresh `x-bce-date`), then retry once |
 /// | `Never`      | everything else               | do not retry: the request itself is wrong    |
 ///
+/// The AI-platform codes are the common codes every `ai.baidu.com` API documents (they
+/// come with HTTP 200): `1` unknown error and `2` service temporarily unavailable ("请再次
+/// 请求", request again), `282000` and `336000` internal errors; `4` cluster over its
+/// limit, `17` daily and `18` QPS limits. `19` (total quota used up) stays `Never`.
 /// A spec row's `retry = "..."` overrides the default for that code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -25,6 +29,25 @@ pub enum RetryClass {
 }
 
 impl RetryClass {
+    /// Every class, in documentation order.
+    pub const ALL: [RetryClass; 4] = [
+        RetryClass::Transient,
+        RetryClass::Throttling,
+        RetryClass::ClockSkew,
+        RetryClass::Never,
+    ];
+
+    /// The class a spec spelling names (`"clock-skew"` → `ClockSkew`).
+    ///
+    /// ```
+    /// use bce_errors::RetryClass;
+    /// assert_eq!(RetryClass::from_name("clock-skew"), Some(RetryClass::ClockSkew));
+    /// assert_eq!(RetryClass::from_name("sometimes"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<RetryClass> {
+        Self::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
     /// True for every class but [`RetryClass::Never`].
     pub const fn is_retryable(self) -> bool {
         !matches!(self, RetryClass::Never)
@@ -48,7 +71,8 @@ impl core::fmt::Display for RetryClass {
 }
 
 /// The default retry class of a response, from its status and (if known) code, with no
-/// error type at all. Generated enums use this for rows without a `retry` annotation.
+/// error type at all: the code's default when it has one (see [`RetryClass`]), else the
+/// status's.
 ///
 /// ```
 /// use bce_errors::{classify, RetryClass};
@@ -56,11 +80,30 @@ impl core::fmt::Display for RetryClass {
 /// assert_eq!(classify(429, Some("RequestLimitExceeded")), RetryClass::Throttling);
 /// assert_eq!(classify(400, Some("RequestExpired")), RetryClass::ClockSkew);
 /// assert_eq!(classify(404, Some("NoSuchNat")), RetryClass::Never);
+/// // The AI platform answers HTTP 200 with `"error_code": 18` (QPS limit reached).
+/// assert_eq!(classify(200, Some("18")), RetryClass::Throttling);
 /// ```
 pub fn classify(status: u16, code: Option<&str>) -> RetryClass {
-    if code == Some("RequestExpired") {
-        return RetryClass::ClockSkew;
+    code.and_then(code_default)
+        .unwrap_or_else(|| status_default(status))
+}
+
+/// The default class of a documented code: by its code, else by its documented status
+/// (none: `Never`). Generated enums use this for rows without a spec `retry`.
+pub(crate) fn default_class(status: Option<u16>, code: &str) -> RetryClass {
+    code_default(code).unwrap_or_else(|| status.map_or(RetryClass::Never, status_default))
+}
+
+fn code_default(code: &str) -> Option<RetryClass> {
+    match code {
+        "RequestExpired" => Some(RetryClass::ClockSkew),
+        "1" | "2" | "282000" | "336000" => Some(RetryClass::Transient),
+        "4" | "17" | "18" => Some(RetryClass::Throttling),
+        _ => None,
     }
+}
+
+fn status_default(status: u16) -> RetryClass {
     match status {
         500 | 502 | 503 | 504 => RetryClass::Transient,
         429 => RetryClass::Throttling,

@@ -8,9 +8,8 @@ use crate::RetryClass;
 /// Implemented by every `#[bce_errors]` enum; lets runtime code such as
 /// [`BceError`](crate::BceError) work with any service.
 ///
-/// The same methods exist as inherent methods on each enum (`code`, `message`, `status`,
-/// `description` and `description_zh` as `const fn`s), so most code never needs this
-/// trait in scope.
+/// The same methods exist as inherent methods on each enum, so most code never needs
+/// this trait in scope.
 pub trait ServiceError:
     Copy + Eq + Hash + fmt::Debug + fmt::Display + Send + Sync + 'static
 {
@@ -24,10 +23,11 @@ pub trait ServiceError:
     fn variant_name(&self) -> &'static str;
     /// The documented message.
     fn message(&self) -> &'static str;
-    /// The documented HTTP status.
-    fn status(&self) -> u16;
-    /// The documented description.
-    fn description(&self) -> &'static str;
+    /// The documented HTTP status; `None` where the docs give none (the AI platform
+    /// reports errors in the body, often with HTTP 200).
+    fn status(&self) -> Option<u16>;
+    /// The documented description; `None` where the table has none.
+    fn description(&self) -> Option<&'static str>;
     /// The Chinese description, where the docs have one.
     fn description_zh(&self) -> Option<&'static str>;
     /// How a request that failed with this code may be retried.
@@ -40,8 +40,9 @@ pub trait ServiceError:
     }
     /// The documented status as an `http::StatusCode` (feature `http`).
     #[cfg(feature = "http")]
-    fn http_status(&self) -> http::StatusCode {
-        crate::http_impls::status_code(self.status())
+    fn http_status(&self) -> Option<http::StatusCode> {
+        self.status()
+            .and_then(|s| http::StatusCode::from_u16(s).ok())
     }
 }
 

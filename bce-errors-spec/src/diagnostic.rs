@@ -52,24 +52,35 @@ impl Location {
 }
 
 /// Line starts of a text, so that locating many spans stays linear in the file size.
-pub(crate) struct LineIndex {
+///
+/// ```
+/// let text = "a\nb\nc";
+/// let index = bce_errors_spec::LineIndex::new(text);
+/// assert_eq!(index.line_of(text.find('c').unwrap()), 3);
+/// ```
+#[derive(Debug, Clone)]
+pub struct LineIndex {
     starts: Vec<usize>,
 }
 
 impl LineIndex {
-    pub(crate) fn new(text: &str) -> Self {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         LineIndex { starts }
     }
 
+    /// The 1-based line of the byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
     /// [`Location::from_span`], in logarithmic time.
-    pub(crate) fn locate(&self, file: &str, text: &str, span: Range<usize>) -> Location {
-        let line = self
-            .starts
-            .partition_point(|&s| s <= span.start.min(text.len()));
-        Location::on_line(file, text, span, line.max(1))
+    pub fn locate(&self, file: &str, text: &str, span: Range<usize>) -> Location {
+        let line = self.line_of(span.start.min(text.len()));
+        Location::on_line(file, text, span, line)
     }
 }
 
@@ -113,6 +124,17 @@ impl Diagnostic {
             message: message.into(),
             file: file.to_owned(),
             location: Some(Location::from_span(file, text, span)),
+            help: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// A problem at a known location.
+    pub fn located(location: Location, message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            file: location.file.clone(),
+            location: Some(location),
             help: None,
             notes: Vec::new(),
         }
@@ -194,6 +216,20 @@ impl Diagnostics {
     /// True when nothing is wrong.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Sorts by file and position (stable: problems at one place keep their order), so
+    /// that checks run in any order report in reading order.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                (
+                    d.file.clone(),
+                    d.location.as_ref().map(|l| (l.line, l.column)),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
     }
 
     /// `Ok(value)` when nothing is wrong, else `Err(self)`.

@@ -1,148 +1,77 @@
-//! The whole attribute macro, minus the `proc_macro` types: attribute and item in, code out.
-//!
-//! On any problem it still emits the user's enum with `Debug`, `Display` and `Error`
-//! stubs beside the `compile_error!`s, so the user sees the real error, not fifty
-//! follow-on ones.
+//! The whole attribute macro, minus the `proc_macro` types: attribute and item in, code
+//! out, running the stages in order.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use proc_macro2::TokenStream;
 
-use crate::generate::{GenerateOptions, generate, lex};
-use crate::item::{EnumItem, MacroError, compile_errors, parse_item, spec_path};
-use crate::resolve::load_spec;
+use crate::fallback::{Partial, fallback};
+use crate::generate::{DEFAULT_RUNTIME, GenerateOptions, generate};
+use crate::item::{parse_args, parse_item};
+use crate::load::load_files;
+use crate::tokens::{MacroError, compile_errors};
+use crate::validate::{check_listed, known_variants, validate};
 
 /// Expands `#[bce_errors(attr)] item`. `manifest_dir` is the invoking crate's root
 /// (`CARGO_MANIFEST_DIR`), against which the spec path resolves.
 pub fn expand(attr: TokenStream, item: TokenStream, manifest_dir: Option<&Path>) -> TokenStream {
+    let args = parse_args(attr);
+    let rt = args
+        .as_ref()
+        .ok()
+        .and_then(|a| a.runtime.clone())
+        .unwrap_or_else(|| DEFAULT_RUNTIME.to_owned());
     let input = match parse_item(item.clone()) {
         Ok(input) => input,
         Err(e) => {
-            let errors = compile_errors(&e.errors);
+            let mut errors = e.errors;
+            errors.extend(args.err());
+            let errors = compile_errors(&errors);
             return match e.skeleton {
-                Some(skeleton) => fallback(&skeleton, errors),
+                Some(skeleton) => fallback(&skeleton, errors, &rt, &Partial::default()),
                 // Not an enum at all: give the item back untouched, beside the error.
                 None if e.keep_item => errors.into_iter().chain(item).collect(),
                 None => errors,
             };
         }
     };
-    match try_expand(attr, &input, manifest_dir) {
-        Ok(tokens) => tokens,
-        Err(errors) => fallback(&input, compile_errors(&errors)),
-    }
-}
-
-fn try_expand(
-    attr: TokenStream,
-    input: &EnumItem,
-    manifest_dir: Option<&Path>,
-) -> Result<TokenStream, Vec<MacroError>> {
-    let (path, span) = spec_path(attr).map_err(|e| vec![e])?;
-    let Some(root) = manifest_dir else {
-        return Err(vec![MacroError::new(
-            span,
-            "CARGO_MANIFEST_DIR is not set: build this crate with cargo",
-        )]);
+    let args = match args {
+        Ok(args) => args,
+        Err(e) => return fallback(&input, compile_errors(&[e]), &rt, &Partial::default()),
     };
-    let spec = load_spec(root, &path).map_err(|diags| {
-        diags
-            .0
-            .iter()
-            .map(|d| MacroError::new(span, d.to_string()))
-            .collect::<Vec<_>>()
-    })?;
-    if !input.variants.is_empty() {
-        check_listed(input, &spec)?;
-    }
-    Ok(generate(
-        &spec,
-        input,
-        &GenerateOptions {
-            manifest_dir: Some(root),
-        },
-    ))
-}
-
-/// Hand-listed variants must be exactly the spec's: names every missing and extra one.
-fn check_listed(input: &EnumItem, spec: &crate::Spec) -> Result<(), Vec<MacroError>> {
-    let names: HashSet<String> = input.variants.iter().map(|v| v.ident.to_string()).collect();
-    let known: HashSet<&str> = spec.rows.iter().map(|r| r.variant.as_str()).collect();
-    let mut errors: Vec<MacroError> = input
-        .variants
-        .iter()
-        .filter(|v| !known.contains(v.ident.to_string().as_str()))
-        .map(|v| {
-            MacroError::new(
-                v.ident.span(),
-                format!("variant `{}` is not in {}", v.ident, spec.files[0]),
-            )
-        })
-        .collect();
-    let missing: Vec<String> = spec
-        .rows
-        .iter()
-        .filter(|r| !names.contains(&r.variant))
-        .map(|r| {
-            format!(
-                "`{}` (code `{}`, {}:{})",
-                r.variant, r.code, r.location.file, r.location.line
-            )
-        })
-        .collect();
-    if !missing.is_empty() {
-        let msg = format!(
-            "{} variant(s) of {} not listed: {}\n  = help: list them, or leave the enum empty to take every code of the spec",
-            missing.len(),
-            spec.files[0],
-            missing.join(", ")
+    let Some(root) = manifest_dir else {
+        let e = MacroError::new(
+            args.span,
+            "CARGO_MANIFEST_DIR is not set: build this crate with cargo",
         );
-        errors.push(MacroError::new(input.ident.span(), msg));
+        return fallback(&input, compile_errors(&[e]), &rt, &Partial::default());
+    };
+    let loaded = load_files(root, &args.path);
+    let partial = Partial {
+        variants: known_variants(&loaded),
+        includes_global: loaded.global_include.is_some(),
+    };
+    let spec = match validate(loaded) {
+        Ok(spec) => spec,
+        Err(problems) => {
+            let errors: Vec<MacroError> = problems
+                .0
+                .iter()
+                .map(|d| MacroError::new(args.span, d.to_string()))
+                .collect();
+            return fallback(&input, compile_errors(&errors), &rt, &partial);
+        }
+    };
+    if !input.variants.is_empty() {
+        if let Err(errors) = check_listed(&input, &spec) {
+            return fallback(&input, compile_errors(&errors), &rt, &partial);
+        }
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
-    }
-}
-
-/// The user's enum with stub impls, plus the errors.
-fn fallback(input: &EnumItem, errors: TokenStream) -> TokenStream {
-    let mut out = errors;
-    for attr in &input.attrs {
-        out.extend(attr.tokens());
-    }
-    out.extend(lex(
-        "#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, \
-         ::core::cmp::Eq, ::core::hash::Hash)]",
-    ));
-    out.extend(input.vis.clone());
-    out.extend(lex("enum"));
-    out.extend([proc_macro2::TokenTree::Ident(input.ident.clone())]);
-    let name = input.ident.to_string();
-    out.extend(lex(&format!(
-        "{{}}
-         impl ::core::fmt::Display for {name} {{
-             fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
-                 match *self {{}}
-             }}
-         }}
-         impl ::core::error::Error for {name} {{}}
-         impl ::bce_errors::ServiceError for {name} {{
-             const SERVICE: &'static str = \"\";
-             const ALL: &'static [Self] = &[];
-             fn code(&self) -> &'static str {{ match *self {{}} }}
-             fn variant_name(&self) -> &'static str {{ match *self {{}} }}
-             fn message(&self) -> &'static str {{ match *self {{}} }}
-             fn status(&self) -> u16 {{ match *self {{}} }}
-             fn description(&self) -> &'static str {{ match *self {{}} }}
-             fn description_zh(&self) -> ::core::option::Option<&'static str> {{ match *self {{}} }}
-             fn retry_class(&self) -> ::bce_errors::RetryClass {{ match *self {{}} }}
-             fn from_code(_: &str) -> ::core::option::Option<Self> {{ ::core::option::Option::None }}
-         }}"
-    )));
-    out
+    let options = GenerateOptions {
+        manifest_dir: Some(root),
+        runtime: Some(&rt),
+    };
+    generate(&spec, &input, &options)
 }
 
 #[cfg(test)]
@@ -170,10 +99,24 @@ mod tests {
                 "enum E {}",
                 "cannot read spec file",
             ),
+            ("\"src\"", "enum E {}", "not a regular file but a directory"),
         ] {
             let out = expand_str(attr, item);
             assert!(out.contains("compile_error"), "{attr} {item}: {out}");
             assert!(out.contains(expected), "{attr} {item}: {out}");
+        }
+    }
+
+    #[test]
+    fn the_fallback_declares_the_whole_api() {
+        let out = expand_str("\"specs/missing.toml\"", "pub enum E {}");
+        for item in [
+            "fn from_code",
+            "fn status",
+            "Display for E",
+            "ServiceError for E",
+        ] {
+            assert!(out.contains(item), "{item}: {out}");
         }
     }
 }

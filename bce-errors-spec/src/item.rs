@@ -1,51 +1,13 @@
-//! The user's enum and the attribute's argument, read from tokens.
+//! Stage 1: the user's enum and the attribute's arguments, read from tokens.
 //!
 //! A small reader over `proc_macro2` tokens instead of `syn`: the macro needs only an
-//! enum's attributes, visibility, name and variant names, and one string literal, and
-//! syn is the largest crate on the macro's critical build path (every user pays it on
-//! every clean build; see BENCHMARKS.md).
+//! enum's attributes, visibility, name and variant names, a string literal and an
+//! optional `crate = "path"`; syn with the features that parse items is the largest
+//! crate an empty crate would build for the macro (see BENCHMARKS.md).
 
-use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream, TokenTree};
 
-use crate::generate::{lex, lit};
-
-/// A compile error at a span. Several are reported together.
-#[derive(Debug, Clone)]
-pub struct MacroError {
-    span: Span,
-    message: String,
-}
-
-impl MacroError {
-    /// An error with `message` at `span`.
-    pub fn new(span: Span, message: impl Into<String>) -> Self {
-        MacroError {
-            span,
-            message: message.into(),
-        }
-    }
-
-    /// The message.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// `::core::compile_error!("…")`, spanned so rustc points at the right place.
-    pub fn to_compile_error(&self) -> TokenStream {
-        respan(
-            lex(&format!(
-                "::core::compile_error! {{ {} }}",
-                lit(&self.message)
-            )),
-            self.span,
-        )
-    }
-}
-
-/// Compile errors for a list of problems.
-pub fn compile_errors(errors: &[MacroError]) -> TokenStream {
-    errors.iter().map(MacroError::to_compile_error).collect()
-}
+use crate::tokens::MacroError;
 
 /// An outer attribute, `#[...]`, kept as written.
 #[derive(Debug, Clone)]
@@ -59,30 +21,23 @@ impl Attribute {
     pub fn is_doc(&self) -> bool {
         self.is_doc
     }
-}
 
-impl Attribute {
+    /// The attribute's path when it is a single name (`doc`, `cfg`, `allow`).
+    pub fn name(&self) -> Option<String> {
+        let group = self.tokens.clone().into_iter().nth(1)?;
+        let TokenTree::Group(group) = group else {
+            return None;
+        };
+        match group.stream().into_iter().next()? {
+            TokenTree::Ident(i) => Some(i.to_string()),
+            _ => None,
+        }
+    }
+
     /// The attribute's tokens, spans as written.
     pub fn tokens(&self) -> TokenStream {
         self.tokens.clone()
     }
-}
-
-/// `tokens` with every span set to `span`.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut t| {
-            if let TokenTree::Group(g) = &t {
-                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
-                group.set_span(span);
-                t = TokenTree::Group(group);
-            } else {
-                t.set_span(span);
-            }
-            t
-        })
-        .collect()
 }
 
 /// A variant the user listed by hand.
@@ -118,7 +73,8 @@ pub(crate) struct ItemErrors {
     pub(crate) keep_item: bool,
 }
 
-/// Reads an enum item.
+/// Reads an enum item (for tools that generate code for a name, like `bce-errors
+/// generate`).
 ///
 /// ```
 /// let item = bce_errors_spec::parse_enum("/// Docs.\npub(crate) enum NatError {}".parse().unwrap()).unwrap();
@@ -129,6 +85,7 @@ pub fn parse_enum(tokens: TokenStream) -> Result<EnumItem, Vec<MacroError>> {
     parse_item(tokens).map_err(|e| e.errors)
 }
 
+/// Reads the item under the attribute: an enum, or a located error saying why not.
 pub(crate) fn parse_item(tokens: TokenStream) -> Result<EnumItem, ItemErrors> {
     let mut it = tokens.into_iter().peekable();
     let attrs = attributes(&mut it);
@@ -287,30 +244,88 @@ fn skip_to_comma(it: &mut impl Iterator<Item = TokenTree>) {
     }
 }
 
-/// The one string literal the attribute takes: its value and span.
-pub(crate) fn spec_path(attr: TokenStream) -> Result<(String, Span), MacroError> {
-    let usage = "expected the spec path: #[bce_errors(\"specs/x.toml\")]";
+/// What `#[bce_errors(...)]` is given: the spec path, and where the runtime crate is.
+#[derive(Debug, Clone)]
+pub struct MacroArgs {
+    /// The spec path as written, relative to the crate root.
+    pub path: String,
+    /// The span of the path literal: every spec error points here.
+    pub span: Span,
+    /// `crate = "path"`: the path generated code uses for the runtime (default
+    /// `::bce_errors`), for a dependency renamed in Cargo.toml.
+    pub runtime: Option<String>,
+}
+
+const USAGE: &str = "expected the spec path: #[bce_errors(\"specs/x.toml\")] or #[bce_errors(\"specs/x.toml\", crate = \"path::to::bce_errors\")]";
+
+/// Reads the attribute's arguments: `"specs/x.toml"`, optionally `, crate = "path"`.
+pub fn parse_args(attr: TokenStream) -> Result<MacroArgs, MacroError> {
     let mut tokens = attr.into_iter();
-    let first = match tokens.next() {
-        None => return Err(MacroError::new(Span::call_site(), usage)),
-        Some(t) => t,
-    };
-    if let Some(extra) = tokens.next() {
-        return Err(MacroError::new(
-            extra.span(),
-            "#[bce_errors] takes one spec path, found more; use one enum per spec",
-        ));
-    }
-    match first {
-        TokenTree::Literal(lit) => match string_value(&lit) {
-            Some(value) => Ok((value, lit.span())),
-            None => Err(MacroError::new(
-                lit.span(),
-                format!("the spec path must be a string literal; {usage}"),
-            )),
+    let (path, span) = match tokens.next() {
+        None => return Err(MacroError::new(Span::call_site(), USAGE)),
+        Some(TokenTree::Literal(lit)) => match string_value(&lit) {
+            Some(value) => (value, lit.span()),
+            None => {
+                return Err(MacroError::new(
+                    lit.span(),
+                    format!("the spec path must be a string literal; {USAGE}"),
+                ));
+            }
         },
-        other => Err(MacroError::new(other.span(), usage)),
+        Some(other) => return Err(MacroError::new(other.span(), USAGE)),
+    };
+    let mut args = MacroArgs {
+        path,
+        span,
+        runtime: None,
+    };
+    let Some(comma) = tokens.next() else {
+        return Ok(args);
+    };
+    let rest: Vec<TokenTree> = tokens.collect();
+    let is_comma = matches!(&comma, TokenTree::Punct(p) if p.as_char() == ',');
+    match rest.as_slice() {
+        [
+            TokenTree::Ident(key),
+            TokenTree::Punct(eq),
+            TokenTree::Literal(value),
+        ] if is_comma && key == "crate" && eq.as_char() == '=' => {
+            let path = string_value(value)
+                .filter(|p| is_path(p))
+                .ok_or_else(|| {
+                    MacroError::new(
+                        value.span(),
+                        "`crate` takes the runtime's path as a string, e.g. crate = \"bce\" for a dependency renamed to `bce`",
+                    )
+                })?;
+            args.runtime = Some(path);
+            Ok(args)
+        }
+        [] if is_comma => Ok(args),
+        _ if is_comma && matches!(rest.first(), Some(TokenTree::Literal(_))) => {
+            Err(MacroError::new(
+                rest[0].span(),
+                "#[bce_errors] takes one spec path, found more; use one enum per spec",
+            ))
+        }
+        _ => Err(MacroError::new(
+            rest.first().map_or(comma.span(), TokenTree::span),
+            format!("unexpected argument; {USAGE}"),
+        )),
     }
+}
+
+/// `::a::b`, `a::b` or `crate`: `::`-separated identifiers, nothing else.
+fn is_path(path: &str) -> bool {
+    let path = path.strip_prefix("::").unwrap_or(path);
+    !path.is_empty()
+        && path.split("::").all(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
 }
 
 /// The value of a string literal token (`"…"` or `r#"…"#`), `None` for other literals.
@@ -369,9 +384,23 @@ mod tests {
     use super::*;
 
     fn path(attr: &str) -> Result<String, String> {
-        spec_path(attr.parse().unwrap())
-            .map(|(p, _)| p)
+        parse_args(attr.parse().unwrap())
+            .map(|a| a.path)
             .map_err(|e| e.message().to_owned())
+    }
+
+    #[test]
+    fn runtime_path() {
+        let args = parse_args("\"specs/a.toml\", crate = \"::bce\"".parse().unwrap()).unwrap();
+        assert_eq!(args.runtime.as_deref(), Some("::bce"));
+        for bad in [
+            "\"a.toml\", crate = \"a b\"",
+            "\"a.toml\", crate = 1",
+            "\"a.toml\", krate = \"x\"",
+            "\"a.toml\" crate",
+        ] {
+            assert!(parse_args(bad.parse().unwrap()).is_err(), "{bad}");
+        }
     }
 
     #[test]

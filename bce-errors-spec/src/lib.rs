@@ -1,14 +1,27 @@
-//! The engine behind `#[bce_errors("specs/x.toml")]`: the spec model, TOML loading that
-//! keeps line and column for every value, validation, and code generation to a
-//! [`proc_macro2::TokenStream`].
+//! The engine behind `#[bce_errors("specs/x.toml")]`, shared by the proc-macro shim,
+//! the `bce-errors` command and the code generator of the bundled enums.
 //!
-//! It is an ordinary library so that the proc-macro shim, the `bce-errors` command and
-//! tests all run the very same code. It is lean on purpose — every user of the macro
-//! compiles it: `proc-macro2`, `toml_parser` (the parser under the `toml` crate) and
-//! `toml_datetime` are its only dependencies; no `syn`, no `quote`, no serde.
+//! The pipeline, one module a stage:
+//!
+//! | stage | module | |
+//! |---|---|---|
+//! | 1 | `item` | the user's enum and the attribute's arguments, from tokens |
+//! | 2 | `spec_file` | one TOML file → its keys and values with locations ([`read_spec_file`]) |
+//! | 3 | `load` | files read (bounded, once each), includes followed, overrides merged ([`load_files`]) |
+//! | 4 | `validate` | every rule, every problem in one pass ([`validate()`]) |
+//! | 5 | `generate` | the enum and its impls as tokens ([`generate()`]; `generate/lookup`: the perfect hash) |
+//! | 6 | `fallback` | on any problem: the enum with its API stubbed, beside the errors |
+//!
+//! [`expand`] runs the stages for the macro. Beside them: `diagnostic` (rustc-style
+//! errors with file:line:col), `naming` (the variant rule and reserved names), `tokens`
+//! (compile errors, literals, lexing), `model` (the validated spec as plain data).
+//!
+//! It is lean on purpose — every user of the macro compiles it: `proc-macro2`, `toml`
+//! (its parser only, without serde) and the runtime `bce-errors-core` (for
+//! `RetryClass`) are its dependencies; no `syn`, no `quote`, no serde.
 //!
 //! ```
-//! use bce_errors_spec::{parse_spec, SpecSource};
+//! use bce_errors_spec::parse_spec;
 //!
 //! let text = r#"
 //! [service]
@@ -20,29 +33,53 @@
 //! message = "The thing is not found."
 //! status = 404
 //! description = "Create the thing first."
+//!
+//! [[error]]
+//! code = 110
+//! message = "Access token invalid or no longer valid"
 //! "#;
-//! let spec = parse_spec(SpecSource::new("specs/demo.toml", text)).unwrap();
+//! let spec = parse_spec("specs/demo.toml", text).unwrap();
 //! assert_eq!(spec.rows[0].variant, "NoSuchThing");
-//! assert_eq!(spec.rows[0].status, 404);
+//! assert_eq!(spec.rows[0].status, Some(404));
+//! assert_eq!((spec.rows[1].variant.as_str(), spec.rows[1].status), ("E110", None));
 //! ```
 #![deny(missing_docs)]
 
+mod bundled_global;
 mod diagnostic;
-mod document;
 mod expand;
+mod fallback;
 mod generate;
 mod item;
 mod load;
-mod lookup;
 mod model;
 mod naming;
-mod resolve;
+mod spec_file;
+mod tokens;
+mod validate;
 
-pub use diagnostic::{Diagnostic, Diagnostics, Location};
+use std::path::Path;
+
+pub use bundled_global::GLOBAL_CODES;
+pub use diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
 pub use expand::expand;
-pub use generate::{GenerateOptions, generate};
-pub use item::{Attribute, EnumItem, MacroError, Variant, compile_errors, parse_enum};
-pub use load::parse_file;
-pub use model::{Include, Retry, Row, Service, Spec, SpecFile};
-pub use naming::{is_keyword, variant_name};
-pub use resolve::{SpecSource, load_spec, parse_spec};
+pub use generate::{DEFAULT_RUNTIME, GenerateOptions, generate};
+pub use item::{Attribute, EnumItem, MacroArgs, Variant, parse_args, parse_enum};
+pub use load::{Loaded, MAX_SPEC_BYTES, RowRef, Shadowed, load_files, load_text};
+pub use model::{Row, Service, Spec};
+pub use naming::{RESERVED, enum_name, is_keyword, variant_name};
+pub use spec_file::{Field, RowFields, ServiceFields, SpecFile, read_spec_file};
+pub use tokens::{MacroError, compile_errors};
+pub use validate::{check_listed, known_variants, validate};
+
+/// Loads and validates the spec at `rel`, relative to `root` (the crate root): stages
+/// 2–4, as the macro runs them. Every problem in every file is reported together.
+pub fn load_spec(root: &Path, rel: &str) -> Result<Spec, Diagnostics> {
+    validate(load_files(root, rel))
+}
+
+/// Validates a spec held in memory (`file` names it in diagnostics); it may not include
+/// other files.
+pub fn parse_spec(file: &str, text: &str) -> Result<Spec, Diagnostics> {
+    validate(load_text(file, text))
+}

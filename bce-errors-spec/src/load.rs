@@ -1,596 +1,432 @@
-//! Reading one spec file: TOML with spans → [`SpecFile`], every problem with its line.
+//! Stage 3: from a top-level spec path to every file it needs and the merged row list.
 //!
-//! Walks the [`document`](crate::document) tree, in which each key and value keeps the
-//! byte range it came from.
+//! Files are read once each (an include reached by two paths is not read twice), only
+//! if they are regular files of at most [`MAX_SPEC_BYTES`], so no path — a FIFO, a
+//! device, a huge file — can hang or exhaust the compiler. Includes are followed depth
+//! first; a file's merged rows are computed once and reused, so a chain of files that
+//! each include the next costs one merge per include, not one per path. Merging is where
+//! overrides happen: included rows first, in include order; a file's own row replaces an
+//! included row with the same code. Clashes found on the way (a code twice in one file,
+//! or brought by two includes) are recorded for [`validate`](crate::validate) to report.
 
-use std::ops::Range;
+use std::collections::HashMap;
+use std::io::Read as _;
+use std::path::Path;
+use std::rc::Rc;
 
-use crate::document::{self, Spanned, Table, Value};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::spec_file::{SpecFile, read_spec_file};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex};
-use crate::model::{Include, Retry, Row, Service, SpecFile};
-use crate::naming::{check_identifier, variant_name};
+/// The largest spec file read (16 MiB: a 20,000-code spec is about 3 MiB).
+pub const MAX_SPEC_BYTES: u64 = 16 << 20;
 
-const TOP_KEYS: &[&str] = &["service", "error"];
-const SERVICE_KEYS: &[&str] = &["name", "enum_doc", "source", "updated", "include"];
-const ROW_KEYS: &[&str] = &[
-    "code",
-    "message",
-    "status",
-    "description",
-    "description_zh",
-    "variant",
-    "retry",
-    "note",
-];
-
-/// Parses the text of one spec file. `file` is the path shown in diagnostics.
-///
-/// Includes are not followed here; see [`load_spec`](crate::load_spec).
-pub fn parse_file(file: &str, text: &str) -> Result<SpecFile, Diagnostics> {
-    let mut cx = Cx {
-        file,
-        text,
-        lines: LineIndex::new(text),
-        diags: Diagnostics::default(),
-    };
-    if text.trim().is_empty() {
-        cx.diags
-            .push(Diagnostic::file(file, "spec file is empty").help(
-            "a spec has a [service] table and [[error]] rows; see specs/README.md for the format",
-        ));
-        return Err(cx.diags);
-    }
-    let root = match document::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            cx.diags.push(
-                cx.at(e.span, format!("invalid TOML: {}", e.message.trim_end()))
-                    .help("fix the TOML syntax at the caret; strings are quoted, e.g. message = \"...\""),
-            );
-            return Err(cx.diags);
-        }
-    };
-
-    let mut service = None;
-    let mut rows = Vec::new();
-    for (key, value) in root.iter() {
-        match key.value.as_str() {
-            "service" => service = cx.service(value),
-            "error" => rows = cx.rows(value),
-            other => cx.unknown_key(key, other, TOP_KEYS, "at the top level"),
-        }
-    }
-    let service = match service {
-        Some(s) => Some(s),
-        None if root.iter().any(|(k, _)| k.value == "service") => None,
-        None => {
-            cx.diags.push(
-                Diagnostic::file(file, "missing [service] table")
-                    .help("start the file with [service] and name = \"...\", source = \"...\""),
-            );
-            None
-        }
-    };
-    // Checks run table by table (a missing field is reported after the row's other
-    // problems); report in source order.
-    cx.diags
-        .0
-        .sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
-    match service {
-        Some(service) => cx.diags.into_result(SpecFile {
-            file: file.to_owned(),
-            service,
-            rows,
-        }),
-        None => Err(cx.diags),
-    }
+/// A row of one of the loaded files: `files[file].rows[row]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowRef {
+    /// Index into [`Loaded::files`].
+    pub file: usize,
+    /// Index into that file's rows.
+    pub row: usize,
 }
 
-struct Cx<'a> {
-    file: &'a str,
-    text: &'a str,
-    lines: LineIndex,
-    diags: Diagnostics,
+/// A row that merging set aside, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shadowed {
+    /// The same code earlier in the same file.
+    Duplicate {
+        /// The later row (dropped).
+        row: RowRef,
+        /// The first row with the code (kept).
+        first: RowRef,
+    },
+    /// The same code from two different included files.
+    FromTwoIncludes {
+        /// The later row (dropped).
+        row: RowRef,
+        /// The row kept.
+        first: RowRef,
+        /// The include that brought the later one.
+        include: Location,
+    },
+    /// A file's own row replacing an included row: allowed, and visible in the docs.
+    Overrides {
+        /// The overriding row.
+        row: RowRef,
+        /// The included row it replaces.
+        replaced: RowRef,
+    },
 }
 
-impl<'a> Cx<'a> {
-    fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::at(self.file, self.text, span, message)
-    }
+/// Everything a spec needs, read and merged, with the problems found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Every file read; the top-level one first.
+    pub files: Vec<SpecFile>,
+    /// The rows of the enum, in order (only rows that have a code).
+    pub rows: Vec<RowRef>,
+    /// Rows set aside while merging.
+    pub shadowed: Vec<Shadowed>,
+    /// Files that could not be read or followed: missing, not regular, too large, not
+    /// UTF-8, absolute or repeated includes, cycles.
+    pub problems: Diagnostics,
+    /// Where a file named `global.toml` is included, when it is (directly or through
+    /// another file).
+    pub global_include: Option<Location>,
+}
 
-    fn unknown_key(&mut self, key: &Spanned<String>, name: &str, known: &[&str], place: &str) {
-        let help = match closest(name, known) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("expected one of: {}", known.join(", ")),
-        };
-        self.diags.push(
-            self.at(key.span.clone(), format!("unknown field `{name}` {place}"))
-                .help(help),
+/// Reads a file by its path relative to the crate root.
+type Read<'r> = &'r mut dyn FnMut(&str) -> Result<String, Box<Diagnostic>>;
+
+/// Loads the spec at `rel`, relative to `root` (the crate root), with its includes.
+pub fn load_files(root: &Path, rel: &str) -> Loaded {
+    let mut read = |file: &str| read_spec(root, file);
+    if is_absolute(rel) {
+        let d = Diagnostic::file(rel, format!("spec path `{rel}` is absolute")).help(
+            "write the path relative to the crate root (the directory of Cargo.toml), e.g. \"specs/nat.toml\"",
         );
+        return Loader::new(&mut read).failed(d);
     }
+    Loader::new(&mut read).run(&normalize(rel))
+}
 
-    fn table<'t>(
-        &mut self,
-        value: &'t Spanned<Value>,
-        what: &str,
-        help: &str,
-    ) -> Option<&'t Table> {
-        match &value.value {
-            Value::Table(t) => Some(t),
-            other => {
-                let msg = format!("{what} must be a table, found {}", other.type_str());
-                self.diags.push(self.at(value.span.clone(), msg).help(help));
-                None
-            }
-        }
-    }
-
-    fn string(&mut self, field: &str, value: &Spanned<Value>) -> Option<String> {
-        match &value.value {
-            Value::String(s) => Some(s.clone()),
-            other => {
-                let msg = format!("`{field}` must be a string, found {}", other.type_str());
-                self.diags.push(
-                    self.at(value.span.clone(), msg)
-                        .help(format!("quote it: {field} = \"...\"")),
-                );
-                None
-            }
-        }
-    }
-
-    fn service(&mut self, value: &Spanned<Value>) -> Option<Service> {
-        let table = self.table(
-            value,
-            "[service]",
-            "write [service] on its own line, followed by name = \"...\"",
-        )?;
-        let mut service = Service::default();
-        let (mut name, mut source) = (None, None);
-        for (key, v) in table.iter() {
-            match key.value.as_str() {
-                "name" => name = self.string("name", v),
-                "source" => source = self.string("source", v),
-                "enum_doc" => service.enum_doc = self.string("enum_doc", v),
-                "updated" => {
-                    service.updated = match &v.value {
-                        Value::Datetime(d) => Some(d.clone()),
-                        _ => self.string("updated", v),
-                    }
-                }
-                "include" => service.include = self.includes(v),
-                other => self.unknown_key(key, other, SERVICE_KEYS, "in [service]"),
-            }
-        }
-        let missing = |field: &str| format!("[service] is missing the required field `{field}`");
-        match (name, source) {
-            (Some(n), Some(s)) => {
-                service.name = n;
-                service.source = s;
-                Some(service)
-            }
-            (n, s) => {
-                let span = value.span.clone();
-                if n.is_none() && !table.iter().any(|(k, _)| k.value == "name") {
-                    let d = self
-                        .at(span.clone(), missing("name"))
-                        .help("add name = \"...\": the service as its docs page names it");
-                    self.diags.push(d);
-                }
-                if s.is_none() && !table.iter().any(|(k, _)| k.value == "source") {
-                    let d = self
-                        .at(span, missing("source"))
-                        .help("add source = \"Page › Section\": where the table is documented");
-                    self.diags.push(d);
-                }
-                None
-            }
-        }
-    }
-
-    fn includes(&mut self, value: &Spanned<Value>) -> Vec<Include> {
-        let Value::Array { items, .. } = &value.value else {
-            let msg = format!(
-                "`include` must be an array of paths, found {}",
-                &value.value.type_str()
-            );
-            self.diags.push(
-                self.at(value.span.clone(), msg)
-                    .help("write include = [\"global.toml\"]"),
-            );
-            return Vec::new();
-        };
-        items
-            .iter()
-            .filter_map(|item| {
-                let path = self.string("include", item)?;
-                Some(Include {
-                    path,
-                    location: self.lines.locate(self.file, self.text, item.span.clone()),
-                })
-            })
-            .collect()
-    }
-
-    fn rows(&mut self, value: &Spanned<Value>) -> Vec<Row> {
-        let Value::Array { items, .. } = &value.value else {
-            let msg = format!(
-                "`error` must be an array of tables, found {}",
-                &value.value.type_str()
-            );
-            self.diags.push(
-                self.at(value.span.clone(), msg)
-                    .help("write each row as an [[error]] table"),
-            );
-            return Vec::new();
-        };
-        items
-            .iter()
-            .filter_map(|item| {
-                let table = self.table(
-                    item,
-                    "each [[error]] row",
-                    "write each row as an [[error]] table",
-                )?;
-                self.row(item.span.clone(), table)
-            })
-            .collect()
-    }
-
-    fn row(&mut self, span: Range<usize>, table: &Table) -> Option<Row> {
-        let before = self.diags.0.len();
-        let (mut code, mut message, mut status, mut description) = (None, None, None, None);
-        let (mut description_zh, mut variant, mut retry, mut note) = (None, None, None, None);
-        for (key, v) in table.iter() {
-            match key.value.as_str() {
-                "code" => code = self.code(v),
-                "message" => message = self.string("message", v),
-                "status" => status = self.status(v),
-                "description" => description = self.string("description", v),
-                "description_zh" => description_zh = self.string("description_zh", v),
-                "note" => note = self.string("note", v),
-                "variant" => variant = self.variant(v),
-                "retry" => retry = self.retry(v),
-                other => self.unknown_key(key, other, ROW_KEYS, "in [[error]]"),
-            }
-        }
-        // A misspelt key already says what is missing ("did you mean `status`?").
-        let misspelt: Vec<&str> = table
-            .iter()
-            .filter_map(|(k, _)| {
-                let k = k.value.as_str();
-                if ROW_KEYS.contains(&k) {
-                    None
-                } else {
-                    closest(k, ROW_KEYS)
-                }
-            })
-            .collect();
-        for (field, present, example) in [
-            ("code", code.is_some(), "code = \"NoSuchNat\""),
-            ("message", message.is_some(), "message = \"...\""),
-            ("status", status.is_some(), "status = 404"),
-            (
-                "description",
-                description.is_some(),
-                "description = \"...\"",
-            ),
-        ] {
-            if !present
-                && !misspelt.contains(&field)
-                && !table.iter().any(|(k, _)| k.value == field)
-            {
-                let label = code.as_ref().map_or(String::new(), |(c, _): &(String, _)| {
-                    format!(" (code `{c}`)")
-                });
-                let header = if self.text[span.start..].starts_with("[[error]]") {
-                    9
-                } else {
-                    1
-                };
-                let d = self
-                    .at(
-                        span.start..span.start + header,
-                        format!("[[error]] row{label} is missing the required field `{field}`"),
-                    )
-                    .help(format!("add {example}"));
-                self.diags.push(d);
-            }
-        }
-        let (code, code_span) = code?;
-        let variant = match variant {
-            Some(v) => v,
-            None => match variant_name(&code) {
-                // A derived name can still be unusable (`self` → `Self`, `ALL`).
-                Some(v) => match check_identifier(&v) {
-                    Ok(()) => v,
-                    Err(why) => {
-                        let d = self
-                            .at(code_span, format!("code `{code}` becomes the variant `{v}`, which is not usable: {why}"))
-                            .help("add variant = \"SomeName\" to this row");
-                        self.diags.push(d);
-                        return None;
-                    }
-                },
-                None => {
-                    let d = self
-                        .at(
-                            code_span,
-                            format!("code `{code}` has no letter or digit to name a variant"),
-                        )
-                        .help("add variant = \"SomeName\" to this row");
-                    self.diags.push(d);
-                    return None;
-                }
-            },
-        };
-        if self.diags.0.len() > before {
-            return None;
-        }
-        Some(Row {
-            code,
-            message: message?,
-            status: status?,
-            description: description?,
-            description_zh,
-            variant,
-            retry,
-            note,
-            location: self.lines.locate(self.file, self.text, code_span),
-            overrides: None,
-        })
-    }
-
-    fn code(&mut self, v: &Spanned<Value>) -> Option<(String, Range<usize>)> {
-        let code = self.string("code", v)?;
-        let problem = if code.is_empty() {
-            Some("code is empty")
-        } else if code.chars().any(char::is_whitespace) {
-            Some("code contains whitespace")
-        } else if code.chars().any(char::is_control) {
-            Some("code contains a control character")
+/// Loads a spec held in memory (`file` names it in diagnostics); it may not include
+/// other files.
+pub fn load_text(file: &str, text: &str) -> Loaded {
+    let mut read = |name: &str| {
+        if name == file {
+            Ok(text.to_owned())
         } else {
-            None
-        };
-        if let Some(problem) = problem {
-            let d = self
-                .at(
-                    v.span.clone(),
-                    format!("{problem}: `{}`", code.escape_debug()),
-                )
-                .help("write the code exactly as the server sends it, e.g. code = \"NoSuchNat\"");
-            self.diags.push(d);
-            return None;
+            let why = format!("cannot read `{name}`: this spec was given as text, not a file");
+            Err(Box::new(Diagnostic::file(name, why)))
         }
-        Some((code, v.span.clone()))
+    };
+    Loader::new(&mut read).run(file)
+}
+
+fn is_absolute(path: &str) -> bool {
+    Path::new(path).is_absolute() || path.starts_with(['/', '\\'])
+}
+
+/// Reads a spec file: a regular file, at most [`MAX_SPEC_BYTES`], UTF-8.
+fn read_spec(root: &Path, file: &str) -> Result<String, Box<Diagnostic>> {
+    let path = root.join(file);
+    let fail = |message: String, help: String| Box::new(Diagnostic::file(file, message).help(help));
+    let metadata = std::fs::metadata(&path).map_err(|e| {
+        fail(
+            format!("cannot read spec file `{file}`: {e}"),
+            "paths are relative to the crate root (the directory of Cargo.toml)".into(),
+        )
+    })?;
+    if !metadata.is_file() {
+        return Err(fail(
+            format!(
+                "spec file `{file}` is not a regular file but {}",
+                file_kind(&metadata)
+            ),
+            "point the path at a .toml file; directories, FIFOs and devices are never read".into(),
+        ));
+    }
+    let too_large = |len: u64| {
+        fail(
+            format!("spec file `{file}` is {len} bytes, over the limit of {MAX_SPEC_BYTES}"),
+            "split it into several specs joined by `include`".into(),
+        )
+    };
+    if metadata.len() > MAX_SPEC_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(&path)
+        .and_then(|f| f.take(MAX_SPEC_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| {
+            fail(
+                format!("cannot read spec file `{file}`: {e}"),
+                String::new(),
+            )
+        })?;
+    if bytes.len() as u64 > MAX_SPEC_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let prefix = String::from_utf8_lossy(valid);
+        let mut d = Diagnostic::at(
+            file,
+            &prefix,
+            prefix.len()..prefix.len(),
+            format!("spec file `{file}` is not UTF-8"),
+        );
+        if let Some(loc) = &mut d.location {
+            loc.source_line.push('\u{FFFD}');
+        }
+        Box::new(d.help("save the file as UTF-8"))
+    })
+}
+
+fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
+    let kind = metadata.file_type();
+    if kind.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a file"
+}
+
+/// Where a file stands in the depth-first walk.
+#[derive(Clone)]
+enum State {
+    /// Being merged: reaching it again is a cycle.
+    Open,
+    /// Merged: its rows, ready to reuse.
+    Done(Rc<Vec<RowRef>>),
+}
+
+/// Not generic over the reader: one copy of this code in every user's build.
+struct Loader<'r> {
+    read: Read<'r>,
+    loaded: Loaded,
+    /// Every path asked for: its file, or `None` when it could not be read.
+    by_path: HashMap<String, Option<usize>>,
+    state: Vec<State>,
+    stack: Vec<usize>,
+}
+
+impl<'r> Loader<'r> {
+    fn new(read: Read<'r>) -> Self {
+        Loader {
+            read,
+            loaded: Loaded {
+                files: Vec::new(),
+                rows: Vec::new(),
+                shadowed: Vec::new(),
+                problems: Diagnostics::default(),
+                global_include: None,
+            },
+            by_path: HashMap::new(),
+            state: Vec::new(),
+            stack: Vec::new(),
+        }
     }
 
-    fn status(&mut self, v: &Spanned<Value>) -> Option<u16> {
-        let help_range = "an HTTP status is a number from 100 to 599, e.g. status = 404";
-        match &v.value {
-            Value::Integer { digits, radix } => {
-                let n = i64::from_str_radix(digits, *radix).ok();
-                match n {
-                    Some(n @ 100..=599) => Some(n as u16),
-                    _ => {
-                        let d = self
-                            .at(
-                                v.span.clone(),
-                                format!("status {digits} is not an HTTP status"),
-                            )
-                            .help(help_range);
-                        self.diags.push(d);
-                        None
+    fn failed(mut self, problem: Diagnostic) -> Loaded {
+        self.loaded.problems.push(problem);
+        self.loaded
+    }
+
+    fn run(mut self, rel: &str) -> Loaded {
+        match (self.read)(rel) {
+            Ok(text) => {
+                let top = self.add_file(rel, &text);
+                self.loaded.rows = self.merge(top).to_vec();
+            }
+            Err(d) => self.loaded.problems.push(*d),
+        }
+        self.loaded
+    }
+
+    fn add_file(&mut self, rel: &str, text: &str) -> usize {
+        let index = self.loaded.files.len();
+        self.loaded.files.push(read_spec_file(rel, text));
+        self.state.push(State::Open);
+        self.by_path.insert(rel.to_owned(), Some(index));
+        index
+    }
+
+    /// The file at `rel` (read and merged now unless done before), or `None` when it
+    /// cannot be read (reported once).
+    fn file_at(&mut self, rel: &str, include: &Location) -> Option<usize> {
+        if let Some(&index) = self.by_path.get(rel) {
+            return index;
+        }
+        match (self.read)(rel) {
+            Ok(text) => {
+                let index = self.add_file(rel, &text);
+                self.merge(index);
+                Some(index)
+            }
+            Err(e) => {
+                let help = e.help.clone().unwrap_or_default();
+                let d = Diagnostic::located(
+                    include.clone(),
+                    format!("cannot read included spec `{rel}`"),
+                )
+                .help(format!(
+                    "{}; includes are relative to the including file. {help}",
+                    e.message
+                ));
+                self.loaded.problems.push(d);
+                self.by_path.insert(rel.to_owned(), None);
+                None
+            }
+        }
+    }
+
+    /// Merges file `index` with its includes (once; later calls reuse the result).
+    fn merge(&mut self, index: usize) -> Rc<Vec<RowRef>> {
+        if let State::Done(rows) = &self.state[index] {
+            return rows.clone();
+        }
+        self.state[index] = State::Open;
+        self.stack.push(index);
+        let mut rows: Vec<RowRef> = Vec::new();
+        // Each code's position in `rows`, and whether the row there is the file's own.
+        let mut by_code: HashMap<String, (usize, bool)> = HashMap::new();
+        let includes = self.loaded.files[index]
+            .service
+            .as_ref()
+            .map(|s| s.include.clone())
+            .unwrap_or_default();
+        let dir = dir_of(&self.loaded.files[index].file).to_owned();
+        let mut seen_paths: Vec<String> = Vec::new();
+        for include in includes {
+            let Some(path) = self.include_path(&dir, &include.value, &include.at) else {
+                continue;
+            };
+            if seen_paths.contains(&path) {
+                let d =
+                    Diagnostic::located(include.at.clone(), format!("`{path}` is included twice"))
+                        .help("list each include once");
+                self.loaded.problems.push(d);
+                continue;
+            }
+            seen_paths.push(path.clone());
+            let Some(included) = self.included_rows(&path, &include.at) else {
+                continue;
+            };
+            if path.rsplit('/').next() == Some("global.toml")
+                && self.loaded.global_include.is_none()
+            {
+                self.loaded.global_include = Some(include.at.clone());
+            }
+            for row in included.iter().copied() {
+                let code = self.code(row).to_owned();
+                match by_code.get(&code).map(|&(p, _)| rows[p]) {
+                    // The same row reached through two includes (a diamond): one row.
+                    Some(first) if first == row => {}
+                    Some(first) => self.loaded.shadowed.push(Shadowed::FromTwoIncludes {
+                        row,
+                        first,
+                        include: include.at.clone(),
+                    }),
+                    None => {
+                        by_code.insert(code, (rows.len(), false));
+                        rows.push(row);
                     }
                 }
             }
-            Value::String(s) => {
-                let digits: String = s.trim().chars().take_while(char::is_ascii_digit).collect();
-                let help = if digits.is_empty() {
-                    help_range.to_owned()
-                } else {
-                    format!("write the number alone: status = {digits}")
-                };
-                let d = self
-                    .at(
-                        v.span.clone(),
-                        format!("status must be a number, found the text {s:?}"),
-                    )
-                    .help(help);
-                self.diags.push(d);
-                None
-            }
-            other => {
-                let d = self
-                    .at(
-                        v.span.clone(),
-                        format!("status must be a number, found {}", other.type_str()),
-                    )
-                    .help(help_range);
-                self.diags.push(d);
-                None
-            }
         }
-    }
-
-    fn variant(&mut self, v: &Spanned<Value>) -> Option<String> {
-        let name = self.string("variant", v)?;
-        match check_identifier(&name) {
-            Ok(()) => Some(name),
-            Err(why) => {
-                let suggestion = variant_name(&name)
-                    .filter(|s| check_identifier(s).is_ok())
-                    .map_or_else(
-                        || "pick an UpperCamelCase name".to_owned(),
-                        |s| format!("try variant = \"{s}\""),
-                    );
-                let d = self
-                    .at(
-                        v.span.clone(),
-                        format!("variant `{name}` is not a usable name: {why}"),
-                    )
-                    .help(suggestion);
-                self.diags.push(d);
-                None
-            }
-        }
-    }
-
-    fn retry(&mut self, v: &Spanned<Value>) -> Option<Retry> {
-        let name = self.string("retry", v)?;
-        Retry::from_name(&name).or_else(|| {
-            let help = match closest(&name, &Retry::NAMES) {
-                Some(best) => format!(
-                    "did you mean \"{best}\"? (one of: {})",
-                    Retry::NAMES.join(", ")
-                ),
-                None => format!("use one of: {}", Retry::NAMES.join(", ")),
+        for (i, fields) in self.loaded.files[index].rows.iter().enumerate() {
+            let Some(code) = &fields.code else { continue };
+            let row = RowRef {
+                file: index,
+                row: i,
             };
-            self.diags.push(
-                self.at(v.span.clone(), format!("unknown retry class \"{name}\""))
-                    .help(help),
-            );
-            None
-        })
-    }
-}
-
-/// The known name nearest to `name`, if it is near enough to be a typo.
-fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
-    known
-        .iter()
-        .map(|k| (edit_distance(name, k), *k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
+            match by_code.get(&code.value).copied() {
+                Some((p, true)) => self.loaded.shadowed.push(Shadowed::Duplicate {
+                    row,
+                    first: rows[p],
+                }),
+                Some((p, false)) => {
+                    self.loaded.shadowed.push(Shadowed::Overrides {
+                        row,
+                        replaced: rows[p],
+                    });
+                    rows[p] = row;
+                    by_code.insert(code.value.clone(), (p, true));
+                }
+                None => {
+                    by_code.insert(code.value.clone(), (rows.len(), true));
+                    rows.push(row);
+                }
+            }
         }
-        prev = cur;
+        self.stack.pop();
+        let rows = Rc::new(rows);
+        self.state[index] = State::Done(rows.clone());
+        rows
     }
-    prev[b.len()]
+
+    /// Rows of the included file at `path`, or `None` (reported) when it cannot be used.
+    fn included_rows(&mut self, path: &str, at: &Location) -> Option<Rc<Vec<RowRef>>> {
+        let index = self.file_at(path, at)?;
+        match self.state[index].clone() {
+            State::Done(rows) => Some(rows),
+            State::Open => {
+                let start = self.stack.iter().position(|&f| f == index).unwrap_or(0);
+                let chain: Vec<&str> = self.stack[start..]
+                    .iter()
+                    .map(|&f| self.loaded.files[f].file.as_str())
+                    .chain([path])
+                    .collect();
+                let d = Diagnostic::located(
+                    at.clone(),
+                    format!("include cycle: {}", chain.join(" → ")),
+                )
+                .help("remove one of these includes; a spec cannot include itself");
+                self.loaded.problems.push(d);
+                None
+            }
+        }
+    }
+
+    /// The include's path relative to the crate root, or `None` (reported) if absolute.
+    fn include_path(&mut self, dir: &str, path: &str, at: &Location) -> Option<String> {
+        if is_absolute(path) {
+            let d = Diagnostic::located(at.clone(), format!("include `{path}` is absolute"))
+                .help("write includes relative to the including file, e.g. \"../global.toml\"");
+            self.loaded.problems.push(d);
+            return None;
+        }
+        Some(normalize(&format!("{dir}{path}")))
+    }
+
+    fn code(&self, row: RowRef) -> &str {
+        self.loaded.files[row.file].rows[row.row]
+            .code
+            .as_ref()
+            .map_or("", |c| c.value.as_str())
+    }
+}
+
+fn dir_of(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..=i])
+}
+
+/// Folds `.` and `..` and doubled slashes out of a `/`-separated relative path.
+pub(crate) fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    parts.join("/")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const GOOD: &str = r#"
-[service]
-name = "NAT gateway"
-source = "VPC › NAT"
-updated = "2025-10-16"
-
-[[error]]
-code = "NoSuchNat"
-message = "The specified nat is not found."
-status = 404
-description = "Not found."
-retry = "never"
-"#;
-
-    fn errors(text: &str) -> Vec<String> {
-        parse_file("specs/x.toml", text)
-            .unwrap_err()
-            .0
-            .iter()
-            .map(|d| d.to_string())
-            .collect()
-    }
-
     #[test]
-    fn parses_a_row_with_its_line() {
-        let spec = parse_file("specs/nat.toml", GOOD).unwrap();
-        assert_eq!(spec.service.name, "NAT gateway");
-        assert_eq!(spec.service.updated.as_deref(), Some("2025-10-16"));
-        let row = &spec.rows[0];
-        assert_eq!(
-            (row.code.as_str(), row.status, row.location.line),
-            ("NoSuchNat", 404, 8)
-        );
-        assert_eq!(row.retry, Some(Retry::Never));
-    }
-
-    #[test]
-    fn misspelt_field_gets_a_suggestion() {
-        let e = errors(&GOOD.replace("status = 404", "stauts = 404"));
-        assert!(
-            e.iter()
-                .any(|e| e.contains("unknown field `stauts`")
-                    && e.contains("did you mean `status`?")),
-            "{e:?}"
-        );
-        // The misspelling is the one problem: no second "missing `status`" error.
-        assert_eq!(e.len(), 1, "{e:?}");
-    }
-
-    #[test]
-    fn status_as_text_says_to_write_the_number() {
-        let e = errors(&GOOD.replace("status = 404", "status = \"400 Bad Request\""));
-        assert!(
-            e[0].contains("write the number alone: status = 400"),
-            "{e:?}"
-        );
-        assert!(e[0].contains("specs/x.toml:10:10"), "{e:?}");
-    }
-
-    #[test]
-    fn out_of_range_statuses() {
-        for s in ["0", "99", "600", "-1", "99999999999999999999"] {
-            let e = errors(&GOOD.replace("status = 404", &format!("status = {s}")));
-            assert!(
-                e[0].contains("is not an HTTP status") || e[0].contains("invalid TOML"),
-                "{s}: {e:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn several_problems_reported_together() {
-        let text = GOOD
-            .replace("status = 404", "status = 0")
-            .replace("retry = \"never\"", "retry = \"nevr\"");
-        let e = errors(&text);
-        assert_eq!(e.len(), 2, "{e:?}");
-        assert!(e[1].contains("did you mean \"never\""), "{e:?}");
-    }
-
-    #[test]
-    fn syntax_error_has_a_position() {
-        let e = errors("[service]\nname = \"x\nsource = 1\n");
-        assert!(e[0].starts_with("invalid TOML"), "{e:?}");
-        assert!(e[0].contains("specs/x.toml:2:"), "{e:?}");
-    }
-
-    #[test]
-    fn empty_and_serviceless_files() {
-        assert!(errors("  \n")[0].contains("spec file is empty"));
-        assert!(
-            errors("[[error]]\ncode = \"A\"\nmessage = \"\"\nstatus = 400\ndescription = \"\"\n")
-                [0]
-            .contains("missing [service] table")
-        );
-    }
-
-    #[test]
-    fn bad_variants() {
-        assert!(
-            errors(&GOOD.replace("retry = \"never\"", "variant = \"match\""))[0]
-                .contains("Rust keyword")
-        );
-        assert!(
-            errors(&GOOD.replace("retry = \"never\"", "variant = \"No Such\""))[0]
-                .contains("try variant = \"NoSuch\"")
-        );
+    fn normalizes_paths() {
+        assert_eq!(normalize("specs/pages/../global.toml"), "specs/global.toml");
+        assert_eq!(normalize("./specs//nat.toml"), "specs/nat.toml");
+        assert_eq!(normalize("../x.toml"), "../x.toml");
     }
 }

@@ -1,6 +1,6 @@
-//! How a wire code becomes a Rust variant name.
+//! How a wire code becomes a Rust variant name, and which names a variant cannot take.
 //!
-//! The rule: split the code on every character that is not an ASCII letter or digit;
+//! The rule (specs/README.md documents it for spec authors): split the code on every character that is not an ASCII letter or digit;
 //! in each part upper-case the first letter and keep the rest as written, except a part
 //! written all in capitals (longer than one letter), which is lower-cased after its first
 //! letter; a name that would start with a digit gets the prefix `E`.
@@ -12,7 +12,9 @@
 //! | `Cce.warning.UserNotExist`   | `CceWarningUserNotExist` |
 //! | `INVALID_PARAM`              | `InvalidParam`           |
 //! | `EIPGroupPayFailed`          | `EIPGroupPayFailed`      |
-//! | `404`                        | `E404`                   |
+//! | `404`, `110` (numeric codes) | `E404`, `E110`           |
+//! | `B:00001`                    | `B00001`                 |
+//! | `SDK100`                     | `Sdk100`                 |
 
 /// The variant name derived from `code`, or `None` when the code has no letter or digit.
 ///
@@ -47,29 +49,62 @@ pub fn variant_name(code: &str) -> Option<String> {
     Some(name)
 }
 
-/// Is `name` usable as a variant: an ASCII identifier that is not a keyword?
-pub(crate) fn check_identifier(name: &str) -> Result<(), &'static str> {
+/// Names the generated code gives to items of the enum (methods, constants, the
+/// `FromStr::Err` type): a variant with one of these names would clash with it.
+pub const RESERVED: &[&str] = &[
+    "ALL",
+    "SERVICE",
+    "Err",
+    "code",
+    "message",
+    "status",
+    "description",
+    "description_zh",
+    "variant_name",
+    "retry_class",
+    "is_retryable",
+    "from_code",
+];
+
+/// Is `name` usable as a variant: an ASCII identifier that is not a keyword and does not
+/// clash with what the generated code defines? `Err(why)` says why not.
+pub(crate) fn check_identifier(name: &str) -> Result<(), String> {
     let mut chars = name.chars();
     match chars.next() {
-        None => return Err("it is empty"),
+        None => return Err("it is empty".into()),
         Some(c) if !(c.is_ascii_alphabetic() || c == '_') => {
-            return Err("an identifier starts with a letter or `_`");
+            return Err("an identifier starts with a letter or `_`".into());
         }
         _ => {}
     }
     if !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err("an identifier holds only ASCII letters, digits and `_`");
+        return Err("an identifier holds only ASCII letters, digits and `_`".into());
     }
     if name == "_" {
-        return Err("`_` is not a name");
+        return Err("`_` is not a name".into());
     }
     if is_keyword(name) {
-        return Err("it is a Rust keyword");
+        return Err("it is a Rust keyword".into());
     }
-    if matches!(name, "ALL" | "SERVICE") || name.starts_with("__") {
-        return Err("the generated enum already has an item of that name");
+    if RESERVED.contains(&name) || name.starts_with("__") {
+        return Err(format!(
+            "the generated code already uses `{name}` (reserved: {}, and names starting with `__`)",
+            RESERVED.join(", ")
+        ));
     }
     Ok(())
+}
+
+/// The enum name for a spec file's stem, by the variant rule plus `Error`:
+/// `eip_group` → `EipGroupError`, `3d` → `E3dError`; `None` when the stem has no letter
+/// or digit. The bundled enums and `bce-errors generate` are named this way.
+///
+/// ```
+/// assert_eq!(bce_errors_spec::enum_name("eip_group").as_deref(), Some("EipGroupError"));
+/// assert_eq!(bce_errors_spec::enum_name("3d").as_deref(), Some("E3dError"));
+/// ```
+pub fn enum_name(stem: &str) -> Option<String> {
+    variant_name(stem).map(|name| format!("{name}Error"))
 }
 
 /// Rust's strict and reserved keywords (every edition), which cannot name a variant.
@@ -146,6 +181,10 @@ mod tests {
             ("EIPGroupPayFailed", "EIPGroupPayFailed"),
             ("DuplicateCLusterUuid", "DuplicateCLusterUuid"),
             ("404", "E404"),
+            ("110", "E110"),
+            ("216100", "E216100"),
+            ("B:00001", "B00001"),
+            ("SDK100", "Sdk100"),
             ("ip-v6.not_found", "IpV6NotFound"),
         ] {
             assert_eq!(variant_name(code).as_deref(), Some(variant), "{code}");
@@ -168,5 +207,9 @@ mod tests {
         assert!(check_identifier("").is_err());
         assert!(check_identifier("ALL").is_err());
         assert!(check_identifier("__CODES").is_err());
+        for name in RESERVED {
+            assert!(check_identifier(name).is_err(), "{name}");
+        }
+        assert!(check_identifier("Error").is_ok());
     }
 }

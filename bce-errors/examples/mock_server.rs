@@ -15,7 +15,7 @@ fn documented_response(kind: NatError, request_id: &str) -> String {
     let body = ErrorResponse::documented(kind, request_id).to_json();
     format!(
         "HTTP/1.1 {} Error\r\nContent-Type: application/json; charset=utf-8\r\n{REQUEST_ID_HEADER}: {request_id}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        kind.status(),
+        kind.status().unwrap_or(200),
         body.len()
     )
 }

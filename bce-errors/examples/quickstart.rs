@@ -33,7 +33,10 @@ fn main() {
             Some(NatError::NoSuchNat) => {
                 println!("  -> the NAT gateway does not exist: create it first")
             }
-            Some(kind) => println!("  -> documented: {}", kind.description()),
+            Some(kind) => println!(
+                "  -> documented: {}",
+                kind.description().unwrap_or(kind.message())
+            ),
             None if err.is_parsed() => {
                 println!("  -> a code the NAT docs do not list; keep its code and request id")
             }

@@ -23,8 +23,20 @@
 //!
 //! // Every documented code knows what its docs page says.
 //! let code = NatError::from_code("NoSuchNat").unwrap();
-//! assert_eq!((code.status(), code.message()), (404, "The specified nat is not found."));
-//! assert_eq!(code.description(), "The NAT gateway specified in the query was not found.");
+//! assert_eq!((code.status(), code.message()), (Some(404), "The specified nat is not found."));
+//! assert_eq!(code.description(), Some("The NAT gateway specified in the query was not found."));
+//! ```
+//!
+//! The AI platform (OCR, speech, Qianfan …) answers errors with HTTP 200 and a numeric
+//! `error_code`; [`BceError::check`] tells such an error from a success:
+//!
+//! ```
+//! use bce_errors::{BceError, services::GlobalError};
+//!
+//! let body = br#"{"error_code":110,"error_msg":"Access token invalid or no longer valid","log_id":1803053124329552748}"#;
+//! let err = BceError::<GlobalError>::check(200, (), body).unwrap_err();
+//! assert_eq!((err.code(), err.log_id()), (Some("110"), Some("1803053124329552748")));
+//! assert!(BceError::<GlobalError>::check(200, (), br#"{"result":[]}"#).is_ok());
 //! ```
 //!
 //! - [`services`] has one enum per bundled spec (`GlobalError`, `NatError`, `CceError`, …).
@@ -38,27 +50,33 @@
 //! # Your own service
 //!
 //! ```
+//! # #[cfg(feature = "macro")] {
 //! // A spec file (format in specs/README.md), relative to your Cargo.toml.
 //! #[bce_errors::bce_errors("examples/specs/cfs.toml")]
 //! pub enum CfsError {}
 //!
-//! assert_eq!(CfsError::FileSystemNotFound.status(), 404);
+//! assert_eq!(CfsError::FileSystemNotFound.status(), Some(404));
 //! assert_eq!(CfsError::from_code("FileSystemBusy"), Some(CfsError::FileSystemBusy));
+//! # }
 //! ```
 //!
 //! The enum gets one fieldless variant per code, with rustdoc from the row (code,
 //! status, message, description); `#[non_exhaustive]`; `Debug, Clone, Copy, PartialEq,
-//! Eq, Hash`; `code()`, `message()`, `status()`, `description()`, `description_zh()`,
+//! Eq, Hash`; `code()`, `message()`, `status()` and `description()` (each `Option`:
+//! AI-platform tables document no status), `description_zh()`, `variant_name()`,
 //! `retry_class()`, `is_retryable()`, `from_code()`, `FromStr`, `ALL`, `SERVICE`; a
 //! one-line `Display`; `std::error::Error`; [`ServiceError`]; and `From<GlobalError>`
 //! when the spec includes `global.toml`. A bad spec is a compile error at
-//! `specs/cfs.toml:LINE:COL` saying how to fix it.
+//! `specs/cfs.toml:LINE:COL` saying how to fix it. A dependency renamed in Cargo.toml
+//! (`bce = { package = "bce-errors" }`) is named with
+//! `#[bce::bce_errors("specs/cfs.toml", crate = "bce")]`.
 //!
 //! # Features
 //!
 //! | feature | adds |
 //! |---------|------|
-//! | *(default: none)* | everything above, with no dependency but the macro |
+//! | `macro` *(default)* | `#[bce_errors("specs/x.toml")]` for services of your own |
+//! | *(none: `default-features = false`)* | the runtime and the bundled enums, with no dependency and no proc-macro |
 //! | `serde` | `Serialize`/`Deserialize` for [`ErrorResponse`] and every code enum (as its wire code) |
 //! | `http`  | `http::StatusCode`, `BceError::from_http`, `ErrorResponse::http_response` |
 //!
@@ -66,7 +84,9 @@
 //!
 //! Depend on `bce-errors` alone. The runtime items above are defined in
 //! `bce-errors-core` and re-exported here unchanged (it compiles while the macro's engine
-//! does, which keeps clean builds short); the macro comes from `bce-errors-macros`.
+//! does, which keeps clean builds short); the macro comes from `bce-errors-macros`; the
+//! bundled enums are ordinary Rust in this crate, written by the macro's own generator
+//! from `specs/` (`cargo xtask regenerate`), so using them compiles no proc-macro.
 //!
 //! # Rebuild tracking
 //!
@@ -75,21 +95,23 @@
 //! changes: touch it after editing a spec to refresh hover and completion.
 #![deny(missing_docs)]
 
-extern crate self as bce_errors;
-
+mod catalog;
+#[rustfmt::skip] // Generated and formatted by `cargo xtask regenerate`.
 pub mod services;
 
 #[doc(hidden)]
 pub use bce_errors_core::{__glue, __private};
 
-/// Generates a typed error enum from a spec file.
+/// Generates a typed error enum from a spec file (feature `macro`, on by default).
 ///
 /// The path is relative to the crate root (the directory of `Cargo.toml`). The enum
 /// must be declared empty (or list exactly the spec's variants); see the crate docs for
-/// everything it generates.
+/// everything it generates. `crate = "path"` names this crate when it is renamed.
+#[cfg(feature = "macro")]
 pub use bce_errors_macros::bce_errors;
 // The runtime lives in bce-errors-core, which compiles beside the macro's engine.
 pub use bce_errors_core::{
-    BceError, BodyError, ErrorResponse, PARSE_LIMIT, REQUEST_ID_HEADER, ResponseHeaders,
-    RetryClass, SNIPPET_LIMIT, ServiceError, UnknownCode, classify,
+    BceError, BodyError, BodyFormat, DISPLAY_FIELD_LIMIT, ErrorResponse, PARSE_LIMIT,
+    REQUEST_ID_HEADER, ResponseHeaders, RetryClass, SNIPPET_LIMIT, ServiceError, UnknownCode,
+    classify, is_success_code,
 };

@@ -30,7 +30,7 @@ mod serde_glue {
         assert_eq!(parsed.request_id.as_deref(), Some("r"));
         assert_eq!(serde_json::to_string(&parsed).unwrap(), parsed.to_json());
         // The same keys and values as ErrorResponse::parse accepts.
-        let body = r#"{"CODE":404,"message":null,"request_id":"r-2"}"#;
+        let body = r#"{"error_code":404,"message":null,"request_id":"r-2"}"#;
         let with_serde: ErrorResponse = serde_json::from_str(body).unwrap();
         assert_eq!(with_serde, ErrorResponse::parse(body.as_bytes()).unwrap());
         assert_eq!(with_serde.code.as_deref(), Some("404"));
@@ -46,7 +46,7 @@ mod http_glue {
     fn status_codes_and_responses() {
         assert_eq!(
             NatError::NoSuchNat.http_status(),
-            http::StatusCode::NOT_FOUND
+            Some(http::StatusCode::NOT_FOUND)
         );
         let response = ErrorResponse::http_response(NatError::NoSuchNat, "req-1");
         assert_eq!(response.status(), http::StatusCode::NOT_FOUND);

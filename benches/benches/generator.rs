@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use bce_errors_bench::synthetic_spec;
-use bce_errors_spec::{GenerateOptions, SpecSource, generate, load_spec, parse_spec};
+use bce_errors_spec::{GenerateOptions, generate, load_spec, parse_spec};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 fn generator(c: &mut Criterion) {
@@ -33,7 +33,7 @@ fn generator(c: &mut Criterion) {
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
             b.iter(|| {
-                let spec = parse_spec(SpecSource::new("specs/synthetic.toml", text)).unwrap();
+                let spec = parse_spec("specs/synthetic.toml", text).unwrap();
                 black_box(generate(&spec, &item, &GenerateOptions::default()))
             })
         });

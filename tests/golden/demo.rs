@@ -1,8 +1,7 @@
 /// Errors of the demo API.
 ///
-/// Generated from `tests/golden/demo.toml`: Demo › API Reference › Error codes (updated at 2025-10-16). 3 codes.
+/// Generated from `tests/golden/demo.toml`: Demo › API Reference › Error codes (updated at 2025-10-16). 4 codes.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::marker::Copy,
     ::core::cmp::PartialEq,
@@ -11,22 +10,23 @@
 )]
 #[non_exhaustive]
 pub enum DemoError {
-    /** `NoSuchThing` · HTTP 404 · The thing {id} is not found: ${thing}.
-
- Create the \<thing\> first.
-
- 说明: 资源不存在*/
+    /// `NoSuchThing` · HTTP 404 · The thing {id} is not found: ${thing}.
+    ///
+    /// Create the \<thing\> first.
+    ///
+    /// 说明: 资源不存在
     NoSuchThing,
-    /** `thing.Busy` · HTTP 503 · Busy.
-
- Another operation is running.*/
+    /// `thing.Busy` · HTTP 503 · Busy.
+    ///
+    /// Another operation is running.
     ThingBusy,
-    /** `404` · HTTP 404 · Not found.
-
- A numeric code.*/
+    /// `404` · HTTP 404 · Not found.
+    ///
+    /// A numeric code.
     NumericNotFound,
+    /// `110` · Access token invalid or no longer valid
+    E110,
 }
-#[automatically_derived]
 impl DemoError {
     /// The service, as its docs page names it.
     pub const SERVICE: &'static str = "Demo";
@@ -35,108 +35,118 @@ impl DemoError {
         Self::NoSuchThing,
         Self::ThingBusy,
         Self::NumericNotFound,
+        Self::E110,
     ];
+    /// The documented text of every code, read by the methods below; entry `i` is the
+    /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
     #[doc(hidden)]
-    pub const __CODES: &'static [&'static str] = &["NoSuchThing", "thing.Busy", "404"];
-    #[doc(hidden)]
-    pub const __MESSAGES: &'static [&'static str] = &[
-        "The thing {id} is not found: ${thing}.",
-        "Busy.",
-        "Not found.",
-    ];
-    #[doc(hidden)]
-    pub const __STATUSES: &'static [u16] = &[404, 503, 404];
-    #[doc(hidden)]
-    pub const __DESCRIPTIONS: &'static [&'static str] = &[
-        "Create the <thing> first.",
-        "Another operation is running.",
-        "A numeric code.",
-    ];
-    #[doc(hidden)]
-    pub const __VARIANTS: &'static [&'static str] = &[
-        "NoSuchThing",
-        "ThingBusy",
-        "NumericNotFound",
-    ];
+    pub const __TABLE: ::bce_errors::__private::Table = ::bce_errors::__private::Table {
+        codes: ::bce_errors::__private::Texts {
+            text: "NoSuchThingthing.Busy404110",
+            ends: &[11, 21, 24, 27],
+        },
+        variants: ::bce_errors::__private::Texts {
+            text: "NoSuchThingThingBusyNumericNotFoundE110",
+            ends: &[11, 20, 35, 39],
+        },
+        messages: ::bce_errors::__private::Texts {
+            text: "The thing {id} is not found: ${thing}.Busy.Not found.Access token invalid or no longer valid",
+            ends: &[38, 43, 53, 92],
+        },
+        descriptions: ::bce_errors::__private::Texts {
+            text: "Create the <thing> first.Another operation is running.A numeric code.",
+            ends: &[25, 54, 69, 69],
+        },
+        descriptions_zh: ::bce_errors::__private::Texts {
+            text: "资源不存在",
+            ends: &[15, 15, 15, 15],
+        },
+        statuses: &[404, 503, 404, 0],
+        retries: &[(1, ::bce_errors::RetryClass::Never)],
+    };
     /// The code as the server sends it.
-    pub const fn code(self) -> &'static str {
-        Self::__CODES[self as usize]
+    #[inline]
+    pub fn code(self) -> &'static str {
+        Self::__TABLE.code(self as usize)
     }
     /// The documented message.
-    pub const fn message(self) -> &'static str {
-        Self::__MESSAGES[self as usize]
+    #[inline]
+    pub fn message(self) -> &'static str {
+        Self::__TABLE.message(self as usize)
     }
-    /// The documented HTTP status.
-    pub const fn status(self) -> u16 {
-        Self::__STATUSES[self as usize]
+    /// The documented HTTP status; `None` where the docs give none (the AI platform
+    /// reports errors in the body, often with HTTP 200).
+    #[inline]
+    pub fn status(self) -> ::core::option::Option<u16> {
+        Self::__TABLE.status(self as usize)
     }
-    /// The documented description.
-    pub const fn description(self) -> &'static str {
-        Self::__DESCRIPTIONS[self as usize]
+    /// The documented description; `None` where the table has none.
+    #[inline]
+    pub fn description(self) -> ::core::option::Option<&'static str> {
+        Self::__TABLE.description(self as usize)
     }
     /// The Chinese description, where the docs have one.
-    pub const fn description_zh(self) -> ::core::option::Option<&'static str> {
-        #[allow(unreachable_patterns)]
-        match self {
-            Self::NoSuchThing => ::core::option::Option::Some("资源不存在"),
-            _ => ::core::option::Option::None,
-        }
+    #[inline]
+    pub fn description_zh(self) -> ::core::option::Option<&'static str> {
+        Self::__TABLE.description_zh(self as usize)
+    }
+    /// The Rust variant's name.
+    #[inline]
+    pub fn variant_name(self) -> &'static str {
+        Self::__TABLE.variant(self as usize)
     }
     /// Whether and how a request that failed with this code may be retried: the
-    /// spec's `retry` where it has one, else [`bce_errors::classify`] by status and code.
+    /// spec's `retry` where it has one, else the runtime's defaults by status and code.
+    #[inline]
     pub fn retry_class(self) -> ::bce_errors::RetryClass {
-        #[allow(unreachable_patterns)]
-        match self {
-            Self::ThingBusy => ::bce_errors::RetryClass::Never,
-            _ => {
-                ::bce_errors::classify(
-                    self.status(),
-                    ::core::option::Option::Some(self.code()),
-                )
-            }
-        }
+        Self::__TABLE.retry_class(self as usize)
     }
     /// True when retrying (after a backoff, or after re-signing) can succeed.
+    #[inline]
     pub fn is_retryable(self) -> bool {
         self.retry_class().is_retryable()
     }
-    /// The variant for a wire code; `None` for a code this spec does not document.
+    /// The variant for a wire code (a numeric code as its digits, `"110"`); `None` for
+    /// a code this spec does not document.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        use ::core::option::Option::Some as __bce_some;
-        const __BCE_NONE: ::core::option::Option<DemoError> = ::core::option::Option::None;
-        const FOUND: [::core::option::Option<DemoError>; 4] = [
-            __BCE_NONE,
-            __bce_some(DemoError::ThingBusy),
-            __bce_some(DemoError::NoSuchThing),
-            __bce_some(DemoError::NumericNotFound),
+        const SLOTS: [u64; 4] = [
+            844437815033880, 562962838323221, 281517926383627, 47244640256,
         ];
-        const CODES: [&str; 4] = ["", "thing.Busy", "NoSuchThing", "404"];
         let b = code.as_bytes();
         if b.len() < 3 {
             return ::core::option::Option::None;
         }
-        let key = b.len() as u64;
-        let i = (key.wrapping_mul(6038094601263162091) >> 62) as usize;
-        if ::bce_errors::__private::same_code(CODES[i], b) {
-            FOUND[i]
-        } else {
-            ::core::option::Option::None
+        let key = (b.len() as u64) | ((b[b.len() - 1] as u64) << 8);
+        let slot = SLOTS[(key.wrapping_mul(17909611376780542445) >> 62) as usize];
+        let start = slot as u32 as usize;
+        let len = (slot >> 32) as u16 as usize;
+        match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {
+            ::core::option::Option::Some(
+                known,
+            ) if ::bce_errors::__private::same_code(known, b) => {
+                ::core::option::Option::Some(Self::ALL[(slot >> 48) as usize])
+            }
+            _ => ::core::option::Option::None,
         }
     }
+    /// The position of this code in `ALL`.
     #[doc(hidden)]
+    #[inline]
     pub const fn __index(self) -> usize {
         self as usize
     }
 }
 #[automatically_derived]
+impl ::core::fmt::Debug for DemoError {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.variant_name())
+    }
+}
+#[automatically_derived]
 impl ::core::fmt::Display for DemoError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.code())?;
-        f.write_str(" (")?;
-        ::core::fmt::Display::fmt(&self.status(), f)?;
-        f.write_str("): ")?;
-        f.write_str(self.message())
+        Self::__TABLE.display(*self as usize, f)
     }
 }
 #[automatically_derived]
@@ -157,15 +167,15 @@ impl ::bce_errors::ServiceError for DemoError {
         DemoError::code(*self)
     }
     fn variant_name(&self) -> &'static str {
-        DemoError::__VARIANTS[*self as usize]
+        DemoError::variant_name(*self)
     }
     fn message(&self) -> &'static str {
         DemoError::message(*self)
     }
-    fn status(&self) -> u16 {
+    fn status(&self) -> ::core::option::Option<u16> {
         DemoError::status(*self)
     }
-    fn description(&self) -> &'static str {
+    fn description(&self) -> ::core::option::Option<&'static str> {
         DemoError::description(*self)
     }
     fn description_zh(&self) -> ::core::option::Option<&'static str> {

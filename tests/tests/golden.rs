@@ -1,6 +1,6 @@
 //! The generator's output for a small spec, pretty-printed and compared with the
 //! checked-in `tests/golden/demo.rs`, so any change in generated code is a reviewed diff.
-//! Run with `BLESS=1` to accept a change.
+//! Run with `BLESS=1` to accept a change; `golden_compiles.rs` compiles the file.
 
 use bce_errors_spec::{GenerateOptions, generate, load_spec};
 use bce_errors_tests::workspace_root;

@@ -4,7 +4,6 @@
 ///
 /// Generated from `specs/dev_machine.toml`: 开发机 › 错误码 › 开发机错误码 (updated at 2025-06-06). 17 codes.
 #[derive(
-    ::core::fmt::Debug,
     ::core::clone::Clone,
     ::core::marker::Copy,
     ::core::cmp::PartialEq,
@@ -13,104 +12,103 @@
 )]
 #[non_exhaustive]
 pub enum DevMachineError {
-    /** `AccessDenied` · HTTP 403 · Access denied.
-
- No permission to access the corresponding resource
-
- 说明: 无权限访问对应的资源*/
+    /// `AccessDenied` · HTTP 403 · Access denied.
+    ///
+    /// No permission to access the corresponding resource
+    ///
+    /// 说明: 无权限访问对应的资源
     AccessDenied,
-    /** `InappropriateJSON` · HTTP 400 · The JSON you provided was well-formed and valid, but not appropriate for this operation.
-
- The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.
-
- 说明: 请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。*/
+    /// `InappropriateJSON` · HTTP 400 · The JSON you provided was well-formed and valid, but not appropriate for this operation.
+    ///
+    /// The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.
+    ///
+    /// 说明: 请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。
     InappropriateJSON,
-    /** `InternalError` · HTTP 500 · We encountered an internal error. Please try again.
-
- All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.
-
- 说明: 所有未定义的其他错误。在有明确对应的其他类型的错误时(包括通用的和服务自定义的)不应该使用。*/
+    /// `InternalError` · HTTP 500 · We encountered an internal error. Please try again.
+    ///
+    /// All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.
+    ///
+    /// 说明: 所有未定义的其他错误。在有明确对应的其他类型的错误时(包括通用的和服务自定义的)不应该使用。
     InternalError,
-    /** `InvalidAccessKeyId` · HTTP 403 · The Access Key ID you provided does not exist in our records.
-
- Access Key ID does not exist
-
- 说明: Access Key ID不存在*/
+    /// `InvalidAccessKeyId` · HTTP 403 · The Access Key ID you provided does not exist in our records.
+    ///
+    /// Access Key ID does not exist
+    ///
+    /// 说明: Access Key ID不存在
     InvalidAccessKeyId,
-    /** `InvalidHTTPAuthHeader` · HTTP 400 · The HTTP authorization header is invalid. Consult the service documentation for details.
-
- Invalid authorization header format
-
- 说明: Authorization头域格式错误*/
+    /// `InvalidHTTPAuthHeader` · HTTP 400 · The HTTP authorization header is invalid. Consult the service documentation for details.
+    ///
+    /// Invalid authorization header format
+    ///
+    /// 说明: Authorization头域格式错误
     InvalidHTTPAuthHeader,
-    /** `InvalidHTTPRequest` · HTTP 400 · There was an error in the body of your HTTP request.
-
- The HTTP body format is invalid, e.g., non-compliant encoding.
-
- 说明: HTTP body格式错误。例如不符合指定的Encoding等*/
+    /// `InvalidHTTPRequest` · HTTP 400 · There was an error in the body of your HTTP request.
+    ///
+    /// The HTTP body format is invalid, e.g., non-compliant encoding.
+    ///
+    /// 说明: HTTP body格式错误。例如不符合指定的Encoding等
     InvalidHTTPRequest,
-    /** `InvalidURI` · HTTP 400 · Could not parse the specified URI.
-
- The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.
-
- 说明: URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。*/
+    /// `InvalidURI` · HTTP 400 · Could not parse the specified URI.
+    ///
+    /// The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.
+    ///
+    /// 说明: URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。
     InvalidURI,
-    /** `MalformedJSON` · HTTP 400 · The JSON you provided was not well-formed.
-
- Invalid JSON
-
- 说明: JSON格式不合法*/
+    /// `MalformedJSON` · HTTP 400 · The JSON you provided was not well-formed.
+    ///
+    /// Invalid JSON
+    ///
+    /// 说明: JSON格式不合法
     MalformedJSON,
-    /** `InvalidVersion` · HTTP 404 · The API version specified was invalid.
-
- Invalid URI version No.
-
- 说明: URI的版本号不合法*/
+    /// `InvalidVersion` · HTTP 404 · The API version specified was invalid.
+    ///
+    /// Invalid URI version No.
+    ///
+    /// 说明: URI的版本号不合法
     InvalidVersion,
-    /** `OptInRequired` · HTTP 403 · A subscription for the service is required.
-
- Corresponding service not activated
-
- 说明: 没有开通对应的服务*/
+    /// `OptInRequired` · HTTP 403 · A subscription for the service is required.
+    ///
+    /// Corresponding service not activated
+    ///
+    /// 说明: 没有开通对应的服务
     OptInRequired,
-    /** `PreconditionFailed` · HTTP 412 · The specified If-Match header doesn't match the ETag header.
-
- ETag does not match
-
- 说明: 详见ETag的使用*/
+    /// `PreconditionFailed` · HTTP 412 · The specified If-Match header doesn't match the ETag header.
+    ///
+    /// ETag does not match
+    ///
+    /// 说明: 详见ETag的使用
     PreconditionFailed,
-    /** `RequestExpired` · HTTP 400 · Request has expired. Timestamp date is XXX.
-
- Request timeout
-
- 说明: 请求超时。XXX要改成x-bce-date的值。如果请求中只有Date,则需要将Date转换为本规范指定的格式。*/
+    /// `RequestExpired` · HTTP 400 · Request has expired. Timestamp date is XXX.
+    ///
+    /// Request timeout
+    ///
+    /// 说明: 请求超时。XXX要改成x-bce-date的值。如果请求中只有Date,则需要将Date转换为本规范指定的格式。
     RequestExpired,
-    /** `IdempotentParameterMismatch` · HTTP 403 · The request uses the same client token as a previous, but non-identical request.
-
- The API parameters do not match for the same clientToken.
-
- 说明: clientToken对应的API参数不一样。*/
+    /// `IdempotentParameterMismatch` · HTTP 403 · The request uses the same client token as a previous, but non-identical request.
+    ///
+    /// The API parameters do not match for the same clientToken.
+    ///
+    /// 说明: clientToken对应的API参数不一样。
     IdempotentParameterMismatch,
-    /** `SignatureDoesNotMatch` · HTTP 400 · The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.
-
- Signature in the Authorization header doesn’t match server verification
-
- 说明: Authorization头域中附带的签名和服务端验证不一致*/
+    /// `SignatureDoesNotMatch` · HTTP 400 · The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.
+    ///
+    /// Signature in the Authorization header doesn’t match server verification
+    ///
+    /// 说明: Authorization头域中附带的签名和服务端验证不一致
     SignatureDoesNotMatch,
-    /** `NotFound` · HTTP 403 · Resource could not be found
-
- 资源查询不到*/
+    /// `NotFound` · HTTP 403 · Resource could not be found
+    ///
+    /// 资源查询不到
     NotFound,
-    /** `Forbidden` · HTTP 403 · Operation is not allowed
-
- 对应操作不允许,或没有权限*/
+    /// `Forbidden` · HTTP 403 · Operation is not allowed
+    ///
+    /// 对应操作不允许,或没有权限
     Forbidden,
-    /** `InvalidParameter` · HTTP 400 · Invalid parameter
-
- 参数错误*/
+    /// `InvalidParameter` · HTTP 400 · Invalid parameter
+    ///
+    /// 参数错误
     InvalidParameter,
 }
-#[automatically_derived]
 impl DevMachineError {
     /// The service, as its docs page names it.
     pub const SERVICE: &'static str = "开发机";
@@ -134,281 +132,138 @@ impl DevMachineError {
         Self::Forbidden,
         Self::InvalidParameter,
     ];
+    /// The documented text of every code, read by the methods below; entry `i` is the
+    /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
     #[doc(hidden)]
-    pub const __CODES: &'static [&'static str] = &[
-        "AccessDenied",
-        "InappropriateJSON",
-        "InternalError",
-        "InvalidAccessKeyId",
-        "InvalidHTTPAuthHeader",
-        "InvalidHTTPRequest",
-        "InvalidURI",
-        "MalformedJSON",
-        "InvalidVersion",
-        "OptInRequired",
-        "PreconditionFailed",
-        "RequestExpired",
-        "IdempotentParameterMismatch",
-        "SignatureDoesNotMatch",
-        "NotFound",
-        "Forbidden",
-        "InvalidParameter",
-    ];
-    #[doc(hidden)]
-    pub const __MESSAGES: &'static [&'static str] = &[
-        "Access denied.",
-        "The JSON you provided was well-formed and valid, but not appropriate for this operation.",
-        "We encountered an internal error. Please try again.",
-        "The Access Key ID you provided does not exist in our records.",
-        "The HTTP authorization header is invalid. Consult the service documentation for details.",
-        "There was an error in the body of your HTTP request.",
-        "Could not parse the specified URI.",
-        "The JSON you provided was not well-formed.",
-        "The API version specified was invalid.",
-        "A subscription for the service is required.",
-        "The specified If-Match header doesn't match the ETag header.",
-        "Request has expired. Timestamp date is XXX.",
-        "The request uses the same client token as a previous, but non-identical request.",
-        "The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.",
-        "Resource could not be found",
-        "Operation is not allowed",
-        "Invalid parameter",
-    ];
-    #[doc(hidden)]
-    pub const __STATUSES: &'static [u16] = &[
-        403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400, 403, 403,
-        400,
-    ];
-    #[doc(hidden)]
-    pub const __DESCRIPTIONS: &'static [&'static str] = &[
-        "No permission to access the corresponding resource",
-        "The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.",
-        "All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.",
-        "Access Key ID does not exist",
-        "Invalid authorization header format",
-        "The HTTP body format is invalid, e.g., non-compliant encoding.",
-        "The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.",
-        "Invalid JSON",
-        "Invalid URI version No.",
-        "Corresponding service not activated",
-        "ETag does not match",
-        "Request timeout",
-        "The API parameters do not match for the same clientToken.",
-        "Signature in the Authorization header doesn’t match server verification",
-        "资源查询不到",
-        "对应操作不允许,或没有权限",
-        "参数错误",
-    ];
-    #[doc(hidden)]
-    pub const __VARIANTS: &'static [&'static str] = &[
-        "AccessDenied",
-        "InappropriateJSON",
-        "InternalError",
-        "InvalidAccessKeyId",
-        "InvalidHTTPAuthHeader",
-        "InvalidHTTPRequest",
-        "InvalidURI",
-        "MalformedJSON",
-        "InvalidVersion",
-        "OptInRequired",
-        "PreconditionFailed",
-        "RequestExpired",
-        "IdempotentParameterMismatch",
-        "SignatureDoesNotMatch",
-        "NotFound",
-        "Forbidden",
-        "InvalidParameter",
-    ];
+    pub const __TABLE: ::bce_errors::__private::Table = ::bce_errors::__private::Table {
+        codes: ::bce_errors::__private::Texts {
+            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchNotFoundForbiddenInvalidParameter",
+            ends: &[
+                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 237, 246,
+                262,
+            ],
+        },
+        variants: ::bce_errors::__private::Texts {
+            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchNotFoundForbiddenInvalidParameter",
+            ends: &[
+                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 237, 246,
+                262,
+            ],
+        },
+        messages: ::bce_errors::__private::Texts {
+            text: "Access denied.The JSON you provided was well-formed and valid, but not appropriate for this operation.We encountered an internal error. Please try again.The Access Key ID you provided does not exist in our records.The HTTP authorization header is invalid. Consult the service documentation for details.There was an error in the body of your HTTP request.Could not parse the specified URI.The JSON you provided was not well-formed.The API version specified was invalid.A subscription for the service is required.The specified If-Match header doesn't match the ETag header.Request has expired. Timestamp date is XXX.The request uses the same client token as a previous, but non-identical request.The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.Resource could not be foundOperation is not allowedInvalid parameter",
+            ends: &[
+                14, 102, 153, 214, 302, 354, 388, 430, 468, 511, 571, 614, 694, 868, 895,
+                919, 936,
+            ],
+        },
+        descriptions: ::bce_errors::__private::Texts {
+            text: "No permission to access the corresponding resourceThe JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.Access Key ID does not existInvalid authorization header formatThe HTTP body format is invalid, e.g., non-compliant encoding.The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.Invalid JSONInvalid URI version No.Corresponding service not activatedETag does not matchRequest timeoutThe API parameters do not match for the same clientToken.Signature in the Authorization header doesn’t match server verification资源查询不到对应操作不允许,或没有权限参数错误",
+            ends: &[
+                50, 317, 478, 506, 541, 603, 792, 804, 827, 862, 881, 896, 953, 1026,
+                1044, 1081, 1093,
+            ],
+        },
+        descriptions_zh: ::bce_errors::__private::Texts {
+            text: "无权限访问对应的资源请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。所有未定义的其他错误。在有明确对应的其他类型的错误时(包括通用的和服务自定义的)不应该使用。Access Key ID不存在Authorization头域格式错误HTTP body格式错误。例如不符合指定的Encoding等URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。JSON格式不合法URI的版本号不合法没有开通对应的服务详见ETag的使用请求超时。XXX要改成x-bce-date的值。如果请求中只有Date,则需要将Date转换为本规范指定的格式。clientToken对应的API参数不一样。Authorization头域中附带的签名和服务端验证不一致",
+            ends: &[
+                30, 242, 376, 398, 429, 488, 639, 658, 682, 709, 728, 852, 893, 957, 957,
+                957, 957,
+            ],
+        },
+        statuses: &[
+            403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400, 403,
+            403, 400,
+        ],
+        retries: &[],
+    };
     /// The code as the server sends it.
-    pub const fn code(self) -> &'static str {
-        Self::__CODES[self as usize]
+    #[inline]
+    pub fn code(self) -> &'static str {
+        Self::__TABLE.code(self as usize)
     }
     /// The documented message.
-    pub const fn message(self) -> &'static str {
-        Self::__MESSAGES[self as usize]
+    #[inline]
+    pub fn message(self) -> &'static str {
+        Self::__TABLE.message(self as usize)
     }
-    /// The documented HTTP status.
-    pub const fn status(self) -> u16 {
-        Self::__STATUSES[self as usize]
+    /// The documented HTTP status; `None` where the docs give none (the AI platform
+    /// reports errors in the body, often with HTTP 200).
+    #[inline]
+    pub fn status(self) -> ::core::option::Option<u16> {
+        Self::__TABLE.status(self as usize)
     }
-    /// The documented description.
-    pub const fn description(self) -> &'static str {
-        Self::__DESCRIPTIONS[self as usize]
+    /// The documented description; `None` where the table has none.
+    #[inline]
+    pub fn description(self) -> ::core::option::Option<&'static str> {
+        Self::__TABLE.description(self as usize)
     }
     /// The Chinese description, where the docs have one.
-    pub const fn description_zh(self) -> ::core::option::Option<&'static str> {
-        #[allow(unreachable_patterns)]
-        match self {
-            Self::AccessDenied => {
-                ::core::option::Option::Some("无权限访问对应的资源")
-            }
-            Self::InappropriateJSON => {
-                ::core::option::Option::Some(
-                    "请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。",
-                )
-            }
-            Self::InternalError => {
-                ::core::option::Option::Some(
-                    "所有未定义的其他错误。在有明确对应的其他类型的错误时(包括通用的和服务自定义的)不应该使用。",
-                )
-            }
-            Self::InvalidAccessKeyId => {
-                ::core::option::Option::Some("Access Key ID不存在")
-            }
-            Self::InvalidHTTPAuthHeader => {
-                ::core::option::Option::Some("Authorization头域格式错误")
-            }
-            Self::InvalidHTTPRequest => {
-                ::core::option::Option::Some(
-                    "HTTP body格式错误。例如不符合指定的Encoding等",
-                )
-            }
-            Self::InvalidURI => {
-                ::core::option::Option::Some(
-                    "URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。",
-                )
-            }
-            Self::MalformedJSON => ::core::option::Option::Some("JSON格式不合法"),
-            Self::InvalidVersion => {
-                ::core::option::Option::Some("URI的版本号不合法")
-            }
-            Self::OptInRequired => {
-                ::core::option::Option::Some("没有开通对应的服务")
-            }
-            Self::PreconditionFailed => {
-                ::core::option::Option::Some("详见ETag的使用")
-            }
-            Self::RequestExpired => {
-                ::core::option::Option::Some(
-                    "请求超时。XXX要改成x-bce-date的值。如果请求中只有Date,则需要将Date转换为本规范指定的格式。",
-                )
-            }
-            Self::IdempotentParameterMismatch => {
-                ::core::option::Option::Some("clientToken对应的API参数不一样。")
-            }
-            Self::SignatureDoesNotMatch => {
-                ::core::option::Option::Some(
-                    "Authorization头域中附带的签名和服务端验证不一致",
-                )
-            }
-            _ => ::core::option::Option::None,
-        }
+    #[inline]
+    pub fn description_zh(self) -> ::core::option::Option<&'static str> {
+        Self::__TABLE.description_zh(self as usize)
+    }
+    /// The Rust variant's name.
+    #[inline]
+    pub fn variant_name(self) -> &'static str {
+        Self::__TABLE.variant(self as usize)
     }
     /// Whether and how a request that failed with this code may be retried: the
-    /// spec's `retry` where it has one, else [`bce_errors::classify`] by status and code.
+    /// spec's `retry` where it has one, else the runtime's defaults by status and code.
+    #[inline]
     pub fn retry_class(self) -> ::bce_errors::RetryClass {
-        #[allow(unreachable_patterns)]
-        match self {
-            _ => {
-                ::bce_errors::classify(
-                    self.status(),
-                    ::core::option::Option::Some(self.code()),
-                )
-            }
-        }
+        Self::__TABLE.retry_class(self as usize)
     }
     /// True when retrying (after a backoff, or after re-signing) can succeed.
+    #[inline]
     pub fn is_retryable(self) -> bool {
         self.retry_class().is_retryable()
     }
-    /// The variant for a wire code; `None` for a code this spec does not document.
+    /// The variant for a wire code (a numeric code as its digits, `"110"`); `None` for
+    /// a code this spec does not document.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        use ::core::option::Option::Some as __bce_some;
-        const __BCE_NONE: ::core::option::Option<DevMachineError> = ::core::option::Option::None;
-        const FOUND: [::core::option::Option<DevMachineError>; 32] = [
-            __bce_some(DevMachineError::InternalError),
-            __bce_some(DevMachineError::RequestExpired),
-            __bce_some(DevMachineError::InvalidHTTPAuthHeader),
-            __bce_some(DevMachineError::SignatureDoesNotMatch),
-            __BCE_NONE,
-            __bce_some(DevMachineError::OptInRequired),
-            __bce_some(DevMachineError::NotFound),
-            __BCE_NONE,
-            __bce_some(DevMachineError::InvalidHTTPRequest),
-            __bce_some(DevMachineError::AccessDenied),
-            __bce_some(DevMachineError::IdempotentParameterMismatch),
-            __bce_some(DevMachineError::InvalidURI),
-            __BCE_NONE,
-            __BCE_NONE,
-            __BCE_NONE,
-            __bce_some(DevMachineError::PreconditionFailed),
-            __bce_some(DevMachineError::MalformedJSON),
-            __BCE_NONE,
-            __BCE_NONE,
-            __BCE_NONE,
-            __BCE_NONE,
-            __BCE_NONE,
-            __bce_some(DevMachineError::Forbidden),
-            __BCE_NONE,
-            __bce_some(DevMachineError::InvalidParameter),
-            __BCE_NONE,
-            __BCE_NONE,
-            __BCE_NONE,
-            __bce_some(DevMachineError::InvalidVersion),
-            __bce_some(DevMachineError::InvalidAccessKeyId),
-            __BCE_NONE,
-            __bce_some(DevMachineError::InappropriateJSON),
-        ];
-        const CODES: [&str; 32] = [
-            "InternalError",
-            "RequestExpired",
-            "InvalidHTTPAuthHeader",
-            "SignatureDoesNotMatch",
-            "",
-            "OptInRequired",
-            "NotFound",
-            "",
-            "InvalidHTTPRequest",
-            "AccessDenied",
-            "IdempotentParameterMismatch",
-            "InvalidURI",
-            "",
-            "",
-            "",
-            "PreconditionFailed",
-            "MalformedJSON",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "Forbidden",
-            "",
-            "InvalidParameter",
-            "",
-            "",
-            "",
-            "InvalidVersion",
-            "InvalidAccessKeyId",
-            "",
-            "InappropriateJSON",
+        const SLOTS: [u64; 32] = [
+            563005787996189, 3096284873359527, 1125990101155900, 3659264891551952, 0,
+            2533330624970888, 3940684033687781, 0, 1407452192964689, 51539607552,
+            3377815684645045, 1688892809936995, 0, 0, 0, 2814827076518037,
+            1970380671549549, 0, 0, 0, 0, 0, 4222163305365741, 0, 4503668346847478, 0, 0,
+            0, 2251859943227514, 844502239543338, 0, 281547991154700,
         ];
         let b = code.as_bytes();
         if b.len() < 8 {
             return ::core::option::Option::None;
         }
         let key = (b.len() as u64) | ((b[b.len() - 1 - 1] as u64) << 8);
-        let i = (key.wrapping_mul(15959633193653531241) >> 59) as usize;
-        if ::bce_errors::__private::same_code(CODES[i], b) {
-            FOUND[i]
-        } else {
-            ::core::option::Option::None
+        let slot = SLOTS[(key.wrapping_mul(15959633193653531241) >> 59) as usize];
+        let start = slot as u32 as usize;
+        let len = (slot >> 32) as u16 as usize;
+        match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {
+            ::core::option::Option::Some(
+                known,
+            ) if ::bce_errors::__private::same_code(known, b) => {
+                ::core::option::Option::Some(Self::ALL[(slot >> 48) as usize])
+            }
+            _ => ::core::option::Option::None,
         }
     }
+    /// The position of this code in `ALL`.
     #[doc(hidden)]
+    #[inline]
     pub const fn __index(self) -> usize {
         self as usize
     }
 }
 #[automatically_derived]
+impl ::core::fmt::Debug for DevMachineError {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.variant_name())
+    }
+}
+#[automatically_derived]
 impl ::core::fmt::Display for DevMachineError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.code())?;
-        f.write_str(" (")?;
-        ::core::fmt::Display::fmt(&self.status(), f)?;
-        f.write_str("): ")?;
-        f.write_str(self.message())
+        Self::__TABLE.display(*self as usize, f)
     }
 }
 #[automatically_derived]
@@ -429,15 +284,15 @@ impl ::bce_errors::ServiceError for DevMachineError {
         DevMachineError::code(*self)
     }
     fn variant_name(&self) -> &'static str {
-        DevMachineError::__VARIANTS[*self as usize]
+        DevMachineError::variant_name(*self)
     }
     fn message(&self) -> &'static str {
         DevMachineError::message(*self)
     }
-    fn status(&self) -> u16 {
+    fn status(&self) -> ::core::option::Option<u16> {
         DevMachineError::status(*self)
     }
-    fn description(&self) -> &'static str {
+    fn description(&self) -> ::core::option::Option<&'static str> {
         DevMachineError::description(*self)
     }
     fn description_zh(&self) -> ::core::option::Option<&'static str> {
@@ -454,32 +309,22 @@ impl ::bce_errors::ServiceError for DevMachineError {
 #[automatically_derived]
 impl ::core::convert::From<::bce_errors::services::GlobalError> for DevMachineError {
     fn from(global: ::bce_errors::services::GlobalError) -> Self {
-        const N: usize = ::bce_errors::services::GlobalError::__CODES.len();
-        const MAP: [DevMachineError; N] = {
-            let global = ::bce_errors::services::GlobalError::__CODES;
-            let mut map = [DevMachineError::ALL[0]; N];
-            let mut i = 0;
-            while i < N {
-                let mut j = 0;
-                loop {
-                    if j == DevMachineError::__CODES.len() {
-                        ::core::panic!(
-                            "this spec includes a global.toml that lacks a code of bce_errors::services::GlobalError: include the bundled global.toml"
-                        );
-                    }
-                    if ::bce_errors::__private::same_str(
-                        global[i],
-                        DevMachineError::__CODES[j],
-                    ) {
-                        map[i] = DevMachineError::ALL[j];
-                        break;
-                    }
-                    j += 1;
-                }
-                i += 1;
-            }
-            map
-        };
+        const MAP: [DevMachineError; 14] = [
+            DevMachineError::AccessDenied,
+            DevMachineError::InappropriateJSON,
+            DevMachineError::InternalError,
+            DevMachineError::InvalidAccessKeyId,
+            DevMachineError::InvalidHTTPAuthHeader,
+            DevMachineError::InvalidHTTPRequest,
+            DevMachineError::InvalidURI,
+            DevMachineError::MalformedJSON,
+            DevMachineError::InvalidVersion,
+            DevMachineError::OptInRequired,
+            DevMachineError::PreconditionFailed,
+            DevMachineError::RequestExpired,
+            DevMachineError::IdempotentParameterMismatch,
+            DevMachineError::SignatureDoesNotMatch,
+        ];
         MAP[global.__index()]
     }
 }

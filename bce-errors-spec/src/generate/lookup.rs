@@ -1,5 +1,8 @@
 //! The `from_code` lookup: a perfect hash built at expansion time.
 //!
+//! [`from_code`] writes the body of the generated `from_code`: the perfect hash below,
+//! or a plain `match` for a set it cannot place (never seen for real specs).
+//!
 //! The code's length, its first eight bytes and eight bytes at its end (two word loads;
 //! a suffix every code shares, like `Exception`, can be skipped) are folded into one
 //! 64-bit key; sets told apart by the length and at most one byte pack those instead,
@@ -31,6 +34,39 @@ const DIRECT_TRIES: u64 = 4096;
 const MAX_COLLISIONS: usize = 9;
 /// Average keys per displacement bucket.
 const LAMBDA: usize = 2;
+/// Rotations of the tail word tried by the word key, in this order: halves first, then
+/// quarters, then the odd bytes, so the first one that works spreads the words most.
+const TAIL_ROTATIONS: [u32; 8] = [0, 32, 16, 48, 8, 24, 40, 56];
+/// Multipliers tried for a displaced table (each try places every bucket).
+const DISPLACED_TRIES: u64 = 64;
+/// Displaced tables draw their multipliers from this step of the sequence on, apart from
+/// the ones direct tables try (a spec that failed those gets fresh ones).
+const DISPLACED_FIRST_STEP: u64 = 1000;
+/// Slot and bucket bits come from the top of one 64-bit product; more than this many
+/// together (2^48 slots) is no real table.
+const MAX_INDEX_BITS: u32 = 48;
+
+/// The body of the generated `from_code(code: &str) -> Option<Self>`.
+pub(super) fn from_code(spec: &crate::Spec, rt: &str) -> String {
+    let codes: Vec<&str> = spec.rows.iter().map(|r| r.code.as_str()).collect();
+    match PerfectHash::find(&codes) {
+        Some(hash) => hash.code(&codes, rt),
+        None => {
+            let arms: String = spec
+                .rows
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} => ::core::option::Option::Some(Self::{}),",
+                        crate::tokens::lit(&r.code),
+                        r.variant
+                    )
+                })
+                .collect();
+            format!("match code {{ {arms} _ => ::core::option::Option::None }}")
+        }
+    }
+}
 
 /// A sampled byte: `From(i)` is the i-th byte, `Back(i)` the i-th from the end; each
 /// index is clamped into the code.
@@ -106,7 +142,7 @@ impl Key {
     fn words(codes: &[&str], min_len: usize) -> Option<Key> {
         let skips = 0..=min_len.saturating_sub(8).min(WINDOW - 8);
         skips
-            .flat_map(|skip| [0, 32, 16, 48, 8, 24, 40, 56].map(|rot| Key::Words { skip, rot }))
+            .flat_map(|skip| TAIL_ROTATIONS.map(|rot| Key::Words { skip, rot }))
             .find(|key| all_distinct(codes.iter().map(|c| key.of(c.as_bytes()))))
     }
 
@@ -124,6 +160,7 @@ impl Key {
                     // Within the shortest code no clamp is needed (and no bounds check).
                     let at = match (*p, i < min_len) {
                         (Pos::From(_), true) => format!("{i}"),
+                        (Pos::Back(_), true) if i == 0 => "b.len() - 1".to_owned(),
                         (Pos::Back(_), true) => format!("b.len() - 1 - {i}"),
                         (Pos::From(_), false) => {
                             format!("if {i} < b.len() - 1 {{ {i} }} else {{ b.len() - 1 }}")
@@ -211,7 +248,13 @@ fn multiplier(i: u64) -> u64 {
 impl PerfectHash {
     /// Builds a perfect hash for `codes` (distinct, non-empty), if one is found.
     pub(crate) fn find(codes: &[&str]) -> Option<PerfectHash> {
-        if codes.is_empty() || codes.iter().any(|c| c.is_empty()) || codes.len() > u32::MAX as usize
+        let text_len: usize = codes.iter().map(|c| c.len()).sum();
+        if codes.is_empty()
+            || codes.len() > MAX_CODES
+            || codes
+                .iter()
+                .any(|c| c.is_empty() || c.len() > usize::from(u16::MAX))
+            || text_len > u32::MAX as usize
         {
             return None;
         }
@@ -262,31 +305,38 @@ impl PerfectHash {
         }
     }
 
-    /// The body of `from_code(code: &str) -> Option<Self>` for the enum `name` whose
-    /// variants are `variants`, for the `codes` given to [`find`](Self::find) (same order).
-    pub(crate) fn code(&self, name: &str, variants: &[&str], codes: &[&str]) -> String {
+    /// The body of `from_code(code: &str) -> Option<Self>`, for the `codes` given to
+    /// [`find`](Self::find) (in `ALL` order). The codes are read from the enum's
+    /// `__TABLE.codes.text`, where code `i` ends at `ends[i]`.
+    pub(crate) fn code(&self, codes: &[&str], rt: &str) -> String {
         let min = self.min_len;
         let slots = match &self.table {
             Table::Direct { slots, .. } | Table::Displaced { slots, .. } => slots,
         };
-        // Each slot holds its variant and its code; an empty one `None` and "", which no
-        // input equals (inputs are at least `min` bytes long). So the compare is the only
-        // branch after the hash, and it reads the code by slot, not by variant: LLVM
-        // keeps one compare instead of switching on the variant. Consts, not statics: a
-        // static of another crate is reached through the GOT, one more load a lookup.
-        let (mut found, mut slot_codes) = (Vec::new(), Vec::new());
-        for s in slots {
-            match s.checked_sub(1) {
-                None => {
-                    found.push("__BCE_NONE".to_owned());
-                    slot_codes.push("\"\"".to_owned());
-                }
-                Some(i) => {
-                    found.push(format!("__bce_some({name}::{})", variants[i]));
-                    slot_codes.push(crate::generate::lit(codes[i]));
-                }
-            }
+        // Each slot packs where its code is in the text (start, length) and its
+        // variant's index: `start | len << 32 | index << 48`. An empty slot is 0: a code
+        // of length 0, which no input equals (inputs are at least `min` bytes long). So
+        // one compare follows the hash, reading the code by slot, with no other branch;
+        // and no slot holds a pointer (a relocation each in a position-independent
+        // binary).
+        let mut starts = Vec::with_capacity(codes.len());
+        let mut at = 0u64;
+        for code in codes {
+            starts.push(at);
+            at += code.len() as u64;
         }
+        let packed: Vec<String> = slots
+            .iter()
+            .map(|s| match s.checked_sub(1) {
+                None => "0".to_owned(),
+                Some(i) => {
+                    let slot = starts[i]
+                        | (codes[i].len() as u64) << SLOT_LEN_SHIFT
+                        | (i as u64) << SLOT_INDEX_SHIFT;
+                    slot.to_string()
+                }
+            })
+            .collect();
         let index = match &self.table {
             Table::Direct { mul, bits, .. } => {
                 format!("(key.wrapping_mul({mul}) >> {}) as usize", 64 - bits)
@@ -320,29 +370,40 @@ impl PerfectHash {
                 )
             }
         };
+        let too_short = match min {
+            1 => "b.is_empty()".to_owned(),
+            _ => format!("b.len() < {min}"),
+        };
         format!(
-            "use ::core::option::Option::Some as __bce_some;
-             const __BCE_NONE: ::core::option::Option<{name}> = ::core::option::Option::None;
-             const FOUND: [::core::option::Option<{name}>; {size}] = [{found}];
-             const CODES: [&str; {size}] = [{codes}];
+            "const SLOTS: [u64; {size}] = [{packed}];
              let b = code.as_bytes();
-             if b.len() < {min} {{
+             if {too_short} {{
                  return ::core::option::Option::None;
              }}
              {key}
-             let i = {index};
-             if ::bce_errors::__private::same_code(CODES[i], b) {{
-                 FOUND[i]
-             }} else {{
-                 ::core::option::Option::None
+             let slot = SLOTS[{index}];
+             let start = slot as u32 as usize;
+             let len = (slot >> {SLOT_LEN_SHIFT}) as u16 as usize;
+             match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {{
+                 ::core::option::Option::Some(known) if {rt}::__private::same_code(known, b) => {{
+                     ::core::option::Option::Some(Self::ALL[(slot >> {SLOT_INDEX_SHIFT}) as usize])
+                 }}
+                 _ => ::core::option::Option::None,
              }}",
             size = slots.len(),
-            found = found.join(","),
-            codes = slot_codes.join(","),
+            packed = packed.join(","),
             key = self.key.code(min),
         )
     }
 }
+
+/// Where a slot keeps its code's length (16 bits) and its variant's index (16 bits);
+/// the code's start in the text takes the low 32 bits.
+const SLOT_LEN_SHIFT: u32 = 32;
+const SLOT_INDEX_SHIFT: u32 = 48;
+
+/// Most codes a perfect hash is built for: a variant's index has 16 bits in a slot.
+pub(crate) const MAX_CODES: usize = u16::MAX as usize;
 
 /// One multiply into the smallest table (at most 2^[`MAX_DIRECT_BITS`] slots, and
 /// 2^[`MAX_SPARSITY_BITS`] per key) in which every key is alone, trying
@@ -388,12 +449,12 @@ fn displaced(keys: &[u64]) -> Option<Table> {
     let n = keys.len();
     let bits = usize::BITS - (n * 2 - 1).leading_zeros();
     let bucket_bits = (usize::BITS - (n / LAMBDA).max(2).leading_zeros() - 1).max(1);
-    if bits + bucket_bits > 48 {
+    if bits + bucket_bits > MAX_INDEX_BITS {
         return None;
     }
     let size = 1usize << bits;
-    (0..64).find_map(|i| {
-        let mul = multiplier(1000 + i);
+    (0..DISPLACED_TRIES).find_map(|i| {
+        let mul = multiplier(DISPLACED_FIRST_STEP + i);
         let mut buckets: Vec<Vec<(usize, usize)>> = vec![Vec::new(); 1 << bucket_bits];
         for (k, key) in keys.iter().enumerate() {
             let h = key.wrapping_mul(mul);
@@ -489,9 +550,14 @@ impl std::hash::Hasher for MulHasher {
         }
     }
     fn write_u64(&mut self, v: u64) {
-        self.0 = (self.0 ^ v).wrapping_mul(K).rotate_left(29);
+        // The multiply leaves its best bits high; the rotation brings some down to the
+        // low bits the table indexes by.
+        self.0 = (self.0 ^ v).wrapping_mul(K).rotate_left(HASHER_ROTATION);
     }
 }
+
+/// How far [`MulHasher`] rotates after each multiply (any odd amount near 32 works).
+const HASHER_ROTATION: u32 = 29;
 
 type Fast = std::hash::BuildHasherDefault<MulHasher>;
 

@@ -1,0 +1,540 @@
+//! Stage 2: one spec file's TOML → its keys and values, each with its location.
+//!
+//! This stage reads: TOML syntax (the `toml` crate's parser, which keeps spans), the
+//! known keys (an unknown one gets a "did you mean"), and each value's type. What the
+//! values mean — a status in range, a usable variant, unique codes — is
+//! [`validate`](crate::validate)'s business.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
+
+const TOP_KEYS: &[&str] = &["service", "error"];
+const SERVICE_KEYS: &[&str] = &["name", "enum_doc", "source", "updated", "include"];
+const ROW_KEYS: &[&str] = &[
+    "code",
+    "message",
+    "status",
+    "description",
+    "description_zh",
+    "variant",
+    "retry",
+    "note",
+];
+
+/// A value as written, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is written.
+    pub at: Location,
+}
+
+/// The `[service]` table's keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ServiceFields {
+    /// `name`.
+    pub name: Option<Field<String>>,
+    /// `enum_doc`.
+    pub enum_doc: Option<Field<String>>,
+    /// `source`.
+    pub source: Option<Field<String>>,
+    /// `updated`, a string or a TOML date, as written.
+    pub updated: Option<Field<String>>,
+    /// `include`, each path with its location.
+    pub include: Vec<Field<String>>,
+    /// Where the table is (for "missing field" errors).
+    pub at: Option<Location>,
+    /// The known keys written, whether or not their values have the right type.
+    pub keys: Vec<&'static str>,
+    /// Known keys that are absent but have a misspelt key reported in their place.
+    pub misspelt: Vec<&'static str>,
+}
+
+/// One `[[error]]` table's keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowFields {
+    /// Where the row starts (its `[[error]]` header).
+    pub at: Location,
+    /// `code`: TOML text, or a TOML integer as its decimal wire form (`110`).
+    pub code: Option<Field<String>>,
+    /// `message`.
+    pub message: Option<Field<String>>,
+    /// `status`: the integer as written (range checks come later).
+    pub status: Option<Field<i128>>,
+    /// `description`.
+    pub description: Option<Field<String>>,
+    /// `description_zh`.
+    pub description_zh: Option<Field<String>>,
+    /// `variant`.
+    pub variant: Option<Field<String>>,
+    /// `retry`.
+    pub retry: Option<Field<String>>,
+    /// `note`.
+    pub note: Option<Field<String>>,
+    /// The known keys written, whether or not their values have the right type.
+    pub keys: Vec<&'static str>,
+    /// Known keys absent because a misspelt key stands in their place (already
+    /// reported, with a suggestion).
+    pub misspelt: Vec<&'static str>,
+}
+
+/// One spec file as read: its keys and values, and the problems found reading them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecFile {
+    /// The file, relative to the crate root.
+    pub file: String,
+    /// Whether the text is TOML (when not, nothing else was read).
+    pub parsed: bool,
+    /// Whether it has a `service` key (a table or not).
+    pub has_service_key: bool,
+    /// Its `[service]` table, when it has one that is a table.
+    pub service: Option<ServiceFields>,
+    /// Its rows, in order.
+    pub rows: Vec<RowFields>,
+    /// Syntax, unknown-key and type problems.
+    pub problems: Diagnostics,
+}
+
+/// Reads the text of one spec file. `file` is the path shown in diagnostics.
+///
+/// ```
+/// let file = bce_errors_spec::read_spec_file("specs/x.toml", "[service]\nname = 1\n");
+/// assert!(file.problems.0[0].message.contains("`name` must be a string"));
+/// ```
+pub fn read_spec_file(file: &str, text: &str) -> SpecFile {
+    let mut reader = Reader {
+        file,
+        text,
+        lines: LineIndex::new(text),
+        problems: Diagnostics::default(),
+    };
+    let mut spec = SpecFile {
+        file: file.to_owned(),
+        parsed: false,
+        has_service_key: false,
+        service: None,
+        rows: Vec::new(),
+        problems: Diagnostics::default(),
+    };
+    if text.trim().is_empty() {
+        reader
+            .problems
+            .push(Diagnostic::file(file, "spec file is empty").help(
+            "a spec has a [service] table and [[error]] rows; see specs/README.md for the format",
+        ));
+    } else {
+        match DeTable::parse(text) {
+            Ok(root) => {
+                spec.parsed = true;
+                reader.document(root.get_ref(), &mut spec);
+            }
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                let message = format!("invalid TOML: {}", e.message().trim_end());
+                let d = reader.at(span, message).help(
+                    "fix the TOML syntax at the caret; strings are quoted, e.g. message = \"...\"",
+                );
+                reader.problems.push(d);
+            }
+        }
+    }
+    spec.problems = reader.problems;
+    // Tables are walked in key order, not text order: report in reading order.
+    spec.problems.sort();
+    spec
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    text: &'a str,
+    lines: LineIndex,
+    problems: Diagnostics,
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+impl Reader<'_> {
+    fn locate(&self, span: Range<usize>) -> Location {
+        self.lines.locate(self.file, self.text, span)
+    }
+
+    fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::located(self.locate(span), message)
+    }
+
+    fn document(&mut self, root: &DeTable<'_>, spec: &mut SpecFile) {
+        for (key, value) in root.iter() {
+            match key.get_ref().as_ref() {
+                "service" => {
+                    spec.has_service_key = true;
+                    spec.service = self.service(value);
+                }
+                "error" => spec.rows = self.rows(value),
+                other => {
+                    self.unknown_key(key, other, TOP_KEYS, "at the top level");
+                }
+            }
+        }
+    }
+
+    /// Reports `name` as unknown; returns the known key it is probably a typo of.
+    fn unknown_key(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        name: &str,
+        known: &[&'static str],
+        place: &str,
+    ) -> Option<&'static str> {
+        let best = closest(name, known);
+        let help = match best {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("expected one of: {}", known.join(", ")),
+        };
+        let d = self
+            .at(key.span(), format!("unknown field `{name}` {place}"))
+            .help(help);
+        self.problems.push(d);
+        best
+    }
+
+    fn table<'t, 'i>(
+        &mut self,
+        value: &'t Value<'i>,
+        what: &str,
+        help: &str,
+    ) -> Option<&'t DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(t) => Some(t),
+            other => {
+                let msg = format!("{what} must be a table, found {}", other.type_str());
+                let d = self.at(value.span(), msg).help(help);
+                self.problems.push(d);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, field: &str, value: &Value<'_>) -> Option<Field<String>> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(Field {
+                value: s.to_string(),
+                at: self.locate(value.span()),
+            }),
+            other => {
+                let msg = format!("`{field}` must be a string, found {}", other.type_str());
+                let d = self
+                    .at(value.span(), msg)
+                    .help(format!("quote it: {field} = \"...\""));
+                self.problems.push(d);
+                None
+            }
+        }
+    }
+
+    fn service(&mut self, value: &Value<'_>) -> Option<ServiceFields> {
+        let table = self.table(
+            value,
+            "[service]",
+            "write [service] on its own line, followed by name = \"...\"",
+        )?;
+        let mut service = ServiceFields {
+            at: Some(self.locate(value.span())),
+            ..ServiceFields::default()
+        };
+        for (key, v) in table.iter() {
+            if let Some(known) = SERVICE_KEYS.iter().find(|k| **k == key.get_ref().as_ref()) {
+                service.keys.push(known);
+            }
+            match key.get_ref().as_ref() {
+                "name" => service.name = self.string("name", v),
+                "source" => service.source = self.string("source", v),
+                "enum_doc" => service.enum_doc = self.string("enum_doc", v),
+                "updated" => service.updated = self.updated(v),
+                "include" => service.include = self.includes(v),
+                other => {
+                    if let Some(best) = self.unknown_key(key, other, SERVICE_KEYS, "in [service]") {
+                        service.misspelt.push(best);
+                    }
+                }
+            }
+        }
+        Some(service)
+    }
+
+    fn updated(&mut self, value: &Value<'_>) -> Option<Field<String>> {
+        match value.get_ref() {
+            DeValue::Datetime(d) => Some(Field {
+                value: d.to_string(),
+                at: self.locate(value.span()),
+            }),
+            _ => self.string("updated", value),
+        }
+    }
+
+    fn includes(&mut self, value: &Value<'_>) -> Vec<Field<String>> {
+        let DeValue::Array(items) = value.get_ref() else {
+            let msg = format!(
+                "`include` must be an array of paths, found {}",
+                value.get_ref().type_str()
+            );
+            let d = self
+                .at(value.span(), msg)
+                .help("write include = [\"global.toml\"]");
+            self.problems.push(d);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.string("include", item))
+            .collect()
+    }
+
+    fn rows(&mut self, value: &Value<'_>) -> Vec<RowFields> {
+        let DeValue::Array(items) = value.get_ref() else {
+            let msg = format!(
+                "`error` must be an array of tables, found {}",
+                value.get_ref().type_str()
+            );
+            let d = self
+                .at(value.span(), msg)
+                .help("write each row as an [[error]] table");
+            self.problems.push(d);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| {
+                let table = self.table(
+                    item,
+                    "each [[error]] row",
+                    "write each row as an [[error]] table",
+                )?;
+                Some(self.row(item.span(), table))
+            })
+            .collect()
+    }
+
+    fn row(&mut self, span: Range<usize>, table: &DeTable<'_>) -> RowFields {
+        // A row's span covers its keys; point "missing field" errors at its header.
+        let start = span.start.min(self.text.len());
+        let header = if self.text[start..].starts_with("[[") {
+            Some(start)
+        } else {
+            self.text[..start].rfind("[[")
+        };
+        let header = header.map_or(start..start + 1, |at| at..at + "[[error]]".len());
+        let mut row = RowFields {
+            at: self.locate(header),
+            code: None,
+            message: None,
+            status: None,
+            description: None,
+            description_zh: None,
+            variant: None,
+            retry: None,
+            note: None,
+            keys: Vec::new(),
+            misspelt: Vec::new(),
+        };
+        for (key, v) in table.iter() {
+            if let Some(known) = ROW_KEYS.iter().find(|k| **k == key.get_ref().as_ref()) {
+                row.keys.push(known);
+            }
+            match key.get_ref().as_ref() {
+                "code" => row.code = self.code(v),
+                "message" => row.message = self.string("message", v),
+                "status" => row.status = self.status(v),
+                "description" => row.description = self.string("description", v),
+                "description_zh" => row.description_zh = self.string("description_zh", v),
+                "note" => row.note = self.string("note", v),
+                "variant" => row.variant = self.string("variant", v),
+                "retry" => row.retry = self.string("retry", v),
+                other => {
+                    if let Some(best) = self.unknown_key(key, other, ROW_KEYS, "in [[error]]") {
+                        row.misspelt.push(best);
+                    }
+                }
+            }
+        }
+        row
+    }
+
+    fn code(&mut self, value: &Value<'_>) -> Option<Field<String>> {
+        let at = self.locate(value.span());
+        match value.get_ref() {
+            DeValue::String(s) => Some(Field {
+                value: s.to_string(),
+                at,
+            }),
+            DeValue::Integer(i) => match i128::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(Field {
+                    value: n.to_string(),
+                    at,
+                }),
+                Err(_) => {
+                    let d = Diagnostic::located(at, format!("code {i} is too large a number"))
+                        .help("write the code as text: code = \"...\"");
+                    self.problems.push(d);
+                    None
+                }
+            },
+            other => {
+                let msg = format!(
+                    "`code` must be a string or an integer, found {}",
+                    other.type_str()
+                );
+                let d = Diagnostic::located(at, msg).help(
+                    "write the code as the server sends it: code = \"NoSuchNat\" or code = 110",
+                );
+                self.problems.push(d);
+                None
+            }
+        }
+    }
+
+    fn status(&mut self, value: &Value<'_>) -> Option<Field<i128>> {
+        let help_range = "an HTTP status is a number from 100 to 599, e.g. status = 404; leave `status` out where the docs give none";
+        let at = self.locate(value.span());
+        let problem = match value.get_ref() {
+            DeValue::Integer(i) => match i128::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => return Some(Field { value: n, at }),
+                Err(_) => Diagnostic::located(at, format!("status {i} is not an HTTP status"))
+                    .help(help_range),
+            },
+            DeValue::String(s) => {
+                let digits: String = s.trim().chars().take_while(char::is_ascii_digit).collect();
+                let help = if digits.is_empty() {
+                    help_range.to_owned()
+                } else {
+                    format!("write the number alone: status = {digits}")
+                };
+                Diagnostic::located(at, format!("status must be a number, found the text {s:?}"))
+                    .help(help)
+            }
+            other => Diagnostic::located(
+                at,
+                format!("status must be a number, found {}", other.type_str()),
+            )
+            .help(help_range),
+        };
+        self.problems.push(problem);
+        None
+    }
+}
+
+/// The known name nearest to `name`, if it is near enough to be a typo.
+pub(crate) fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(name, k), *k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[service]
+name = "NAT gateway"
+source = "VPC › NAT"
+updated = 2025-10-16
+
+[[error]]
+code = "NoSuchNat"
+message = "The specified nat is not found."
+status = 404
+description = "Not found."
+retry = "never"
+
+[[error]]
+code = 110
+message = "Access token invalid"
+"#;
+
+    fn problems(text: &str) -> Vec<String> {
+        read_spec_file("specs/x.toml", text)
+            .problems
+            .0
+            .iter()
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn reads_keys_with_their_lines() {
+        let spec = read_spec_file("specs/nat.toml", GOOD);
+        assert!(spec.problems.is_empty(), "{:?}", spec.problems);
+        let service = spec.service.unwrap();
+        assert_eq!(service.updated.unwrap().value, "2025-10-16");
+        let row = &spec.rows[0];
+        let code = row.code.as_ref().unwrap();
+        assert_eq!((code.value.as_str(), code.at.line), ("NoSuchNat", 8));
+        assert_eq!(row.status.as_ref().unwrap().value, 404);
+        assert_eq!(row.at.line, 7);
+        assert_eq!(spec.rows[1].code.as_ref().unwrap().value, "110");
+    }
+
+    #[test]
+    fn misspelt_field_gets_a_suggestion() {
+        let spec = read_spec_file(
+            "specs/x.toml",
+            &GOOD.replace("status = 404", "stauts = 404"),
+        );
+        let e = &spec.problems.0;
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].to_string().contains("did you mean `status`?"));
+        assert_eq!(spec.rows[0].misspelt, ["status"]);
+    }
+
+    #[test]
+    fn status_as_text_says_to_write_the_number() {
+        let e = problems(&GOOD.replace("status = 404", "status = \"400 Bad Request\""));
+        assert!(
+            e[0].contains("write the number alone: status = 400"),
+            "{e:?}"
+        );
+        assert!(e[0].contains("specs/x.toml:10:10"), "{e:?}");
+    }
+
+    #[test]
+    fn syntax_error_has_a_position() {
+        let e = problems("[service]\nname = \"x\nsource = 1\n");
+        assert!(e[0].starts_with("invalid TOML"), "{e:?}");
+        assert!(e[0].contains("specs/x.toml:2:"), "{e:?}");
+    }
+
+    #[test]
+    fn wrong_types() {
+        let e = problems("[service]\nname = 1\n[[error]]\ncode = true\nmessage = []\n");
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(e[0].contains("`name` must be a string"), "{e:?}");
+        assert!(
+            e[1].contains("`code` must be a string or an integer"),
+            "{e:?}"
+        );
+        assert!(e[2].contains("`message` must be a string"), "{e:?}");
+    }
+}

@@ -1,0 +1,7 @@
+#[bce_errors::bce_errors("specs/ok.toml")]
+pub enum DemoError {
+    #[cfg(any())]
+    NoSuchThing,
+}
+
+fn main() {}
