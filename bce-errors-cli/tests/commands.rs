@@ -69,7 +69,7 @@ const BODY: &str =
 fn import_text_and_json() {
     check(
         "import_blb.txt",
-        &["import", "bce-errors-cli/tests/fixtures/blb.txt"],
+        &["import", "bce-errors-cli/tests/corpus/pages/seed-002.txt"],
         None,
         0,
     );
@@ -77,7 +77,7 @@ fn import_text_and_json() {
         "import_cce.json",
         &[
             "import",
-            "bce-errors-cli/tests/fixtures/cce.txt",
+            "bce-errors-cli/tests/corpus/pages/seed-003.txt",
             "--format",
             "json",
         ],
@@ -88,7 +88,7 @@ fn import_text_and_json() {
         "import_section.txt",
         &[
             "import",
-            "bce-errors-cli/tests/fixtures/vpc.txt",
+            "bce-errors-cli/tests/corpus/pages/seed-001.txt",
             "--section",
             "ACL",
         ],
@@ -103,7 +103,7 @@ fn sync_text_and_json() {
         "sync_vpc.txt",
         &[
             "sync",
-            "bce-errors-cli/tests/fixtures/vpc.txt",
+            "bce-errors-cli/tests/corpus/pages/seed-001.txt",
             "specs",
             "--check",
         ],
@@ -114,7 +114,7 @@ fn sync_text_and_json() {
         "sync_eip.json",
         &[
             "sync",
-            "bce-errors-cli/tests/fixtures/eip.txt",
+            "bce-errors-cli/tests/corpus/pages/seed-000.txt",
             "specs",
             "--format",
             "json",
@@ -198,7 +198,7 @@ fn bad_input_is_one_line_with_a_documented_exit_code() {
         (
             &[
                 "import",
-                "bce-errors-cli/tests/fixtures/blb.txt",
+                "bce-errors-cli/tests/corpus/pages/seed-002.txt",
                 "--section",
                 "Nope",
             ][..],
@@ -208,7 +208,7 @@ fn bad_input_is_one_line_with_a_documented_exit_code() {
         (
             &[
                 "sync",
-                "bce-errors-cli/tests/fixtures/blb.txt",
+                "bce-errors-cli/tests/corpus/pages/seed-002.txt",
                 "no/such/dir",
             ][..],
             2,

@@ -1,14 +1,14 @@
 //! Property test: import never panics, on arbitrary text and on mutations of the seed pages.
 
-use bce_errors_cli::tables::import;
+use bce_errors_cli::import::import;
 use proptest::prelude::*;
 
 const SEEDS: &[&str] = &[
-    include_str!("fixtures/eip.txt"),
-    include_str!("fixtures/vpc.txt"),
-    include_str!("fixtures/blb.txt"),
-    include_str!("fixtures/cce.txt"),
-    include_str!("fixtures/dev_machine.txt"),
+    include_str!("corpus/pages/seed-000.txt"),
+    include_str!("corpus/pages/seed-001.txt"),
+    include_str!("corpus/pages/seed-002.txt"),
+    include_str!("corpus/pages/seed-003.txt"),
+    include_str!("corpus/pages/seed-004.txt"),
     include_str!("fixtures/nat.html"),
 ];
 
@@ -38,7 +38,7 @@ proptest! {
     fn arbitrary_text_never_panics(text in page_like()) {
         let page = import(&text);
         for t in &page.tables {
-            for r in &t.rows {
+            for r in &t.rows.rows {
                 prop_assert!(!r.code.is_empty());
                 prop_assert!(r.status.is_none_or(|s| (100..600).contains(&s)));
             }

@@ -65,7 +65,7 @@ pub use diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
 pub use expand::expand;
 pub use generate::{DEFAULT_RUNTIME, GenerateOptions, generate};
 pub use item::{Attribute, EnumItem, MacroArgs, Variant, parse_args, parse_enum};
-pub use load::{Loaded, MAX_SPEC_BYTES, RowRef, Shadowed, load_files, load_text};
+pub use load::{Loaded, MAX_SPEC_BYTES, RowRef, Shadowed, load_files, load_files_with, load_text};
 pub use model::{Row, Service, Spec};
 pub use naming::{RESERVED, enum_name, is_keyword, variant_name};
 pub use spec_file::{Field, RowFields, ServiceFields, SpecFile, read_spec_file};

@@ -89,6 +89,21 @@ pub fn load_files(root: &Path, rel: &str) -> Loaded {
     Loader::new(&mut read).run(&normalize(rel))
 }
 
+/// Loads the spec at `rel` as [`load_files`] does, reading a file from `overlay` (path
+/// relative to `root` → text) instead of the disk when it is there: for checking edits
+/// before they are written.
+pub fn load_files_with(
+    root: &Path,
+    rel: &str,
+    overlay: &std::collections::HashMap<String, String>,
+) -> Loaded {
+    let mut read = |file: &str| match overlay.get(file) {
+        Some(text) => Ok(text.clone()),
+        None => read_spec(root, file),
+    };
+    Loader::new(&mut read).run(&normalize(rel))
+}
+
 /// Loads a spec held in memory (`file` names it in diagnostics); it may not include
 /// other files.
 pub fn load_text(file: &str, text: &str) -> Loaded {

@@ -1,0 +1,212 @@
+//! `bce-errors import PAGE [-o DIR]`: one spec per error table of a saved docs page.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::read_page;
+use crate::files::write_all;
+use crate::import::rows::Note;
+use crate::import::{PageImport, SkippedTable, import, names};
+use crate::output::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Fail, Outcome, Output};
+use crate::specfile::{Origin, new_spec};
+
+/// What to import, and where to.
+pub struct Args<'a> {
+    /// The saved page.
+    pub page: &'a Path,
+    /// Only tables whose heading contains this text.
+    pub section: Option<&'a str>,
+    /// Write specs into this directory (else print them).
+    pub output: Option<&'a Path>,
+    /// The service name (and file name) to use instead of the page's.
+    pub name: Option<&'a str>,
+    /// JSON report instead of text.
+    pub json: bool,
+}
+
+/// One table's outcome.
+#[derive(Debug, Serialize)]
+struct TableReport {
+    heading: String,
+    line: usize,
+    service: String,
+    file: String,
+    rows: usize,
+    merged: Vec<Note>,
+    flagged: Vec<Note>,
+    not_imported: Vec<Note>,
+    #[serde(skip)]
+    text: String,
+}
+
+/// The whole import, as reported.
+#[derive(Debug, Serialize)]
+struct Report {
+    page: String,
+    tables: Vec<TableReport>,
+    skipped_tables: Vec<SkippedTable>,
+    rows_written: usize,
+    rows_reported: usize,
+}
+
+/// Runs the import.
+pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
+    let text = read_page(args.page)?;
+    let mut page = import(&text);
+    if let Some(section) = args.section {
+        let needle = section.to_lowercase();
+        page.tables
+            .retain(|t| t.heading.to_lowercase().contains(&needle));
+    }
+    if page.tables.is_empty() {
+        return no_table(args, &page);
+    }
+    let report = report(args, &page);
+    if let Some(dir) = args.output {
+        write_specs(dir, &report)?;
+    } else if !args.json {
+        for table in report.tables.iter().filter(|t| !t.text.is_empty()) {
+            out.line(&table.text)?;
+        }
+    }
+    if args.json {
+        out.json(&report)?;
+    } else {
+        print_report(&report, out)?;
+    }
+    Ok(match (report.rows_written, report.rows_reported) {
+        (0, _) => EXIT_ERROR,
+        (_, 0) => EXIT_OK,
+        _ => EXIT_FINDINGS,
+    })
+}
+
+fn no_table(args: &Args<'_>, page: &PageImport) -> Outcome {
+    let page_name = args.page.display();
+    let why = match (args.section, page.skipped.is_empty()) {
+        (Some(section), _) => {
+            format!("{page_name}: no error table under a heading containing {section:?}")
+        }
+        (None, true) => format!(
+            "{page_name}: no error table found (looked for a header naming code and message columns, in English or Chinese)"
+        ),
+        (None, false) => {
+            let seen: Vec<String> = page
+                .skipped
+                .iter()
+                .map(|s| format!("line {}: {}", s.line, s.reason))
+                .collect();
+            format!(
+                "{page_name}: no error table found; tables seen: {}",
+                seen.join("; ")
+            )
+        }
+    };
+    Err(Fail::error(why))
+}
+
+fn report(args: &Args<'_>, page: &PageImport) -> Report {
+    let page_file = args
+        .page
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let page_stem = args
+        .page
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let headings: Vec<&str> = page.tables.iter().map(|t| t.heading.as_str()).collect();
+    let names = names::spec_names(
+        &headings,
+        page.product.as_deref(),
+        page.title.as_deref(),
+        args.name,
+        &page_stem,
+    );
+    let mut tables = Vec::new();
+    for (table, (service, stem)) in page.tables.iter().zip(names) {
+        let file = format!("{stem}.toml");
+        let origin = Origin {
+            page,
+            page_file: &page_file,
+            name: &service,
+            file: &file,
+        };
+        let spec = new_spec(origin, table);
+        let mut not_imported = table.rows.skipped.clone();
+        not_imported.extend(spec.dropped);
+        not_imported.sort_by_key(|n| n.line);
+        tables.push(TableReport {
+            heading: table.heading.clone(),
+            line: table.line,
+            service,
+            file,
+            rows: spec.rows,
+            merged: table.rows.merged.clone(),
+            flagged: table.rows.flagged.clone(),
+            not_imported,
+            text: spec.text,
+        });
+    }
+    Report {
+        page: args.page.display().to_string(),
+        rows_written: tables.iter().map(|t| t.rows).sum(),
+        rows_reported: tables
+            .iter()
+            .map(|t| t.not_imported.len() + t.flagged.len())
+            .sum(),
+        tables,
+        skipped_tables: page.skipped.clone(),
+    }
+}
+
+/// Writes every spec with rows into `dir`, all or none; existing files are `sync`'s.
+fn write_specs(dir: &Path, report: &Report) -> Result<(), Fail> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Fail::error(format!("cannot create {}: {e}", dir.display())))?;
+    let files: Vec<(PathBuf, String)> = report
+        .tables
+        .iter()
+        .filter(|t| !t.text.is_empty())
+        .map(|t| (dir.join(&t.file), t.text.clone()))
+        .collect();
+    if let Some((existing, _)) = files.iter().find(|(f, _)| f.exists()) {
+        return Err(Fail::error(format!(
+            "{} exists: use `bce-errors sync` to update a spec",
+            existing.display()
+        )));
+    }
+    write_all(&files).map_err(|e| Fail::error(format!("nothing written: {e}")))
+}
+
+fn print_report(report: &Report, out: &mut Output<'_>) -> Result<(), Fail> {
+    out.note(format!(
+        "{}: {} error table(s), {} row(s) written, {} reported; {} other table(s) skipped",
+        report.page,
+        report.tables.len(),
+        report.rows_written,
+        report.rows_reported,
+        report.skipped_tables.len()
+    ))?;
+    for t in &report.tables {
+        out.note(format!(
+            "  \"{}\" (line {}) → {} ({}): {} row(s)",
+            t.heading, t.line, t.file, t.service, t.rows
+        ))?;
+        for (label, notes) in [
+            ("not imported", &t.not_imported),
+            ("check by hand", &t.flagged),
+            ("merged", &t.merged),
+        ] {
+            for n in notes {
+                out.note(format!("    line {}: {label}: {}", n.line, n.message))?;
+            }
+        }
+    }
+    for s in &report.skipped_tables {
+        out.note(format!("  skipped line {}: {}", s.line, s.reason))?;
+    }
+    Ok(())
+}

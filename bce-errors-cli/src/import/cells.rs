@@ -1,0 +1,178 @@
+//! Tables whose cells the page marks (markdown pipes, HTML): the header decides the
+//! columns, each row is read cell by cell.
+
+use super::columns::{Role, is_error_table, look_alike, roles};
+use super::rows::{PageRow, Rows};
+use super::status::parse_cell;
+use super::{PageTable, SkippedTable};
+use crate::page::{CellRow, CellTable};
+
+/// Most columns a table written one cell a line is looked at with.
+const MAX_COLUMNS: usize = 8;
+
+/// The tables in `table`: itself, or, for a table written one cell a line, its cells
+/// regrouped into rows — as many cells a row as makes the code column all codes, a new
+/// table at each repeat of the header.
+pub fn regroup(table: &CellTable) -> Vec<CellTable> {
+    if !table.one_cell_a_line {
+        return vec![table.clone()];
+    }
+    let cells: Vec<&CellRow> = table.rows.iter().collect();
+    let Some(width) = (2..=MAX_COLUMNS.min(cells.len())).find(|&n| fits(&cells, n)) else {
+        return vec![table.clone()];
+    };
+    let header: Vec<&str> = cells[..width].iter().map(|c| first(c)).collect();
+    let mut tables: Vec<CellTable> = Vec::new();
+    for group in cells.chunks(width) {
+        let texts: Vec<&str> = group.iter().map(|c| first(c)).collect();
+        if texts == header || tables.is_empty() {
+            tables.push(CellTable::default());
+        }
+        let row = CellRow {
+            cells: texts.iter().map(|t| (*t).to_owned()).collect(),
+            line: group[0].line,
+            cut: group.iter().any(|c| c.cut),
+            at_page_end: group.iter().any(|c| c.at_page_end),
+        };
+        if let Some(t) = tables.last_mut() {
+            t.rows.push(row);
+        }
+    }
+    tables
+}
+
+fn first(row: &CellRow) -> &str {
+    row.cells.first().map_or("", String::as_str)
+}
+
+/// Whether `width` cells a row make an error table whose code cells are all codes.
+fn fits(cells: &[&CellRow], width: usize) -> bool {
+    let header: Vec<String> = cells[..width].iter().map(|c| first(c).to_owned()).collect();
+    let roles = roles(&header, &vec![Vec::new(); width]);
+    let Some(code) = roles.iter().position(|r| *r == Some(Role::Code)) else {
+        return false;
+    };
+    let groups: Vec<&[&CellRow]> = cells[width..].chunks(width).collect();
+    is_error_table(&roles)
+        && !groups.is_empty()
+        && groups.iter().all(|g| {
+            let texts: Vec<&str> = g.iter().map(|c| first(c)).collect();
+            texts == header.iter().map(String::as_str).collect::<Vec<_>>()
+                || g.get(code).is_none_or(|c| is_code_cell(first(c)))
+        })
+}
+
+/// One ASCII word of letters, digits and `.`, `_`, `-`, `:` (`INVALID_PARAMETER`,
+/// `110`), as codes are written.
+fn is_code_cell(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | ':'))
+}
+
+/// The table's rows, or why it is not an error table.
+pub fn read(table: &CellTable, heading: String) -> Result<PageTable, SkippedTable> {
+    let Some(header) = table.rows.first() else {
+        return Err(SkippedTable {
+            line: 0,
+            heading,
+            reason: "an empty table".into(),
+        });
+    };
+    let body = &table.rows[1..];
+    let values: Vec<Vec<&str>> = (0..header.cells.len())
+        .map(|c| {
+            body.iter()
+                .map(|r| r.cells.get(c).map_or("", String::as_str))
+                .collect()
+        })
+        .collect();
+    let roles = roles(&header.cells, &values);
+    if !is_error_table(&roles) {
+        return Err(SkippedTable {
+            line: header.line,
+            heading,
+            reason: not_an_error_table(&header.cells, &roles),
+        });
+    }
+    let column = |role| roles.iter().position(|r| *r == Some(role));
+    let (code, message) = (column(Role::Code), column(Role::Message));
+    let (status, description) = (column(Role::Status), column(Role::Description));
+    let mut rows = Rows::default();
+    for row in body {
+        if row.cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map(String::as_str);
+        // The page stops on this row and its code or message never came: cut off too.
+        let lacks =
+            |c: Option<usize>| c.is_some_and(|c| row.cells.get(c).is_none_or(|v| v.is_empty()));
+        if row.cut || (row.at_page_end && (lacks(code) || lacks(message))) {
+            let why = format!(
+                "cut off by the end of the page (`{}`)",
+                short(&row.cells.join(" | "))
+            );
+            rows.skip(row.line, why);
+            continue;
+        }
+        let status = match cell(status).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(text) => match parse_cell(text) {
+                Some(n) => Some(n),
+                None => {
+                    let code = cell(code).unwrap_or_default();
+                    rows.skip(
+                        row.line,
+                        format!("status `{text}` is not an HTTP status (row `{code}`)"),
+                    );
+                    continue;
+                }
+            },
+        };
+        rows.add(PageRow {
+            code: cell(code).unwrap_or_default().to_owned(),
+            message: cell(message).unwrap_or_default().to_owned(),
+            status,
+            description: cell(description)
+                .filter(|d| !d.is_empty())
+                .map(str::to_owned),
+            line: row.line,
+            note: None,
+        });
+    }
+    Ok(PageTable {
+        heading,
+        line: header.line,
+        columns: roles
+            .into_iter()
+            .map(|r| r.unwrap_or(Role::Other))
+            .collect(),
+        rows,
+    })
+}
+
+/// Why a table is not an error table, for the report.
+pub fn not_an_error_table(headers: &[String], roles: &[Option<Role>]) -> String {
+    let kind = headers.iter().find_map(|h| look_alike(h));
+    let header = short(&headers.join(" | "));
+    match kind {
+        Some(kind) => format!("{kind} ({header}), not an error table"),
+        None if roles.contains(&Some(Role::Status)) && !roles.contains(&Some(Role::Code)) => {
+            format!("no error-code column ({header}): keyed by HTTP status only")
+        }
+        None => format!("not an error table: no code and message columns ({header})"),
+    }
+}
+
+/// At most this many characters of page text are quoted in a report.
+const QUOTE_CHARS: usize = 80;
+
+/// `text`, cut to [`QUOTE_CHARS`] characters with `…`.
+pub fn short(text: &str) -> String {
+    let mut s: String = text.chars().take(QUOTE_CHARS).collect();
+    if s.len() < text.len() {
+        s.push('…');
+    }
+    s
+}

@@ -1,0 +1,305 @@
+//! What a page says about itself — its title, product and date — and the names an
+//! imported table's spec gets from them: from a heading that names a service, else the
+//! product, else a title that is not generic, else the saved page's file name; never
+//! from a sentence, a paragraph or site navigation.
+
+use crate::page::{Block, Page};
+
+/// Site chrome that saved pages start with: never a title or a product.
+const SITE_CHROME: &[&str] = &[
+    "百度智能云",
+    "baidu ai cloud",
+    "all product document",
+    "所有文档",
+    "menu",
+    "中国站",
+    "资讯 社区 文档",
+    "产品详情自助选购",
+    "plain text",
+];
+
+/// Lines that introduce the product's name on the next line.
+const PRODUCT_MARKERS: &[&str] = &["all product document", "所有文档"];
+
+/// Words that say "error table" rather than which service: dropped from names.
+const GENERIC: &[&str] = &[
+    "service",
+    "services",
+    "error",
+    "errors",
+    "code",
+    "codes",
+    "return",
+    "returns",
+    "table",
+    "list",
+    "of",
+    "the",
+    "general",
+    "api",
+    "response",
+    "responses",
+    "information",
+];
+
+/// Chinese words of headings, with the English word a file name takes.
+const CHINESE: &[(&str, &str)] = &[
+    ("公共", "global"),
+    ("通用", "common"),
+    ("开发机", "dev_machine"),
+    ("服务端", "server"),
+    ("本地", "local"),
+    ("接口", "api"),
+    ("鉴权", "auth"),
+    ("流控", "throttling"),
+];
+
+/// Chinese words that say "error table": dropped from names.
+const CHINESE_GENERIC: &[&str] = &[
+    "错误码",
+    "错误代码",
+    "错误返回码",
+    "错误信息",
+    "错误返回",
+    "返回的",
+    "返回",
+    "列表",
+    "说明",
+    "汇总",
+    "信息",
+];
+
+/// A heading or name longer than this is a sentence, not a name.
+const MAX_NAME_CHARS: usize = 40;
+/// Words of a name, at most.
+const MAX_NAME_WORDS: usize = 5;
+
+fn lines(page: &Page) -> impl Iterator<Item = &str> {
+    page.blocks.iter().filter_map(|b| match b {
+        Block::Line(l) => Some(l.text.as_str()),
+        Block::Table(_) => None,
+    })
+}
+
+/// Site navigation and chrome: menus, breadcrumbs, list items.
+pub fn is_navigation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.starts_with('•')
+        || text.starts_with("- ")
+        || text.starts_with("* ")
+        || SITE_CHROME.contains(&lower.trim())
+}
+
+/// The page's title: its first line that is not navigation (before any table).
+pub fn title(page: &Page) -> Option<String> {
+    let first_table = page
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Table(_)))
+        .unwrap_or(page.blocks.len());
+    page.blocks[..first_table]
+        .iter()
+        .filter_map(|b| match b {
+            Block::Line(l) => Some(l.text.as_str()),
+            Block::Table(_) => None,
+        })
+        .find(|t| !is_navigation(t) && is_name_like(t) && updated_in(t).is_none())
+        .map(str::to_owned)
+}
+
+/// The product a page belongs to, when it says so: the line after "All Product
+/// Document" / "所有文档" (intl and cloud.baidu.com pages print it there).
+pub fn product(page: &Page) -> Option<String> {
+    let all: Vec<&str> = lines(page).collect();
+    let marker = all
+        .iter()
+        .position(|t| PRODUCT_MARKERS.contains(&t.to_lowercase().as_str()))?;
+    all[marker + 1..]
+        .iter()
+        .find(|t| !is_navigation(t))
+        .filter(|t| is_name_like(t))
+        .map(|t| (*t).to_owned())
+}
+
+/// The page's "Updated at" / 更新时间 date.
+pub fn updated(page: &Page) -> Option<String> {
+    lines(page).find_map(updated_in)
+}
+
+/// `Updated at:2025-10-16`, `更新时间：2025-06-06`, `Last updated: 2025-06-06`.
+fn updated_in(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    if !(lower.contains("updated") || text.contains("更新时间") || text.contains("更新于")) {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|i| {
+        let s = text.get(i..i + 10)?;
+        let b = s.as_bytes();
+        let ok = b[..4].iter().all(u8::is_ascii_digit)
+            && matches!(b[4], b'-' | b'/' | b'.')
+            && b[5..7].iter().all(u8::is_ascii_digit)
+            && b[7] == b[4]
+            && b[8..10].iter().all(u8::is_ascii_digit);
+        ok.then(|| s.replace(['/', '.'], "-"))
+    })
+}
+
+/// Short, no sentence punctuation: could be a name.
+fn is_name_like(text: &str) -> bool {
+    text.chars().count() <= MAX_NAME_CHARS
+        && text.split_whitespace().count() <= MAX_NAME_WORDS
+        && !text.contains(['.', '。', ',', '，', ':', '：', '!', '?', '(', ')'])
+}
+
+/// The service a heading names, without the words that say "error table":
+/// `NAT gateway error return code` → `NAT gateway`, `开发机错误码` → `开发机`; empty
+/// when it names none or is a sentence.
+pub fn service_in(heading: &str) -> String {
+    let heading = heading.trim().trim_end_matches(['：', ':']);
+    if !is_name_like(heading) {
+        return String::new();
+    }
+    let mut name = heading.to_owned();
+    for word in CHINESE_GENERIC {
+        name = name.replace(word, " ");
+    }
+    name.split_whitespace()
+        .filter(|w| !GENERIC.contains(&w.to_lowercase().as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A file stem for a name: its ASCII words in lower case joined by `_` (`Host Security`
+/// → `host_security`), Chinese words by their English name; `None` when nothing is left.
+pub fn stem_of(name: &str) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    for (zh, en) in CHINESE {
+        if name.contains(zh) {
+            words.push((*en).to_owned());
+        }
+    }
+    words.extend(
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("bce"))
+            .map(str::to_ascii_lowercase),
+    );
+    if words.iter().any(|w| w == "global" || w == "common") {
+        // `BCE Common`, `公共`, `通用`: the table every BCE page repeats.
+        words.retain(|w| w != "common");
+        if words.is_empty() || words == ["global"] {
+            return Some("global".to_owned());
+        }
+    }
+    (!words.is_empty()).then(|| words.join("_"))
+}
+
+/// The service name and file stem of each table of an imported page: `names` is what
+/// the user passed with `--name`, `page_stem` the saved page's file name.
+pub fn spec_names(
+    headings: &[&str],
+    product: Option<&str>,
+    title: Option<&str>,
+    given: Option<&str>,
+    page_stem: &str,
+) -> Vec<(String, String)> {
+    let page_name = given
+        .map(str::to_owned)
+        .or_else(|| product.map(str::to_owned))
+        .or_else(|| title.map(service_in).filter(|t| !t.is_empty()))
+        .unwrap_or_else(|| page_stem.to_owned());
+    let page_file = stem_of(&page_name)
+        .or_else(|| stem_of(page_stem))
+        .unwrap_or_else(|| "errors".to_owned());
+    let mut taken: Vec<String> = Vec::new();
+    headings
+        .iter()
+        .map(|heading| {
+            let own = given.is_none().then(|| service_in(heading));
+            let own = own.filter(|n| !n.is_empty() && stem_of(n).is_some());
+            let (name, mut stem) = match own {
+                Some(name) => {
+                    let stem = stem_of(&name).unwrap_or_else(|| page_file.clone());
+                    (name, stem)
+                }
+                None => (page_name.clone(), page_file.clone()),
+            };
+            if taken.contains(&stem) {
+                stem = (2..)
+                    .map(|n| format!("{stem}_{n}"))
+                    .find(|s| !taken.contains(s))
+                    .unwrap_or(stem);
+            }
+            taken.push(stem.clone());
+            (name, stem)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn services_in_headings() {
+        for (heading, name, stem) in [
+            ("EIP service error code", "EIP", Some("eip")),
+            (
+                "Bandwidth package service error code",
+                "Bandwidth package",
+                Some("bandwidth_package"),
+            ),
+            (
+                "NAT gateway error return code",
+                "NAT gateway",
+                Some("nat_gateway"),
+            ),
+            ("BCE global error codes", "BCE global", Some("global")),
+            ("BCE Common Error Code", "BCE Common", Some("global")),
+            ("Error return codes", "", None),
+            ("开发机错误码", "开发机", Some("dev_machine")),
+            ("公共错误码", "公共", Some("global")),
+            (
+                "The following table is the common error codes in API response, they may appear in API response.",
+                "",
+                None,
+            ),
+        ] {
+            assert_eq!(service_in(heading), name, "{heading}");
+            assert_eq!(stem_of(&service_in(heading)).as_deref(), stem, "{heading}");
+        }
+    }
+
+    #[test]
+    fn names_fall_back_to_product_title_then_file() {
+        let names = spec_names(
+            &["Common Error Code"],
+            Some("Host Security"),
+            Some("Error Code"),
+            None,
+            "page",
+        );
+        assert_eq!(names, [("Common".to_owned(), "global".to_owned())]);
+        let names = spec_names(
+            &["Error Code"],
+            Some("Host Security"),
+            Some("Error Code"),
+            None,
+            "page",
+        );
+        assert_eq!(
+            names,
+            [("Host Security".to_owned(), "host_security".to_owned())]
+        );
+        let names = spec_names(&["错误码列表"], None, Some("错误码"), None, "ocr-errors");
+        assert_eq!(names, [("ocr-errors".to_owned(), "ocr_errors".to_owned())]);
+        let names = spec_names(
+            &["错误码", "Error Code"],
+            Some("Cloud Function"),
+            None,
+            None,
+            "x",
+        );
+        assert_eq!(names[1].1, "cloud_function_2");
+    }
+}

@@ -1,0 +1,101 @@
+//! Stage 1 of an import: a saved docs page → blocks, each with the page line it starts
+//! on. Lines of text stay lines (tables flattened into text are found later, by
+//! [`import`](crate::import)); tables whose cells the page marks — markdown pipes or
+//! HTML — become [`CellTable`]s.
+//!
+//! - [`text`]: saved text and markdown, pipe tables with or without outer pipes, with
+//!   or without a `|---|` separator, one cell per line, or a whole table on one line;
+//! - [`html`]: HTML through the `html5gum` tokenizer (entities, `<` in text, quoted
+//!   attributes, `rowspan`/`colspan`, nested tables).
+
+pub mod html;
+pub mod text;
+
+/// A docs page as blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Page {
+    /// The blocks, in page order.
+    pub blocks: Vec<Block>,
+    /// Whether the saved text stops inside its last line (no line break after it): a
+    /// page cut off by saving, whose last row may be incomplete.
+    pub ends_inside_a_line: bool,
+}
+
+/// One line of text, or a table whose cells the page marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A non-empty line of text, whitespace folded.
+    Line(Line),
+    /// A table with explicit cells.
+    Table(CellTable),
+}
+
+/// A line of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The text, whitespace folded.
+    pub text: String,
+    /// 1-based page line.
+    pub line: usize,
+}
+
+/// A table with explicit cells; the first row is the header.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CellTable {
+    /// The rows.
+    pub rows: Vec<CellRow>,
+    /// Written one cell a line (`| code |` / `说明 |` / …): each row here is one cell,
+    /// and the real rows are found by the columns (see `import::cells`).
+    pub one_cell_a_line: bool,
+}
+
+/// One table row.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CellRow {
+    /// The cells, whitespace folded.
+    pub cells: Vec<String>,
+    /// 1-based page line of the row.
+    pub line: usize,
+    /// The page ends inside this row (no closing `|`, no `</tr>`): its last cell may
+    /// be cut short.
+    pub cut: bool,
+    /// The saved page stops on this row's line: cells it lacks may have been cut off.
+    pub at_page_end: bool,
+}
+
+/// Reads a page in any supported format: HTML when it starts as an HTML document or has
+/// a `<table>`, else text with markdown tables.
+pub fn read(text: &str) -> Page {
+    if is_html(text) {
+        html::read(text)
+    } else {
+        text::read(text)
+    }
+}
+
+/// How far into a page to look for the start of an HTML document.
+const HTML_SNIFF_BYTES: usize = 512;
+
+fn is_html(text: &str) -> bool {
+    let start = text.trim_start();
+    let head = start
+        .get(..HTML_SNIFF_BYTES.min(start.len()))
+        .unwrap_or(start)
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype")
+        || head.starts_with("<html")
+        || text.contains("<table")
+        || text.contains("<TABLE")
+}
+
+/// Folds runs of whitespace to one space and trims.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
