@@ -4,9 +4,10 @@ with ratios to the baseline beside each figure (ns per operation, median).
 
     bash benches/run.sh      # runs the benchmarks (aligned code), then this
 """
-import json, pathlib, sys
+import json, os, pathlib, sys
 
-root = pathlib.Path(__file__).resolve().parents[1] / 'target' / 'criterion'
+target = os.environ.get('CARGO_TARGET_DIR') or pathlib.Path(__file__).resolve().parents[1] / 'target'
+root = pathlib.Path(target) / 'criterion'
 
 def median_ns(group, name):
     group = group.replace('/', '_')
@@ -44,8 +45,10 @@ for g in groups:
     ours, m = median_ns(g, 'bce_errors'), median_ns(g, 'match')
     if ours and m:
         print(f'- {g}: bce_errors / match = {ours / m:.2f}×')
-table('BceError::from_response, ns per body (ratio to serde_json owned + match)', ['response/typical'],
-      ['serde_json_owned_match', 'bce_errors_from_response', 'serde_json_borrowed_match'], 'serde_json_owned_match')
+table('BceError::from_response(..).kind(), ns per body (ratio to serde_json into Cow fields + from_code)',
+      ['response/typical', 'response/large_4k'],
+      ['serde_json_cow_from_code', 'bce_errors_from_response', 'serde_json_owned_match', 'serde_json_borrowed_match'],
+      'serde_json_cow_from_code')
 print('\n### Generator (parse + validate + generate, no rustc)\n')
 b = median_ns('generator_all_bundled_specs', '')
 if b is not None:

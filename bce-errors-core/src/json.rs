@@ -3,13 +3,19 @@
 //! platform), `{"error": {"code", "message", "type"}}` (Qianfan) and `error` /
 //! `error_description` (the OAuth token endpoint).
 //!
-//! Strict: it accepts exactly the bodies `serde_json::from_slice::<serde_json::Value>`
-//! accepts that are objects — UTF-8 throughout, the JSON number grammar, escapes that
-//! pair their surrogates, nothing after the object but whitespace, nesting at most
-//! [`MAX_DEPTH`] deep — and bodies of at most [`PARSE_LIMIT`](crate::PARSE_LIMIT)
-//! bytes. A differential test holds it to serde_json on valid and invalid input. When a
-//! key appears twice, the later value wins (as in `serde_json::Value`); a key spelt two
-//! ways (`code`, `error_code`) is one field, and the later wins too.
+//! Strict as serde_json is when it reads a body into a struct of these fields (what a
+//! careful user writes): the JSON grammar everywhere — numbers, escapes, literals,
+//! nothing after the object but whitespace; nesting however deep, as serde_json skips
+//! a value nobody asked for (iteratively: a hostile body cannot overflow the stack) — and,
+//! in keys and in the values it returns, valid UTF-8 and escapes that pair their
+//! surrogates; a value nobody asked for is checked for its grammar only, as serde_json
+//! ignores it. Bodies of at most [`PARSE_LIMIT`](crate::PARSE_LIMIT) bytes. A
+//! differential test holds it to serde_json on valid and invalid input. One rule
+//! departs from serde_json's derive, on purpose: when a key appears twice — or a field
+//! in two spellings (`code`, `error_code`) — the later value wins (as in
+//! `serde_json::Value`), where the derive refuses the body; a body is read, not refused.
+//! `null` is the same as leaving a key out; any other value that is neither text nor a
+//! number (an object, a list, `true`) leaves the field without a value.
 //!
 //! Hand-written rather than serde_json so the runtime has no dependency by default (its
 //! users pay for every crate on every clean build), and faster on error bodies: the
@@ -18,12 +24,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-
-/// Containers may nest this deep (the top-level object counts as one), as in
-/// serde_json, whose recursion limit refuses the 128th level. A skipped value keeps one
-/// bit a level in a `u128`, which is why the limit can be no more than 128.
-pub(crate) const MAX_DEPTH: usize = 127;
-const _: () = assert!(MAX_DEPTH <= u128::BITS as usize);
 
 /// Which documented body a response used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -70,7 +70,6 @@ enum BodyErrorKind {
     Syntax,
     TrailingData,
     InvalidUtf8,
-    TooDeep,
     TooLarge,
 }
 
@@ -106,7 +105,6 @@ impl fmt::Display for BodyError {
             BodyErrorKind::Syntax => "the body is not valid JSON",
             BodyErrorKind::TrailingData => "the JSON object is followed by more data",
             BodyErrorKind::InvalidUtf8 => "the body is not valid UTF-8",
-            BodyErrorKind::TooDeep => "the JSON body nests too deeply",
         };
         write!(f, "{what} (at byte {})", self.offset)
     }
@@ -148,10 +146,7 @@ pub(crate) fn scan(body: &[u8]) -> Result<Fields<'_>, BodyError> {
     if body.len() > crate::PARSE_LIMIT {
         return Err(BodyError::too_large(body.len()));
     }
-    let text = std::str::from_utf8(body)
-        .map_err(|e| BodyError::new(BodyErrorKind::InvalidUtf8, e.valid_up_to()))?;
     let mut r = Reader {
-        text,
         bytes: body,
         pos: 0,
     };
@@ -171,8 +166,6 @@ pub(crate) fn scan(body: &[u8]) -> Result<Fields<'_>, BodyError> {
 }
 
 struct Reader<'a> {
-    /// The body, known to be UTF-8, so any slice between ASCII delimiters is a `str`.
-    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -226,11 +219,11 @@ impl<'a> Reader<'a> {
         }
         loop {
             self.skip_ws();
-            let key = self.string()?;
+            let key = self.key()?;
             self.skip_ws();
             self.expect(b':')?;
             self.skip_ws();
-            field(self, key.as_bytes())?;
+            field(self, &key)?;
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -244,56 +237,62 @@ impl<'a> Reader<'a> {
     }
 
     fn top_field(&mut self, key: &[u8], fields: &mut Fields<'a>) -> Result<(), BodyError> {
+        // `null` is the same as leaving the key out: it sets nothing.
+        if self.peek() == Some(b'n') {
+            return self.literal(b"null");
+        }
         match top_key(key) {
             Key::Code(format) => {
-                fields.code = self.text_value(1)?;
+                fields.code = self.text_value()?;
                 fields.format = format;
             }
-            Key::Message(BodyFormat::OAuth) => fields.message = self.text_value(1)?,
+            Key::Message(BodyFormat::OAuth) => fields.message = self.text_value()?,
             Key::Message(format) => {
-                fields.message = self.text_value(1)?;
+                fields.message = self.text_value()?;
                 if format == BodyFormat::AiPlatform && fields.code.is_none() {
                     fields.format = format;
                 }
             }
-            Key::RequestId => fields.request_id = self.text_value(1)?,
-            Key::LogId => fields.log_id = self.text_value(1)?,
-            Key::Id => fields.id = self.text_value(1)?,
+            Key::RequestId => fields.request_id = self.text_value()?,
+            Key::LogId => fields.log_id = self.text_value()?,
+            Key::Id => fields.id = self.text_value()?,
             Key::Error => match self.peek() {
                 Some(b'{') => {
                     fields.format = BodyFormat::Nested;
                     self.object(|r, key| match key {
-                        b"code" => r.text_value(2).map(|v| fields.code = v),
-                        b"message" => r.text_value(2).map(|v| fields.message = v),
-                        b"type" => r.text_value(2).map(|v| fields.error_type = v),
-                        _ => r.skip_value(2),
+                        _ if r.peek() == Some(b'n') => r.literal(b"null"),
+                        b"code" => r.text_value().map(|v| fields.code = v),
+                        b"message" => r.text_value().map(|v| fields.message = v),
+                        b"type" => r.text_value().map(|v| fields.error_type = v),
+                        _ => r.skip_value(),
                     })?;
                 }
                 _ => {
-                    fields.code = self.text_value(1)?;
+                    fields.code = self.text_value()?;
                     fields.format = BodyFormat::OAuth;
                 }
             },
-            Key::Other => self.skip_value(1)?,
+            Key::Other => self.skip_value()?,
         }
         Ok(())
     }
 
-    /// A field's value: a string, or a number as its text; `None` for `null` or any
-    /// other value (skipped), which is no code, message or id. `depth` is the depth of
-    /// the object holding it.
-    fn text_value(&mut self, depth: usize) -> Result<Option<Cow<'a, str>>, BodyError> {
+    /// A field's value: a string, or a number as its text; `None` for any other value
+    /// (skipped), which is no code, message or id.
+    fn text_value(&mut self) -> Result<Option<Cow<'a, str>>, BodyError> {
         match self.peek() {
             Some(b'"') => self.string().map(Some),
             Some(b'-' | b'0'..=b'9') => self.number().map(|n| Some(Cow::Borrowed(n))),
-            _ => self.skip_value(depth).map(|()| None),
+            _ => self.skip_value().map(|()| None),
         }
     }
 
-    /// A string at the cursor; borrowed when it has no escapes.
+    /// A string at the cursor, read: valid UTF-8, surrogates paired; borrowed when it
+    /// has no escapes.
     fn string(&mut self) -> Result<Cow<'a, str>, BodyError> {
-        let (start, end, escaped) = self.string_span()?;
-        let raw = &self.text[start..end];
+        let start = self.pos + 1;
+        let (escaped, _) = self.skip_string(true)?;
+        let raw = self.utf8(start, self.pos - 1)?;
         Ok(if escaped {
             Cow::Owned(unescape(raw))
         } else {
@@ -301,23 +300,53 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// Reads a string at the cursor, checking every escape; returns where its contents
-    /// are and whether they hold an escape.
-    fn string_span(&mut self) -> Result<(usize, usize, bool), BodyError> {
+    /// A key at the cursor, as bytes (keys are matched, not kept): checked as serde_json
+    /// reads a key — UTF-8 (ASCII needs no check), surrogates paired — and unescaped
+    /// when it holds an escape.
+    fn key(&mut self) -> Result<Cow<'a, [u8]>, BodyError> {
+        let start = self.pos + 1;
+        let (escaped, ascii) = self.skip_string(true)?;
+        let raw = &self.bytes[start..self.pos - 1];
+        if escaped {
+            return Ok(Cow::Owned(
+                unescape(self.utf8(start, self.pos - 1)?).into_bytes(),
+            ));
+        }
+        if !ascii {
+            self.utf8(start, self.pos - 1)?;
+        }
+        Ok(Cow::Borrowed(raw))
+    }
+
+    fn utf8(&self, start: usize, end: usize) -> Result<&'a str, BodyError> {
+        std::str::from_utf8(&self.bytes[start..end])
+            .map_err(|e| BodyError::new(BodyErrorKind::InvalidUtf8, start + e.valid_up_to()))
+    }
+
+    /// Passes the string at the cursor, checking its escapes (their surrogate pairing
+    /// too when `read`: a value nobody reads is checked for its grammar only, as serde_json
+    /// ignores one); returns whether it holds an escape, and whether it is all ASCII.
+    #[inline]
+    fn skip_string(&mut self, read: bool) -> Result<(bool, bool), BodyError> {
         self.expect(b'"')?;
-        let start = self.pos;
         let mut escaped = false;
+        let mut ascii = true;
         loop {
-            self.pos = find_special(self.bytes, self.pos);
+            let (at, high) = match read {
+                true => find_special::<true>(self.bytes, self.pos),
+                false => find_special::<false>(self.bytes, self.pos),
+            };
+            self.pos = at;
+            ascii &= !high;
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok((start, self.pos - 1, escaped));
+                    return Ok((escaped, ascii));
                 }
                 Some(b'\\') => {
                     escaped = true;
                     self.pos += 1;
-                    self.escape()?;
+                    self.escape(read)?;
                 }
                 // A control character (`find_special` stops at nothing else).
                 Some(_) => return Err(self.err(BodyErrorKind::Syntax)),
@@ -327,7 +356,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Checks the escape whose backslash was just read.
-    fn escape(&mut self) -> Result<(), BodyError> {
+    fn escape(&mut self, pair_surrogates: bool) -> Result<(), BodyError> {
         match self.peek() {
             Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
                 self.pos += 1;
@@ -336,6 +365,9 @@ impl<'a> Reader<'a> {
             Some(b'u') => {
                 self.pos += 1;
                 let unit = self.hex4()?;
+                if !pair_surrogates {
+                    return Ok(());
+                }
                 match unit {
                     0xD800..=0xDBFF => {
                         // A high surrogate must be followed by an escaped low one.
@@ -381,10 +413,17 @@ impl<'a> Reader<'a> {
         Ok(v)
     }
 
-    /// A number at the cursor, by the JSON grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)?
-    /// ([eE] [+-]? [0-9]+)?`.
+    /// A number at the cursor, read as its text.
     fn number(&mut self) -> Result<&'a str, BodyError> {
         let start = self.pos;
+        self.skip_number()?;
+        // Only ASCII digits, signs, `.` and `e` were passed.
+        Ok(std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or_default())
+    }
+
+    /// Passes a number at the cursor, by the JSON grammar: `-? (0 | [1-9][0-9]*)
+    /// (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    fn skip_number(&mut self) -> Result<(), BodyError> {
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
@@ -404,9 +443,10 @@ impl<'a> Reader<'a> {
             }
             self.at_least_one_digit()?;
         }
-        Ok(&self.text[start..self.pos])
+        Ok(())
     }
 
+    #[inline]
     fn digits(&mut self) {
         while let Some(b'0'..=b'9') = self.peek() {
             self.pos += 1;
@@ -435,26 +475,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Skips any JSON value inside containers already `depth` deep, iteratively (a
-    /// hostile body cannot overflow the stack).
-    fn skip_value(&mut self, depth: usize) -> Result<(), BodyError> {
-        // Bit d of `objects` is set when the container opened at level d is an object.
-        let mut objects: u128 = 0;
-        let base = depth;
-        let mut depth = depth;
+    /// Skips any JSON value, iteratively (a hostile body cannot overflow the stack).
+    fn skip_value(&mut self) -> Result<(), BodyError> {
+        let mut depth = 0;
+        let mut objects = Nesting::default();
         loop {
             match self.peek() {
                 Some(open @ (b'{' | b'[')) => {
-                    if depth == MAX_DEPTH {
-                        return Err(self.err(BodyErrorKind::TooDeep));
-                    }
                     self.pos += 1;
                     let object = open == b'{';
-                    if object {
-                        objects |= 1 << depth;
-                    } else {
-                        objects &= !(1 << depth);
-                    }
+                    objects.set(depth, object);
                     depth += 1;
                     self.skip_ws();
                     if self.peek() == Some(if object { b'}' } else { b']' }) {
@@ -468,22 +498,20 @@ impl<'a> Reader<'a> {
                     }
                 }
                 Some(b'"') => {
-                    self.string_span()?;
+                    self.skip_string(false)?;
                 }
                 Some(b't') => self.literal(b"true")?,
                 Some(b'f') => self.literal(b"false")?,
                 Some(b'n') => self.literal(b"null")?,
-                Some(b'-' | b'0'..=b'9') => {
-                    self.number()?;
-                }
+                Some(b'-' | b'0'..=b'9') => self.skip_number()?,
                 _ => return Err(self.unexpected()),
             }
             // A value is complete: close containers, or go on to the next element.
             loop {
-                if depth == base {
+                if depth == 0 {
                     return Ok(());
                 }
-                let object = objects & (1 << (depth - 1)) != 0;
+                let object = objects.get(depth - 1);
                 self.skip_ws();
                 match self.peek() {
                     Some(b',') => {
@@ -508,9 +536,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `"key":` of an object member, and the whitespace after it.
+    /// `"key":` of a member of a skipped object (its grammar only, as serde_json ignores
+    /// it), and the whitespace after it.
     fn member_key(&mut self) -> Result<(), BodyError> {
-        self.string_span()?;
+        self.skip_string(false)?;
         self.skip_ws();
         self.expect(b':')?;
         self.skip_ws();
@@ -518,19 +547,60 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Whether each open container of a skipped value is an object (else an array): a bit
+/// a level, the first 512 levels on the stack, deeper ones (only hostile bodies nest so)
+/// in a vector.
+#[derive(Default)]
+struct Nesting {
+    near: [u64; 8],
+    far: Vec<u64>,
+}
+
+impl Nesting {
+    fn set(&mut self, level: usize, object: bool) {
+        let (word, bit) = (level / 64, 1u64 << (level % 64));
+        let slot = match self.near.get_mut(word) {
+            Some(slot) => slot,
+            None => {
+                let far = word - self.near.len();
+                if self.far.len() <= far {
+                    self.far.resize(far + 1, 0);
+                }
+                &mut self.far[far]
+            }
+        };
+        if object {
+            *slot |= bit;
+        } else {
+            *slot &= !bit;
+        }
+    }
+
+    fn get(&self, level: usize) -> bool {
+        let (word, bit) = (level / 64, 1u64 << (level % 64));
+        let slot = match self.near.get(word) {
+            Some(slot) => *slot,
+            None => self.far.get(word - self.near.len()).copied().unwrap_or(0),
+        };
+        slot & bit != 0
+    }
+}
+
 /// The index of the first `"`, `\` or control character at or after `from` (the
-/// length when none), eight bytes a step.
+/// length when none), eight bytes a step; and, when `ASCII` asks, whether a byte before
+/// it is not ASCII (else `false`).
 #[inline]
-fn find_special(bytes: &[u8], from: usize) -> usize {
+fn find_special<const ASCII: bool>(bytes: &[u8], from: usize) -> (usize, bool) {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
     const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
     const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
+    let mut high = 0;
+    while i + 8 <= bytes.len() {
         let mut word = [0; 8];
-        word.copy_from_slice(chunk);
+        word.copy_from_slice(&bytes[i..i + 8]);
         let w = u64::from_le_bytes(word);
         // A byte is flagged when it is zero after the xor (quote, backslash), or below
         // 0x20; the lowest flag is exact (borrows only reach higher bytes).
@@ -538,17 +608,28 @@ fn find_special(bytes: &[u8], from: usize) -> usize {
         let found =
             zero(w ^ QUOTES) | zero(w ^ BACKSLASHES) | (w.wrapping_sub(SPACES) & !w & HIGHS);
         if found != 0 {
-            return i + (found.trailing_zeros() / 8) as usize;
+            let at = found.trailing_zeros() / 8;
+            if !ASCII {
+                return (i + at as usize, false);
+            }
+            // The high bits of the bytes before the one found.
+            let before = (1u64 << (8 * at)).wrapping_sub(1);
+            return (i + at as usize, high != 0 || w & HIGHS & before != 0);
+        }
+        if ASCII {
+            high |= w & HIGHS;
         }
         i += 8;
     }
+    let mut high = high != 0;
     while let Some(&b) = bytes.get(i) {
         if b == b'"' || b == b'\\' || b < 0x20 {
-            return i;
+            return (i, high);
         }
+        high |= ASCII && b >= 0x80;
         i += 1;
     }
-    i
+    (i, high)
 }
 
 /// The value of a string's contents whose escapes were checked by `string_span`.
@@ -599,10 +680,23 @@ mod tests {
                 let mut bytes = vec![b'a'; 40];
                 bytes[at] = special;
                 bytes.extend("开发".as_bytes());
-                assert_eq!(find_special(&bytes, 0), at);
+                assert_eq!(find_special::<true>(&bytes, 0), (at, false));
+                assert_eq!(find_special::<false>(&bytes, 0), (at, false));
+                // A non-ASCII byte before the special one is seen; one after it is not.
+                for high in 0..40 {
+                    let mut marked = bytes.clone();
+                    if high != at {
+                        marked[high] = 0xE5;
+                        assert_eq!(
+                            find_special::<true>(&marked, 0),
+                            (at, high < at),
+                            "{at} {high}"
+                        );
+                    }
+                }
             }
         }
-        assert_eq!(find_special("开发机".as_bytes(), 0), 9);
+        assert_eq!(find_special::<true>("开发机".as_bytes(), 0), (9, true));
     }
 
     #[test]

@@ -138,6 +138,40 @@ impl PerfectBaseline {
 pub const TYPICAL_BODY: &[u8] =
     br#"{"requestId":"ae2225f7-1c2e-427a-a1ad-5413b762957d","code":"NoSuchNat","message":"The specified nat is not found."}"#;
 
+/// A 4 KB error body: the documented fields among extra ones (a list of field errors,
+/// nested details, numbers, escapes), as gateways and newer services send.
+pub fn large_body() -> Vec<u8> {
+    let mut errors = String::new();
+    for i in 0..24 {
+        if i > 0 {
+            errors.push(',');
+        }
+        errors.push_str(&format!(
+            r#"{{"field":"spec.rules[{i}].cidr","reason":"The value \"10.0.{i}.0/33\" is not a valid CIDR block","limit":{},"ratio":0.{i}5,"retryable":false,"tags":["vpc","nat","rule-{i}"]}}"#,
+            100 + i
+        ));
+    }
+    format!(
+        r#"{{"requestId":"ae2225f7-1c2e-427a-a1ad-5413b762957d","timestamp":"2026-11-30T16:28:10Z","errors":[{errors}],"details":{{"service":"nat","region":"bj","trace":{{"span":"a1b2c3","depth":3,"path":["gateway","nat","rules"]}}}},"code":"NoSuchNat","message":"The specified nat is not found."}}"#
+    )
+    .into_bytes()
+}
+
+/// The serde_json baseline a careful user writes: borrowed `Cow` fields (escapes
+/// allocate, plain text does not), missing fields allowed.
+#[derive(serde::Deserialize)]
+pub struct CowBody<'a> {
+    /// `code`.
+    #[serde(borrow)]
+    pub code: Option<std::borrow::Cow<'a, str>>,
+    /// `message`.
+    #[serde(borrow)]
+    pub message: Option<std::borrow::Cow<'a, str>>,
+    /// `requestId`.
+    #[serde(rename = "requestId", borrow)]
+    pub request_id: Option<std::borrow::Cow<'a, str>>,
+}
+
 /// The serde_json baseline with owned fields.
 #[derive(serde::Deserialize)]
 pub struct OwnedBody {
