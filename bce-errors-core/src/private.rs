@@ -8,35 +8,16 @@ use core::fmt;
 use crate::RetryClass;
 use crate::escape::Escaped;
 
-/// One text field of every code of an enum, as one string: entry `i` is
-/// `text[ends[i - 1]..ends[i]]` (from 0 for the first). One string and an offset a code,
-/// rather than a `&str` a code: a pointer costs a relocation (24 bytes) in a
-/// position-independent binary.
+/// Where each text of each entry is in [`Table::text`]: `FIELDS` spans an entry (code,
+/// variant name, message, description, Chinese description), each `[start, len]`; an
+/// absent text is empty. Spans rather than a `&str` a text: a pointer costs a relocation
+/// (24 bytes) in a position-independent binary.
 #[derive(Debug, Clone, Copy)]
-pub struct Texts {
-    /// Every entry, one after another.
-    pub text: &'static str,
-    /// Where each entry ends, in bytes.
-    pub ends: &'static [u32],
-}
-
-impl Texts {
-    /// Entry `i` ("" past the end).
-    #[inline]
-    pub fn get(&self, i: usize) -> &'static str {
-        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
-        let start = match i.checked_sub(1) {
-            Some(before) => self.ends.get(before).copied().unwrap_or(0) as usize,
-            None => 0,
-        };
-        self.text.get(start..end).unwrap_or_default()
-    }
-
-    /// Entry `i`, `None` when empty (a row without that field).
-    #[inline]
-    pub fn get_nonempty(&self, i: usize) -> Option<&'static str> {
-        Some(self.get(i)).filter(|t| !t.is_empty())
-    }
+pub enum Spans {
+    /// For a text under 64 KiB: 4 bytes a span.
+    Narrow(&'static [[u16; 2]]),
+    /// For a larger text.
+    Wide(&'static [[u32; 2]]),
 }
 
 /// What a generated enum documents about each of its codes, entry `i` for the variant
@@ -44,47 +25,69 @@ impl Texts {
 /// once, not once per enum.
 #[derive(Debug, Clone, Copy)]
 pub struct Table {
-    /// The wire codes.
-    pub codes: Texts,
-    /// The variants' names.
-    pub variants: Texts,
-    /// The documented messages.
-    pub messages: Texts,
-    /// The documented descriptions (empty where the table has none).
-    pub descriptions: Texts,
-    /// The Chinese descriptions, where the docs have them.
-    pub descriptions_zh: Texts,
+    /// Every distinct text, once: the enum's own, or shared by every bundled enum (the
+    /// docs pages repeat the common errors word for word).
+    pub text: &'static str,
+    /// Where entry `i`'s texts are in `text`.
+    pub spans: Spans,
     /// The documented statuses; 0 where the docs give none.
     pub statuses: &'static [u16],
     /// The spec's `retry` classes, for the rows that have one, by entry.
     pub retries: &'static [(u32, RetryClass)],
 }
 
+/// The texts of an entry, in the order of its spans.
+const CODE: usize = 0;
+const VARIANT: usize = 1;
+const MESSAGE: usize = 2;
+const DESCRIPTION: usize = 3;
+const DESCRIPTION_ZH: usize = 4;
+
 impl Table {
+    /// How many spans an entry has.
+    pub const FIELDS: usize = 5;
+
+    /// Text `field` of entry `i` ("" past the end).
+    #[inline]
+    fn text(&self, i: usize, field: usize) -> &'static str {
+        let at = i * Self::FIELDS + field;
+        let (start, len) = match self.spans {
+            Spans::Narrow(spans) => spans.get(at).map(|&[s, l]| (s as usize, l as usize)),
+            Spans::Wide(spans) => spans.get(at).map(|&[s, l]| (s as usize, l as usize)),
+        }
+        .unwrap_or_default();
+        self.text.get(start..start + len).unwrap_or_default()
+    }
+
+    /// Text `field` of entry `i`, `None` when empty (a row without that field).
+    fn nonempty(&self, i: usize, field: usize) -> Option<&'static str> {
+        Some(self.text(i, field)).filter(|t| !t.is_empty())
+    }
+
     /// The code of entry `i`.
     #[inline]
     pub fn code(&self, i: usize) -> &'static str {
-        self.codes.get(i)
+        self.text(i, CODE)
     }
 
     /// The variant name of entry `i`.
     pub fn variant(&self, i: usize) -> &'static str {
-        self.variants.get(i)
+        self.text(i, VARIANT)
     }
 
     /// The message of entry `i`.
     pub fn message(&self, i: usize) -> &'static str {
-        self.messages.get(i)
+        self.text(i, MESSAGE)
     }
 
     /// The description of entry `i`.
     pub fn description(&self, i: usize) -> Option<&'static str> {
-        self.descriptions.get_nonempty(i)
+        self.nonempty(i, DESCRIPTION)
     }
 
     /// The Chinese description of entry `i`.
     pub fn description_zh(&self, i: usize) -> Option<&'static str> {
-        self.descriptions_zh.get_nonempty(i)
+        self.nonempty(i, DESCRIPTION_ZH)
     }
 
     /// The status of entry `i`.
@@ -249,14 +252,55 @@ mod tests {
     }
 
     #[test]
-    fn texts_with_empty_entries() {
-        let texts = Texts {
-            text: "ab开c",
-            ends: &[2, 2, 5, 6],
-        };
-        assert_eq!(
-            (0..5).map(|i| texts.get_nonempty(i)).collect::<Vec<_>>(),
-            [Some("ab"), None, Some("开"), Some("c"), None]
-        );
+    fn table_reads_texts_by_span_at_either_width() {
+        const NARROW: &[[u16; 2]] = &[
+            [0, 2],
+            [0, 2],
+            [2, 3],
+            [0, 0],
+            [5, 1],
+            [5, 1],
+            [5, 1],
+            [0, 1],
+            [2, 3],
+            [0, 0],
+        ];
+        const WIDE: &[[u32; 2]] = &[
+            [0, 2],
+            [0, 2],
+            [2, 3],
+            [0, 0],
+            [5, 1],
+            [5, 1],
+            [5, 1],
+            [0, 1],
+            [2, 3],
+            [0, 0],
+        ];
+        for spans in [Spans::Narrow(NARROW), Spans::Wide(WIDE)] {
+            let table = Table {
+                text: "ab开c",
+                spans,
+                statuses: &[404, 0],
+                retries: &[],
+            };
+            assert_eq!(
+                (table.code(0), table.variant(0), table.message(0)),
+                ("ab", "ab", "开")
+            );
+            assert_eq!(
+                (table.description(0), table.description_zh(0)),
+                (None, Some("c"))
+            );
+            assert_eq!(
+                (table.code(1), table.message(1), table.description(1)),
+                ("c", "a", Some("开"))
+            );
+            assert_eq!((table.status(0), table.status(1)), (Some(404), None));
+            assert_eq!(
+                (table.code(2), table.description(2), table.status(2)),
+                ("", None, None)
+            );
+        }
     }
 }

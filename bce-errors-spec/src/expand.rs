@@ -70,6 +70,7 @@ pub fn expand(attr: TokenStream, item: TokenStream, manifest_dir: Option<&Path>)
     let options = GenerateOptions {
         manifest_dir: Some(root),
         runtime: Some(&rt),
+        shared_text: None,
     };
     generate(&spec, &input, &options)
 }

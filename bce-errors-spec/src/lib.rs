@@ -63,7 +63,7 @@ use std::path::Path;
 pub use bundled_global::GLOBAL_CODES;
 pub use diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
 pub use expand::expand;
-pub use generate::{DEFAULT_RUNTIME, GenerateOptions, generate};
+pub use generate::{DEFAULT_RUNTIME, GenerateOptions, SharedText, TextPool, generate};
 pub use item::{Attribute, EnumItem, MacroArgs, Variant, parse_args, parse_enum};
 pub use load::{Loaded, MAX_SPEC_BYTES, RowRef, Shadowed, load_files, load_files_with, load_text};
 pub use model::{Row, Service, Spec};

@@ -39,30 +39,39 @@ impl DemoError {
     ];
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
+    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
-    pub const __TABLE: ::bce_errors::__private::Table = ::bce_errors::__private::Table {
-        codes: ::bce_errors::__private::Texts {
-            text: "NoSuchThingthing.Busy404110",
-            ends: &[11, 21, 24, 27],
-        },
-        variants: ::bce_errors::__private::Texts {
-            text: "NoSuchThingThingBusyNumericNotFoundE110",
-            ends: &[11, 20, 35, 39],
-        },
-        messages: ::bce_errors::__private::Texts {
-            text: "The thing {id} is not found: ${thing}.Busy.Not found.Access token invalid or no longer valid",
-            ends: &[38, 43, 53, 92],
-        },
-        descriptions: ::bce_errors::__private::Texts {
-            text: "Create the <thing> first.Another operation is running.A numeric code.",
-            ends: &[25, 54, 69, 69],
-        },
-        descriptions_zh: ::bce_errors::__private::Texts {
-            text: "资源不存在",
-            ends: &[15, 15, 15, 15],
-        },
-        statuses: &[404, 503, 404, 0],
-        retries: &[(1, ::bce_errors::RetryClass::Never)],
+    pub const __TABLE: &'static ::bce_errors::__private::Table = {
+        static TABLE: ::bce_errors::__private::Table = ::bce_errors::__private::Table {
+            text: "NoSuchThingthing.Busy404110ThingBusyNumericNotFoundE110The thing {id} is not found: ${thing}.Busy.Not found.Access token invalid or no longer validCreate the <thing> first.Another operation is running.A numeric code.资源不存在",
+            spans: ::bce_errors::__private::Spans::Narrow(
+                &[
+                    [0, 11],
+                    [0, 11],
+                    [55, 38],
+                    [147, 25],
+                    [216, 15],
+                    [11, 10],
+                    [27, 9],
+                    [93, 5],
+                    [172, 29],
+                    [0, 0],
+                    [21, 3],
+                    [36, 15],
+                    [98, 10],
+                    [201, 15],
+                    [0, 0],
+                    [24, 3],
+                    [51, 4],
+                    [108, 39],
+                    [0, 0],
+                    [0, 0],
+                ],
+            ),
+            statuses: &[404, 503, 404, 0],
+            retries: &[(1, ::bce_errors::RetryClass::Never)],
+        };
+        &TABLE
     };
     /// The code as the server sends it.
     #[inline]
@@ -110,22 +119,20 @@ impl DemoError {
     /// a code this spec does not document.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        const SLOTS: [u64; 4] = [
-            844437815033880, 562962838323221, 281517926383627, 47244640256,
-        ];
+        static SLOTS: [u32; 4] = [50528280, 33751061, 17432587, 720896];
         let b = code.as_bytes();
         if b.len() < 3 {
             return ::core::option::Option::None;
         }
         let key = (b.len() as u64) | ((b[b.len() - 1] as u64) << 8);
         let slot = SLOTS[(key.wrapping_mul(17909611376780542445) >> 62) as usize];
-        let start = slot as u32 as usize;
-        let len = (slot >> 32) as u16 as usize;
-        match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {
+        let start = slot as u16 as usize;
+        let len = (slot >> 16) as u8 as usize;
+        match Self::__TABLE.text.as_bytes().get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if ::bce_errors::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 48) as usize])
+                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
             }
             _ => ::core::option::Option::None,
         }

@@ -1,19 +1,53 @@
-//! `cargo xtask regenerate [--check]`: writes the bundled enums (`bce-errors/src/services/`)
-//! and the files derived from `specs/` that sit in other crates; `--check` only says which
-//! are stale (exit 1).
+//! Maintainer tasks:
+//!
+//! - `cargo xtask regenerate [--check]`: writes the bundled enums (`bce-errors/src/services/`)
+//!   and the files derived from `specs/` that sit in other crates; `--check` only says which
+//!   are stale (exit 1).
+//! - `cargo xtask compile-cost-fixtures DIR [--app] [--before OLD_ROOT]`: writes the crates
+//!   `benches/compile-cost/run.sh` builds side by side.
 
+use std::path::Path;
 use std::process::ExitCode;
+
+use xtask::compile_cost::{Base, write_fixtures};
+
+const USAGE: &str = "usage: cargo xtask regenerate [--check]\n       cargo xtask compile-cost-fixtures DIR [--app] [--before OLD_ROOT]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let check = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        ["regenerate"] => false,
-        ["regenerate", "--check"] => true,
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args[..] {
+        ["regenerate"] => regenerate(false),
+        ["regenerate", "--check"] => regenerate(true),
+        ["compile-cost-fixtures", dir, ref rest @ ..] => fixtures(Path::new(dir), rest),
         _ => {
-            eprintln!("usage: cargo xtask regenerate [--check]");
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn fixtures(dir: &Path, flags: &[&str]) -> ExitCode {
+    let (base, before) = match flags {
+        [] => (Base::Empty, None),
+        ["--app"] => (Base::App, None),
+        ["--before", old] => (Base::Empty, Some(Path::new(old))),
+        ["--app", "--before", old] => (Base::App, Some(Path::new(old))),
+        _ => {
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
+    match write_fixtures(&xtask::workspace_root(), dir, base, before) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn regenerate(check: bool) -> ExitCode {
     let root = xtask::workspace_root();
     let outputs = match xtask::regenerate(&root) {
         Ok(outputs) => outputs,

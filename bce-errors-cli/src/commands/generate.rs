@@ -51,6 +51,7 @@ pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
     let options = GenerateOptions {
         manifest_dir: None,
         runtime: args.runtime,
+        shared_text: None,
     };
     let tokens = generate(&loaded, &item, &options);
     let parsed: syn::File = syn::parse2(tokens)

@@ -1,21 +1,21 @@
 //! The enum's inherent items: `SERVICE`, `ALL`, the table of documented text every
 //! method reads, and the methods.
 
-use std::fmt::Write as _;
-
 use bce_errors_core::RetryClass;
 
-use crate::model::{Row, Spec};
+use crate::model::Spec;
 use crate::tokens::lit;
 
-use super::lookup;
+use super::text_pool::FIELDS;
+use super::{PoolText, lookup};
 
-/// `impl Name { … }`. `rt` is the runtime's path (`::bce_errors`).
-pub(super) fn code(spec: &Spec, name: &str, rt: &str) -> String {
+/// `impl Name { … }`. `rt` is the runtime's path (`::bce_errors`); `text` the string the
+/// table's texts are in.
+pub(super) fn code(spec: &Spec, name: &str, rt: &str, text: &PoolText<'_>) -> String {
     let service = lit(&spec.service.name);
     let all = join(spec.rows.iter().map(|r| format!("Self::{}", r.variant)));
-    let table = table(spec, rt);
-    let from_code = lookup::from_code(spec, rt);
+    let table = table(spec, rt, text);
+    let from_code = lookup::from_code(spec, text.pool, rt);
     format!(
         r#"
 impl {name} {{
@@ -25,8 +25,12 @@ impl {name} {{
     pub const ALL: &'static [Self] = &[{all}];
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
+    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
-    pub const __TABLE: {rt}::__private::Table = {table};
+    pub const __TABLE: &'static {rt}::__private::Table = {{
+        static TABLE: {rt}::__private::Table = {table};
+        &TABLE
+    }};
 
     /// The code as the server sends it.
     #[inline]
@@ -91,11 +95,9 @@ fn join(items: impl Iterator<Item = String>) -> String {
     items.collect::<Vec<_>>().join(", ")
 }
 
-/// `__private::Table { … }`: each text field as one string with end offsets, so the
-/// binary holds no pointer per code (a pointer costs a relocation, 24 bytes, in a
-/// position-independent binary). An absent description is empty (the docs' empty cell).
-fn table(spec: &Spec, rt: &str) -> String {
-    let texts = |get: &dyn Fn(&Row) -> Option<&str>| texts(spec, rt, get);
+/// `__private::Table { … }`: the pool's text, then `Table::FIELDS` spans a row into it,
+/// 16 bits each when the text is short enough. An absent description is empty.
+fn table(spec: &Spec, rt: &str, text: &PoolText<'_>) -> String {
     let statuses = join(spec.rows.iter().map(|r| r.status.unwrap_or(0).to_string()));
     let retries = join(spec.rows.iter().enumerate().filter_map(|(i, r)| {
         Some(format!(
@@ -103,38 +105,28 @@ fn table(spec: &Spec, rt: &str) -> String {
             retry_variant(r.retry?)
         ))
     }));
+    let spans = join(spec.rows.iter().flat_map(|row| {
+        FIELDS.iter().map(|get| {
+            let [start, len] = text
+                .pool
+                .span(get(row).unwrap_or_default())
+                .unwrap_or_default();
+            format!("[{start}, {len}]")
+        })
+    }));
+    let width = if text.pool.is_narrow() {
+        "Narrow"
+    } else {
+        "Wide"
+    };
     format!(
         "{rt}::__private::Table {{
-            codes: {codes},
-            variants: {variants},
-            messages: {messages},
-            descriptions: {descriptions},
-            descriptions_zh: {zh},
+            text: {text},
+            spans: {rt}::__private::Spans::{width}(&[{spans}]),
             statuses: &[{statuses}],
             retries: &[{retries}],
         }}",
-        codes = texts(&|r| Some(&r.code)),
-        variants = texts(&|r| Some(&r.variant)),
-        messages = texts(&|r| Some(&r.message)),
-        descriptions = texts(&|r| r.description.as_deref()),
-        zh = texts(&|r| r.description_zh.as_deref()),
-    )
-}
-
-/// One `Texts { text, ends }`: entry `i` ends at `ends[i]`; an absent one is empty.
-fn texts(spec: &Spec, rt: &str, get: &dyn Fn(&Row) -> Option<&str>) -> String {
-    let mut text = String::new();
-    let mut ends = String::new();
-    for row in &spec.rows {
-        if !ends.is_empty() {
-            ends.push(',');
-        }
-        text.push_str(get(row).unwrap_or_default());
-        let _ = write!(ends, "{}", text.len());
-    }
-    format!(
-        "{rt}::__private::Texts {{ text: {}, ends: &[{ends}] }}",
-        lit(&text)
+        text = text.expr,
     )
 }
 

@@ -17,6 +17,8 @@
 //! and if no table is found — never seen for real specs — the generator falls back to a
 //! plain `match`.
 
+use super::TextPool;
+
 /// Multiplier of the mixing steps (the 64-bit golden ratio).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 /// At most this many sampled bytes (they share a `u64` with the length).
@@ -25,7 +27,7 @@ const MAX_POSITIONS: usize = 7;
 const WINDOW: usize = 16;
 /// The largest direct table: beyond it hash-and-displace is used.
 const MAX_DIRECT_BITS: u32 = 10;
-/// A direct table has at most 2^this slots per code (every slot costs 17 bytes).
+/// A direct table has at most 2^this slots per code (every slot costs 4 or 8 bytes).
 const MAX_SPARSITY_BITS: u32 = 3;
 /// Multipliers tried per size of a direct table (a few hundred microseconds at most).
 const DIRECT_TRIES: u64 = 4096;
@@ -47,11 +49,16 @@ const DISPLACED_FIRST_STEP: u64 = 1000;
 const MAX_INDEX_BITS: u32 = 48;
 
 /// The body of the generated `from_code(code: &str) -> Option<Self>`.
-pub(super) fn from_code(spec: &crate::Spec, rt: &str) -> String {
+/// The codes are read from the table's text, where `pool` put them.
+pub(super) fn from_code(spec: &crate::Spec, pool: &TextPool, rt: &str) -> String {
     let codes: Vec<&str> = spec.rows.iter().map(|r| r.code.as_str()).collect();
-    match PerfectHash::find(&codes) {
-        Some(hash) => hash.code(&codes, rt),
-        None => {
+    let starts: Option<Vec<u64>> = codes
+        .iter()
+        .map(|c| Some(u64::from(pool.span(c)?[0])))
+        .collect();
+    match (PerfectHash::find(&codes), starts) {
+        (Some(hash), Some(starts)) => hash.code(&codes, &starts, rt),
+        _ => {
             let arms: String = spec
                 .rows
                 .iter()
@@ -307,32 +314,28 @@ impl PerfectHash {
 
     /// The body of `from_code(code: &str) -> Option<Self>`, for the `codes` given to
     /// [`find`](Self::find) (in `ALL` order). The codes are read from the enum's
-    /// `__TABLE.codes.text`, where code `i` ends at `ends[i]`.
-    pub(crate) fn code(&self, codes: &[&str], rt: &str) -> String {
+    /// `__TABLE.text`, where code `i` starts at `starts[i]`.
+    pub(crate) fn code(&self, codes: &[&str], starts: &[u64], rt: &str) -> String {
         let min = self.min_len;
         let slots = match &self.table {
             Table::Direct { slots, .. } | Table::Displaced { slots, .. } => slots,
         };
         // Each slot packs where its code is in the text (start, length) and its
-        // variant's index: `start | len << 32 | index << 48`. An empty slot is 0: a code
-        // of length 0, which no input equals (inputs are at least `min` bytes long). So
-        // one compare follows the hash, reading the code by slot, with no other branch;
-        // and no slot holds a pointer (a relocation each in a position-independent
-        // binary).
-        let mut starts = Vec::with_capacity(codes.len());
-        let mut at = 0u64;
-        for code in codes {
-            starts.push(at);
-            at += code.len() as u64;
-        }
+        // variant's index: `start | len << LEN | index << INDEX`, in 32 bits when they
+        // fit 16, 8 and 8 bits (the bundled enums), else 64 (32, 16, 16). An empty slot
+        // is 0: a code of length 0, which no input equals (inputs are at least `min`
+        // bytes long). So one compare follows the hash, reading the code by slot, with
+        // no other branch; and no slot holds a pointer (a relocation each in a
+        // position-independent binary).
+        let width = SlotWidth::of(codes, starts);
         let packed: Vec<String> = slots
             .iter()
             .map(|s| match s.checked_sub(1) {
                 None => "0".to_owned(),
                 Some(i) => {
                     let slot = starts[i]
-                        | (codes[i].len() as u64) << SLOT_LEN_SHIFT
-                        | (i as u64) << SLOT_INDEX_SHIFT;
+                        | (codes[i].len() as u64) << width.len_shift()
+                        | (i as u64) << width.index_shift();
                     slot.to_string()
                 }
             })
@@ -375,32 +378,93 @@ impl PerfectHash {
             _ => format!("b.len() < {min}"),
         };
         format!(
-            "const SLOTS: [u64; {size}] = [{packed}];
+            "static SLOTS: [{slot_type}; {size}] = [{packed}];
              let b = code.as_bytes();
              if {too_short} {{
                  return ::core::option::Option::None;
              }}
              {key}
              let slot = SLOTS[{index}];
-             let start = slot as u32 as usize;
-             let len = (slot >> {SLOT_LEN_SHIFT}) as u16 as usize;
-             match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {{
+             let start = slot as {start_type} as usize;
+             let len = (slot >> {len_shift}) as {len_type} as usize;
+             match Self::__TABLE.text.as_bytes().get(start..start + len) {{
                  ::core::option::Option::Some(known) if {rt}::__private::same_code(known, b) => {{
-                     ::core::option::Option::Some(Self::ALL[(slot >> {SLOT_INDEX_SHIFT}) as usize])
+                     ::core::option::Option::Some(Self::ALL[(slot >> {index_shift}) as usize])
                  }}
                  _ => ::core::option::Option::None,
              }}",
             size = slots.len(),
             packed = packed.join(","),
             key = self.key.code(min),
+            slot_type = width.slot_type(),
+            start_type = width.start_type(),
+            len_type = width.len_type(),
+            len_shift = width.len_shift(),
+            index_shift = width.index_shift(),
         )
     }
 }
 
-/// Where a slot keeps its code's length (16 bits) and its variant's index (16 bits);
-/// the code's start in the text takes the low 32 bits.
-const SLOT_LEN_SHIFT: u32 = 32;
-const SLOT_INDEX_SHIFT: u32 = 48;
+/// How wide a `from_code` slot is: the code's start in the text in the low half, then
+/// its length and its variant's index in a quarter each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SlotWidth {
+    /// `u32`: starts under 64 KiB, codes under 256 bytes, fewer than 256 codes.
+    Narrow,
+    /// `u64`: anything [`MAX_CODES`] allows.
+    Wide,
+}
+
+impl SlotWidth {
+    fn of(codes: &[&str], starts: &[u64]) -> SlotWidth {
+        let fits = |value: u64, bits: u32| value < 1 << bits;
+        let narrow = codes
+            .iter()
+            .zip(starts)
+            .all(|(code, &start)| fits(start, 16) && fits(code.len() as u64, 8))
+            && fits(codes.len() as u64, 8);
+        if narrow {
+            SlotWidth::Narrow
+        } else {
+            SlotWidth::Wide
+        }
+    }
+
+    fn slot_type(self) -> &'static str {
+        match self {
+            SlotWidth::Narrow => "u32",
+            SlotWidth::Wide => "u64",
+        }
+    }
+
+    fn start_type(self) -> &'static str {
+        match self {
+            SlotWidth::Narrow => "u16",
+            SlotWidth::Wide => "u32",
+        }
+    }
+
+    fn len_type(self) -> &'static str {
+        match self {
+            SlotWidth::Narrow => "u8",
+            SlotWidth::Wide => "u16",
+        }
+    }
+
+    fn len_shift(self) -> u32 {
+        match self {
+            SlotWidth::Narrow => 16,
+            SlotWidth::Wide => 32,
+        }
+    }
+
+    fn index_shift(self) -> u32 {
+        match self {
+            SlotWidth::Narrow => 24,
+            SlotWidth::Wide => 48,
+        }
+    }
+}
 
 /// Most codes a perfect hash is built for: a variant's index has 16 bits in a slot.
 pub(crate) const MAX_CODES: usize = u16::MAX as usize;

@@ -15,7 +15,10 @@ mod docs;
 mod enum_item;
 mod inherent;
 pub(crate) mod lookup;
+mod text_pool;
 mod traits;
+
+pub use text_pool::TextPool;
 
 use std::path::Path;
 
@@ -36,6 +39,24 @@ pub struct GenerateOptions<'a> {
     pub manifest_dir: Option<&'a Path>,
     /// The runtime's path (`crate = "…"`); [`DEFAULT_RUNTIME`] when `None`.
     pub runtime: Option<&'a str>,
+    /// Texts shared with other generated enums; `None`: the enum keeps its own.
+    pub shared_text: Option<SharedText<'a>>,
+}
+
+/// A pool of texts several generated enums share (the bundled ones), and the path of the
+/// `static` (of type `&'static str`) that holds [`TextPool::text`].
+#[derive(Debug, Clone, Copy)]
+pub struct SharedText<'a> {
+    /// The pool every shared enum's texts were added to.
+    pub pool: &'a TextPool,
+    /// The path of the `static` holding the pool's text (`crate::services::TEXT`).
+    pub path: &'a str,
+}
+
+/// The text a generated table reads: its pool and the expression that is its string.
+pub(crate) struct PoolText<'a> {
+    pub(crate) pool: &'a TextPool,
+    pub(crate) expr: String,
 }
 
 /// Generates the enum `item` (its attributes, visibility and name are kept; its
@@ -43,8 +64,27 @@ pub struct GenerateOptions<'a> {
 pub fn generate(spec: &Spec, item: &EnumItem, options: &GenerateOptions<'_>) -> TokenStream {
     let rt = options.runtime.unwrap_or(DEFAULT_RUNTIME);
     let name = item.ident.to_string();
+    let own;
+    let text = match options.shared_text {
+        Some(shared) if covers(shared.pool, spec) => PoolText {
+            pool: shared.pool,
+            expr: shared.path.to_owned(),
+        },
+        _ => {
+            let mut pool = TextPool::default();
+            pool.add(spec);
+            own = pool;
+            PoolText {
+                expr: lit(own.text()),
+                pool: &own,
+            }
+        }
+    };
     let mut out = enum_item::tokens(spec, item);
-    out.extend(lex("inherent impl", &inherent::code(spec, &name, rt)));
+    out.extend(lex(
+        "inherent impl",
+        &inherent::code(spec, &name, rt, &text),
+    ));
     out.extend(lex("std trait impls", &traits::std_impls(&name, rt)));
     out.extend(lex("ServiceError impl", &traits::service_error(&name, rt)));
     if spec.includes_global {
@@ -57,6 +97,15 @@ pub fn generate(spec: &Spec, item: &EnumItem, options: &GenerateOptions<'_>) -> 
         out.extend(lex("rebuild tracking", &rebuild_tracking(spec, root)));
     }
     out
+}
+
+/// Whether `pool` holds every text of `spec` (else the enum keeps its own).
+fn covers(pool: &TextPool, spec: &Spec) -> bool {
+    spec.rows.iter().all(|row| {
+        text_pool::FIELDS
+            .iter()
+            .all(|get| pool.span(get(row).unwrap_or_default()).is_some())
+    })
 }
 
 /// `include_str!` of every spec file read: cargo then rebuilds the crate when one

@@ -143,48 +143,122 @@ impl AclError {
     ];
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
+    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
-    pub const __TABLE: crate::__private::Table = crate::__private::Table {
-        codes: crate::__private::Texts {
-            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchQualifyNotPassInvalidActionInvalidProtocolInvalidPositionDuplicatePositionInvalidPort",
-            ends: &[
-                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 243, 256,
-                271, 286, 303, 314,
+    pub const __TABLE: &'static crate::__private::Table = {
+        static TABLE: crate::__private::Table = crate::__private::Table {
+            text: super::TEXT,
+            spans: crate::__private::Spans::Narrow(
+                &[
+                    [0, 12],
+                    [0, 12],
+                    [314, 14],
+                    [1360, 50],
+                    [2708, 30],
+                    [12, 17],
+                    [12, 17],
+                    [328, 88],
+                    [1410, 267],
+                    [2738, 212],
+                    [29, 13],
+                    [29, 13],
+                    [416, 50],
+                    [1677, 161],
+                    [0, 0],
+                    [42, 18],
+                    [42, 18],
+                    [466, 61],
+                    [1838, 28],
+                    [2950, 22],
+                    [60, 21],
+                    [60, 21],
+                    [527, 60],
+                    [1866, 43],
+                    [0, 0],
+                    [81, 18],
+                    [81, 18],
+                    [587, 52],
+                    [1909, 62],
+                    [2972, 59],
+                    [99, 10],
+                    [99, 10],
+                    [639, 34],
+                    [1971, 189],
+                    [3031, 151],
+                    [109, 13],
+                    [109, 13],
+                    [673, 42],
+                    [2160, 12],
+                    [3182, 19],
+                    [122, 14],
+                    [122, 14],
+                    [715, 38],
+                    [2172, 23],
+                    [3201, 24],
+                    [136, 13],
+                    [136, 13],
+                    [753, 43],
+                    [2195, 35],
+                    [3225, 27],
+                    [149, 18],
+                    [149, 18],
+                    [796, 60],
+                    [2230, 19],
+                    [3252, 19],
+                    [167, 14],
+                    [167, 14],
+                    [856, 40],
+                    [2249, 111],
+                    [0, 0],
+                    [181, 27],
+                    [181, 27],
+                    [896, 80],
+                    [2360, 57],
+                    [3271, 41],
+                    [208, 21],
+                    [208, 21],
+                    [976, 174],
+                    [2417, 73],
+                    [3312, 64],
+                    [229, 14],
+                    [229, 14],
+                    [1150, 30],
+                    [2490, 40],
+                    [0, 0],
+                    [243, 13],
+                    [243, 13],
+                    [1180, 34],
+                    [2530, 31],
+                    [0, 0],
+                    [256, 15],
+                    [256, 15],
+                    [1214, 36],
+                    [2561, 33],
+                    [0, 0],
+                    [271, 15],
+                    [271, 15],
+                    [1250, 41],
+                    [2594, 49],
+                    [0, 0],
+                    [286, 17],
+                    [286, 17],
+                    [1291, 37],
+                    [2643, 36],
+                    [0, 0],
+                    [303, 11],
+                    [303, 11],
+                    [1328, 32],
+                    [2679, 29],
+                    [0, 0],
+                ],
+            ),
+            statuses: &[
+                403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400,
+                403, 400, 400, 400, 400, 400,
             ],
-        },
-        variants: crate::__private::Texts {
-            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchQualifyNotPassInvalidActionInvalidProtocolInvalidPositionDuplicatePositionInvalidPort",
-            ends: &[
-                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 243, 256,
-                271, 286, 303, 314,
-            ],
-        },
-        messages: crate::__private::Texts {
-            text: "Access denied.The JSON you provided was well-formed and valid, but not appropriate for this operation.We encountered an internal error Please try again.The Access Key ID you provided does not exist in our records.The Access Key ID you provided does notexist in our records.There was an error in the body of your HTTP request.Could not parse the specified URI.The JSON you provided was not well-formed.The API version specified was invalid.A subscription for the service is required.The specified If-Match header doesn't match the ETag header.Request has expired. Timestamp date is .The request uses the same client token as a previous, but non-identical request.The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.The User has not pass qualify.The ACL rule's action was invalid.The ACL rule's protocal was invalid.The ACL rule's position was out of range.The ACL rule's position was repeated.The ACL rule's port was invalid.",
-            ends: &[
-                14, 102, 152, 213, 273, 325, 359, 401, 439, 482, 542, 582, 662, 836, 866,
-                900, 936, 977, 1014, 1046,
-            ],
-        },
-        descriptions: crate::__private::Texts {
-            text: "No permission to access the corresponding resourceThe JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.Access Key ID does not existThe authorization header format is invalid.The HTTP body format is invalid, e.g., non-compliant encoding.The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.Invalid JSONInvalid URI version No.Corresponding service not activatedETag does not matchRequest timeout. Replace with x-bce-date. If the request contains only the Date header, convert it to datetime.The API parameters do not match for the same clientToken.Signature in the Authorization header doesn’t match server verificationThe account has not passed certificationThe ACL rule policy is invalid.The ACL rule protocol is invalid.The ACL rule priority is outside the valid range.The ACL rule priority is duplicated.The ACL rule port is invalid.",
-            ends: &[
-                50, 317, 478, 506, 549, 611, 800, 812, 835, 870, 889, 1000, 1057, 1130,
-                1170, 1201, 1234, 1283, 1319, 1348,
-            ],
-        },
-        descriptions_zh: crate::__private::Texts {
-            text: "无权限访问对应的资源请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。Access Key ID不存在HTTP body格式错误。例如不符合指定的Encoding等URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。JSON格式不合法URI的版本号不合法没有开通对应的服务详见ETag的使用clientToken对应的API参数不一样。Authorization头域中附带的签名和服务端验证不一致",
-            ends: &[
-                30, 242, 242, 264, 264, 323, 474, 493, 517, 544, 563, 563, 604, 668, 668,
-                668, 668, 668, 668, 668,
-            ],
-        },
-        statuses: &[
-            403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400, 403,
-            400, 400, 400, 400, 400,
-        ],
-        retries: &[],
+            retries: &[],
+        };
+        &TABLE
     };
     /// The code as the server sends it.
     #[inline]
@@ -232,13 +306,11 @@ impl AclError {
     /// a code this spec does not document.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        const SLOTS: [u64; 32] = [
-            0, 4222180485234931, 0, 1688892809936995, 0, 563005787996189, 0,
-            281547991154700, 0, 0, 1970380671549549, 2533330624970888, 2251859943227514,
-            5066622595236126, 844502239543338, 0, 5348071802143023, 0, 0,
-            4785139028590863, 3377815684645045, 0, 1407452192964689, 51539607552,
-            3659264891551952, 3096284873359527, 0, 1125990101155900, 4503664051880192, 0,
-            2814827076518037, 3940709803491557,
+        static SLOTS: [u32; 32] = [
+            0, 252510451, 0, 101318755, 0, 34406429, 0, 17891340, 0, 0, 118292589,
+            151847048, 135135354, 303104286, 51511338, 0, 319488303, 0, 0, 286195983,
+            203096245, 0, 85065809, 786432, 219480272, 185467047, 0, 68485180, 269418752,
+            0, 168951957, 235798757,
         ];
         let b = code.as_bytes();
         if b.len() < 10 {
@@ -246,13 +318,13 @@ impl AclError {
         }
         let key = (b.len() as u64) | ((b[b.len() - 1 - 4] as u64) << 8);
         let slot = SLOTS[(key.wrapping_mul(16666625131109201143) >> 59) as usize];
-        let start = slot as u32 as usize;
-        let len = (slot >> 32) as u16 as usize;
-        match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {
+        let start = slot as u16 as usize;
+        let len = (slot >> 16) as u8 as usize;
+        match Self::__TABLE.text.as_bytes().get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 48) as usize])
+                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
             }
             _ => ::core::option::Option::None,
         }

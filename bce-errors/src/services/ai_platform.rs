@@ -96,43 +96,102 @@ impl AiPlatformError {
     ];
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
+    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
-    pub const __TABLE: crate::__private::Table = crate::__private::Table {
-        codes: crate::__private::Texts {
-            text: "12346131415171819100110111282000",
-            ends: &[1, 2, 3, 4, 5, 7, 9, 11, 13, 15, 17, 20, 23, 26, 32],
-        },
-        variants: crate::__private::Texts {
-            text: "E1E2E3E4E6E13E14E15E17E18E19E100E110E111E282000",
-            ends: &[2, 4, 6, 8, 10, 13, 16, 19, 22, 25, 28, 32, 36, 40, 47],
-        },
-        messages: crate::__private::Texts {
-            text: "Unknown errorService temporarily unavailableUnsupported openapi methodOpen api request limit reachedNo permission to access dataGet service token failedIAM Certification failedapp not exsits or create failedOpen api daily request limit reachedOpen api qps request limit reachedOpen api total request limit reachedInvalid parameterAccess token invalid or no longer validAccess token expiredinternal error",
-            ends: &[
-                13, 44, 70, 100, 128, 152, 176, 207, 243, 277, 313, 330, 369, 389, 403,
+    pub const __TABLE: &'static crate::__private::Table = {
+        static TABLE: crate::__private::Table = crate::__private::Table {
+            text: super::TEXT,
+            spans: crate::__private::Spans::Narrow(
+                &[
+                    [3376, 1],
+                    [3408, 2],
+                    [3455, 13],
+                    [3858, 137],
+                    [0, 0],
+                    [3377, 1],
+                    [3410, 2],
+                    [3468, 31],
+                    [3995, 134],
+                    [0, 0],
+                    [3378, 1],
+                    [3412, 2],
+                    [3499, 26],
+                    [4129, 122],
+                    [0, 0],
+                    [3379, 1],
+                    [3414, 2],
+                    [3525, 30],
+                    [4251, 131],
+                    [0, 0],
+                    [3380, 1],
+                    [3416, 2],
+                    [3555, 28],
+                    [4382, 171],
+                    [0, 0],
+                    [3381, 2],
+                    [3418, 3],
+                    [3583, 24],
+                    [4553, 17],
+                    [0, 0],
+                    [3383, 2],
+                    [3421, 3],
+                    [3607, 24],
+                    [4570, 114],
+                    [0, 0],
+                    [3385, 2],
+                    [3424, 3],
+                    [3631, 31],
+                    [4684, 33],
+                    [0, 0],
+                    [3387, 2],
+                    [3427, 3],
+                    [3662, 36],
+                    [4717, 120],
+                    [0, 0],
+                    [3389, 2],
+                    [3430, 3],
+                    [3698, 34],
+                    [4837, 108],
+                    [0, 0],
+                    [3391, 2],
+                    [3433, 3],
+                    [3732, 36],
+                    [4945, 92],
+                    [0, 0],
+                    [3393, 3],
+                    [3436, 4],
+                    [3768, 17],
+                    [5037, 94],
+                    [0, 0],
+                    [3396, 3],
+                    [3440, 4],
+                    [3785, 39],
+                    [5131, 105],
+                    [0, 0],
+                    [3399, 3],
+                    [3444, 4],
+                    [3824, 20],
+                    [5236, 105],
+                    [0, 0],
+                    [3402, 6],
+                    [3448, 7],
+                    [3844, 14],
+                    [5341, 134],
+                    [0, 0],
+                ],
+            ),
+            statuses: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            retries: &[
+                (0, crate::RetryClass::Transient),
+                (1, crate::RetryClass::Transient),
+                (3, crate::RetryClass::Throttling),
+                (8, crate::RetryClass::Throttling),
+                (9, crate::RetryClass::Throttling),
+                (10, crate::RetryClass::Never),
+                (14, crate::RetryClass::Transient),
             ],
-        },
-        descriptions: crate::__private::Texts {
-            text: "服务器内部错误,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队。服务暂不可用,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队。调用的API不存在,请检查请求URL后重新尝试,一般为URL中有非英文字符,如“-”,可手动输入重试集群超限额,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队。无权限访问该用户数据,创建应用时未勾选相关接口,请登录百度云控制台,找到对应的应用,编辑应用,勾选上相关接口,然后重试调用获取token失败IAM 鉴权失败,建议参照文档自查生成sign的方式是否正确,或换用控制台中ak sk的方式调用应用不存在或者创建失败每天请求量超限额,未上线计费的接口,可通过QQ群(860337848)联系群管、提交工单申请提升限额QPS超限额,未上线计费的接口,可通过QQ群(860337848)联系群管、提交工单申请提升限额请求总量超限额,可通过QQ群(860337848)联系群管、提交工单申请提升限额无效的access_token参数,token拉取失败,可以参考“Access Token获取”重新获取access_token无效,token有效期为30天,注意需要定期更换,也可以每次请求都拉取新tokenaccess token过期,token有效期为30天,注意需要定期更换,也可以每次请求都拉取新token服务器内部错误,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队",
-            ends: &[
-                137, 271, 393, 524, 695, 712, 826, 859, 979, 1087, 1179, 1273, 1378,
-                1483, 1617,
-            ],
-        },
-        descriptions_zh: crate::__private::Texts {
-            text: "",
-            ends: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-        },
-        statuses: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-        retries: &[
-            (0, crate::RetryClass::Transient),
-            (1, crate::RetryClass::Transient),
-            (3, crate::RetryClass::Throttling),
-            (8, crate::RetryClass::Throttling),
-            (9, crate::RetryClass::Throttling),
-            (10, crate::RetryClass::Never),
-            (14, crate::RetryClass::Transient),
-        ],
+        };
+        &TABLE
     };
     /// The code as the server sends it.
     #[inline]
@@ -180,12 +239,10 @@ impl AiPlatformError {
     /// a code this spec does not document.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        const SLOTS: [u64; 32] = [
-            0, 0, 0, 0, 3940675443752986, 0, 0, 1970333426909193, 0, 0, 3377712605429780,
-            1688858450198535, 0, 0, 3096237628719121, 4294967296, 1407383473487877,
-            562954248388610, 281479271677953, 0, 844429225099267, 2814758357041167,
-            1125904201809924, 0, 0, 0, 2533283380330509, 0, 3659187582140439, 0,
-            2251808403619851, 0,
+        static SLOTS: [u32; 32] = [
+            0, 0, 0, 0, 235277642, 0, 0, 117574969, 0, 0, 201526596, 100797751, 0, 0,
+            184749377, 68912, 84020533, 33623346, 16846129, 0, 50400563, 167906623,
+            67177780, 0, 0, 0, 151129405, 0, 218303815, 0, 134352187, 0,
         ];
         let b = code.as_bytes();
         if b.is_empty() {
@@ -203,13 +260,13 @@ impl AiPlatformError {
             }
         };
         let slot = SLOTS[(key.wrapping_mul(566489329403328681) >> 59) as usize];
-        let start = slot as u32 as usize;
-        let len = (slot >> 32) as u16 as usize;
-        match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {
+        let start = slot as u16 as usize;
+        let len = (slot >> 16) as u8 as usize;
+        match Self::__TABLE.text.as_bytes().get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 48) as usize])
+                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
             }
             _ => ::core::option::Option::None,
         }

@@ -150,48 +150,127 @@ impl BandwidthPackageError {
     ];
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
+    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
-    pub const __TABLE: crate::__private::Table = crate::__private::Table {
-        codes: crate::__private::Texts {
-            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchTypeNotMatchErrorBandwidthOverrunInstanceProductPayTypeErrorResourceNotExitRepeatBindingErrorTimeFormatIllegalTimeUnreasonableError",
-            ends: &[
-                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 246, 262,
-                289, 304, 322, 339, 360,
+    pub const __TABLE: &'static crate::__private::Table = {
+        static TABLE: crate::__private::Table = crate::__private::Table {
+            text: super::TEXT,
+            spans: crate::__private::Spans::Narrow(
+                &[
+                    [0, 12],
+                    [0, 12],
+                    [314, 14],
+                    [1360, 50],
+                    [2708, 30],
+                    [12, 17],
+                    [12, 17],
+                    [328, 88],
+                    [1410, 267],
+                    [2738, 212],
+                    [29, 13],
+                    [29, 13],
+                    [5606, 51],
+                    [1677, 161],
+                    [6681, 134],
+                    [42, 18],
+                    [42, 18],
+                    [466, 61],
+                    [1838, 28],
+                    [2950, 22],
+                    [60, 21],
+                    [60, 21],
+                    [466, 61],
+                    [1866, 43],
+                    [0, 0],
+                    [81, 18],
+                    [81, 18],
+                    [587, 52],
+                    [1909, 62],
+                    [2972, 59],
+                    [99, 10],
+                    [99, 10],
+                    [639, 34],
+                    [1971, 189],
+                    [3031, 151],
+                    [109, 13],
+                    [109, 13],
+                    [673, 42],
+                    [2160, 12],
+                    [3182, 19],
+                    [122, 14],
+                    [122, 14],
+                    [715, 38],
+                    [2172, 23],
+                    [3201, 24],
+                    [136, 13],
+                    [136, 13],
+                    [753, 43],
+                    [2195, 35],
+                    [3225, 27],
+                    [149, 18],
+                    [149, 18],
+                    [796, 60],
+                    [2230, 19],
+                    [3252, 19],
+                    [167, 14],
+                    [167, 14],
+                    [5657, 47],
+                    [6092, 106],
+                    [0, 0],
+                    [181, 27],
+                    [181, 27],
+                    [896, 80],
+                    [2360, 57],
+                    [3271, 41],
+                    [208, 21],
+                    [208, 21],
+                    [976, 174],
+                    [2417, 73],
+                    [3312, 64],
+                    [5475, 17],
+                    [5475, 17],
+                    [5704, 67],
+                    [6198, 89],
+                    [0, 0],
+                    [5492, 16],
+                    [5492, 16],
+                    [5771, 82],
+                    [6287, 97],
+                    [0, 0],
+                    [5508, 27],
+                    [5508, 27],
+                    [5853, 69],
+                    [6384, 87],
+                    [0, 0],
+                    [5535, 15],
+                    [5535, 15],
+                    [5922, 82],
+                    [6471, 64],
+                    [0, 0],
+                    [5550, 18],
+                    [5550, 18],
+                    [6004, 45],
+                    [6535, 76],
+                    [0, 0],
+                    [5568, 17],
+                    [5568, 17],
+                    [6049, 23],
+                    [6611, 20],
+                    [0, 0],
+                    [5585, 21],
+                    [5585, 21],
+                    [6072, 20],
+                    [6631, 50],
+                    [0, 0],
+                ],
+            ),
+            statuses: &[
+                403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400,
+                400, 400, 400, 400, 400, 400, 400,
             ],
-        },
-        variants: crate::__private::Texts {
-            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchTypeNotMatchErrorBandwidthOverrunInstanceProductPayTypeErrorResourceNotExitRepeatBindingErrorTimeFormatIllegalTimeUnreasonableError",
-            ends: &[
-                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 246, 262,
-                289, 304, 322, 339, 360,
-            ],
-        },
-        messages: crate::__private::Texts {
-            text: "Access denied.The JSON you provided was well-formed and valid, but not appropriate for this operation.We encountered an internal error. Please try again.The Access Key ID you provided does not exist in our records.The Access Key ID you provided does not exist in our records.There was an error in the body of your HTTP request.Could not parse the specified URI.The JSON you provided was not well-formed.The API version specified was invalid.A subscription for the service is required.The specified If-Match header doesn't match the ETag header.Request has expired. Timestamp date is <Data> .The request uses the same client token as a previous, but non-identical request.The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.The bandwidth-packet's binding type is not match the instance type.The sum of bandwidth-packet and bandwidth of the bound bandwidth exceed the limit.Bandwidth-packet bound resource payment method only supports prepaid.The resource or instance of the bandwidth-packet is not exist or has been deleted.The bandwidth-packet is being repeated bound.Time format is illegal.Time is not allowed.",
-            ends: &[
-                14, 102, 153, 214, 275, 327, 361, 403, 441, 484, 544, 591, 671, 845, 912,
-                994, 1063, 1145, 1190, 1213, 1233,
-            ],
-        },
-        descriptions: crate::__private::Texts {
-            text: "No permission to access the corresponding resourceThe JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.Access Key ID does not existThe authorization header format is invalid.The HTTP body format is invalid, e.g., non-compliant encoding.The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.Invalid JSONInvalid URI version No.Corresponding service not activatedETag does not matchRequest timeout. Replace with x-bce-date. If the request contains only Date, convert the Date to datetime.The API parameters do not match for the same clientToken.Signature in the Authorization header doesn’t match server verificationThe resource type bound to the bandwidth package does not match the actual resource type.The total bandwidth of the bandwidth package and its bound bandwidth exceeds the allowable limit.Only the prepay billing type is supported for resources bound to the bandwidth package.The bandwidth package either does not exist or has been deleted.The resource you are trying to bind is already bound to a bandwidth package.Invalid time format.The specified time is outside the allowable range.",
-            ends: &[
-                50, 317, 478, 506, 549, 611, 800, 812, 835, 870, 889, 995, 1052, 1125,
-                1214, 1311, 1398, 1462, 1538, 1558, 1608,
-            ],
-        },
-        descriptions_zh: crate::__private::Texts {
-            text: "无权限访问对应的资源请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。所有未定义的其他错误。在有明确对应的其他类型的错误时(包括通用的和服务自定义的)不应该使用。Access Key ID不存在HTTP body格式错误。例如不符合指定的Encoding等URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。JSON格式不合法URI的版本号不合法没有开通对应的服务详见ETag的使用clientToken对应的API参数不一样。Authorization头域中附带的签名和服务端验证不一致",
-            ends: &[
-                30, 242, 376, 398, 398, 457, 608, 627, 651, 678, 697, 697, 738, 802, 802,
-                802, 802, 802, 802, 802, 802,
-            ],
-        },
-        statuses: &[
-            403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400, 400,
-            400, 400, 400, 400, 400, 400,
-        ],
-        retries: &[],
+            retries: &[],
+        };
+        &TABLE
     };
     /// The code as the server sends it.
     #[inline]
@@ -239,13 +318,11 @@ impl BandwidthPackageError {
     /// a code this spec does not document.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        const SLOTS: [u64; 32] = [
-            3377815684645045, 5066626890203440, 2814827076518037, 3659264891551952, 0,
-            51539607552, 0, 3940722688393445, 0, 1688892809936995, 0, 0,
-            4503715591487750, 4785139028590881, 5348097571946818, 5629589728526675,
-            1125990101155900, 844502239543338, 4222193370136822, 0, 0, 1970380671549549,
-            0, 0, 2251859943227514, 3096284873359527, 1407452192964689, 0, 0,
-            281547991154700, 563005787996189, 2533330624970888,
+        static SLOTS: [u32; 32] = [
+            203096245, 303175086, 168951957, 219480272, 0, 786432, 0, 236000611, 0,
+            101318755, 0, 0, 270210436, 286201247, 319886784, 336926161, 68485180,
+            51511338, 252712308, 0, 0, 118292589, 0, 0, 135135354, 185467047, 85065809,
+            0, 0, 17891340, 34406429, 151847048,
         ];
         let b = code.as_bytes();
         if b.len() < 10 {
@@ -253,13 +330,13 @@ impl BandwidthPackageError {
         }
         let key = (b.len() as u64) | ((b[b.len() - 1 - 1] as u64) << 8);
         let slot = SLOTS[(key.wrapping_mul(15038203975456008149) >> 59) as usize];
-        let start = slot as u32 as usize;
-        let len = (slot >> 32) as u16 as usize;
-        match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {
+        let start = slot as u16 as usize;
+        let len = (slot >> 16) as u8 as usize;
+        match Self::__TABLE.text.as_bytes().get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 48) as usize])
+                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
             }
             _ => ::core::option::Option::None,
         }

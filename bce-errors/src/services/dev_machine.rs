@@ -134,48 +134,107 @@ impl DevMachineError {
     ];
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
+    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
-    pub const __TABLE: crate::__private::Table = crate::__private::Table {
-        codes: crate::__private::Texts {
-            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchNotFoundForbiddenInvalidParameter",
-            ends: &[
-                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 237, 246,
-                262,
+    pub const __TABLE: &'static crate::__private::Table = {
+        static TABLE: crate::__private::Table = crate::__private::Table {
+            text: super::TEXT,
+            spans: crate::__private::Spans::Narrow(
+                &[
+                    [0, 12],
+                    [0, 12],
+                    [314, 14],
+                    [1360, 50],
+                    [2708, 30],
+                    [12, 17],
+                    [12, 17],
+                    [328, 88],
+                    [1410, 267],
+                    [2738, 212],
+                    [29, 13],
+                    [29, 13],
+                    [5606, 51],
+                    [1677, 161],
+                    [6681, 134],
+                    [42, 18],
+                    [42, 18],
+                    [466, 61],
+                    [1838, 28],
+                    [2950, 22],
+                    [60, 21],
+                    [60, 21],
+                    [7132, 88],
+                    [7958, 35],
+                    [8832, 31],
+                    [81, 18],
+                    [81, 18],
+                    [587, 52],
+                    [1909, 62],
+                    [2972, 59],
+                    [99, 10],
+                    [99, 10],
+                    [639, 34],
+                    [1971, 189],
+                    [3031, 151],
+                    [109, 13],
+                    [109, 13],
+                    [673, 42],
+                    [2160, 12],
+                    [3182, 19],
+                    [122, 14],
+                    [122, 14],
+                    [715, 38],
+                    [2172, 23],
+                    [3201, 24],
+                    [136, 13],
+                    [136, 13],
+                    [753, 43],
+                    [2195, 35],
+                    [3225, 27],
+                    [149, 18],
+                    [149, 18],
+                    [796, 60],
+                    [2230, 19],
+                    [3252, 19],
+                    [167, 14],
+                    [167, 14],
+                    [7220, 43],
+                    [7993, 15],
+                    [8863, 124],
+                    [181, 27],
+                    [181, 27],
+                    [896, 80],
+                    [2360, 57],
+                    [3271, 41],
+                    [208, 21],
+                    [208, 21],
+                    [976, 174],
+                    [2417, 73],
+                    [3312, 64],
+                    [13799, 8],
+                    [13799, 8],
+                    [13816, 27],
+                    [13867, 18],
+                    [0, 0],
+                    [13807, 9],
+                    [13807, 9],
+                    [13843, 24],
+                    [13885, 37],
+                    [0, 0],
+                    [7062, 16],
+                    [7062, 16],
+                    [3768, 17],
+                    [13922, 12],
+                    [0, 0],
+                ],
+            ),
+            statuses: &[
+                403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400,
+                403, 403, 400,
             ],
-        },
-        variants: crate::__private::Texts {
-            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchNotFoundForbiddenInvalidParameter",
-            ends: &[
-                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 237, 246,
-                262,
-            ],
-        },
-        messages: crate::__private::Texts {
-            text: "Access denied.The JSON you provided was well-formed and valid, but not appropriate for this operation.We encountered an internal error. Please try again.The Access Key ID you provided does not exist in our records.The HTTP authorization header is invalid. Consult the service documentation for details.There was an error in the body of your HTTP request.Could not parse the specified URI.The JSON you provided was not well-formed.The API version specified was invalid.A subscription for the service is required.The specified If-Match header doesn't match the ETag header.Request has expired. Timestamp date is XXX.The request uses the same client token as a previous, but non-identical request.The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.Resource could not be foundOperation is not allowedInvalid parameter",
-            ends: &[
-                14, 102, 153, 214, 302, 354, 388, 430, 468, 511, 571, 614, 694, 868, 895,
-                919, 936,
-            ],
-        },
-        descriptions: crate::__private::Texts {
-            text: "No permission to access the corresponding resourceThe JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.Access Key ID does not existInvalid authorization header formatThe HTTP body format is invalid, e.g., non-compliant encoding.The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.Invalid JSONInvalid URI version No.Corresponding service not activatedETag does not matchRequest timeoutThe API parameters do not match for the same clientToken.Signature in the Authorization header doesn’t match server verification资源查询不到对应操作不允许,或没有权限参数错误",
-            ends: &[
-                50, 317, 478, 506, 541, 603, 792, 804, 827, 862, 881, 896, 953, 1026,
-                1044, 1081, 1093,
-            ],
-        },
-        descriptions_zh: crate::__private::Texts {
-            text: "无权限访问对应的资源请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。所有未定义的其他错误。在有明确对应的其他类型的错误时(包括通用的和服务自定义的)不应该使用。Access Key ID不存在Authorization头域格式错误HTTP body格式错误。例如不符合指定的Encoding等URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。JSON格式不合法URI的版本号不合法没有开通对应的服务详见ETag的使用请求超时。XXX要改成x-bce-date的值。如果请求中只有Date,则需要将Date转换为本规范指定的格式。clientToken对应的API参数不一样。Authorization头域中附带的签名和服务端验证不一致",
-            ends: &[
-                30, 242, 376, 398, 429, 488, 639, 658, 682, 709, 728, 852, 893, 957, 957,
-                957, 957,
-            ],
-        },
-        statuses: &[
-            403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400, 403,
-            403, 400,
-        ],
-        retries: &[],
+            retries: &[],
+        };
+        &TABLE
     };
     /// The code as the server sends it.
     #[inline]
@@ -223,12 +282,10 @@ impl DevMachineError {
     /// a code this spec does not document.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        const SLOTS: [u64; 32] = [
-            563005787996189, 3096284873359527, 1125990101155900, 3659264891551952, 0,
-            2533330624970888, 3940684033687781, 0, 1407452192964689, 51539607552,
-            3377815684645045, 1688892809936995, 0, 0, 0, 2814827076518037,
-            1970380671549549, 0, 0, 0, 0, 0, 4222163305365741, 0, 4503668346847478, 0, 0,
-            0, 2251859943227514, 844502239543338, 0, 281547991154700,
+        static SLOTS: [u32; 32] = [
+            34406429, 185467047, 68485180, 219480272, 0, 151847048, 235419111, 0,
+            85065809, 786432, 203096245, 101318755, 0, 0, 0, 168951957, 118292589, 0, 0,
+            0, 0, 0, 252261871, 0, 269491094, 0, 0, 0, 135135354, 51511338, 0, 17891340,
         ];
         let b = code.as_bytes();
         if b.len() < 8 {
@@ -236,13 +293,13 @@ impl DevMachineError {
         }
         let key = (b.len() as u64) | ((b[b.len() - 1 - 1] as u64) << 8);
         let slot = SLOTS[(key.wrapping_mul(15959633193653531241) >> 59) as usize];
-        let start = slot as u32 as usize;
-        let len = (slot >> 32) as u16 as usize;
-        match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {
+        let start = slot as u16 as usize;
+        let len = (slot >> 16) as u8 as usize;
+        match Self::__TABLE.text.as_bytes().get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 48) as usize])
+                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
             }
             _ => ::core::option::Option::None,
         }

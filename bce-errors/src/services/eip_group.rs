@@ -145,48 +145,122 @@ impl EipGroupError {
     ];
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
+    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
-    pub const __TABLE: crate::__private::Table = crate::__private::Table {
-        codes: crate::__private::Texts {
-            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchInstanceNotFoundUnsupportedInstanceOperationRealNameQualifyExceedEIPGroupLimitEIPGroupPayFailedExceedEIPLimitInGroup",
-            ends: &[
-                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 245, 273,
-                288, 307, 324, 345,
+    pub const __TABLE: &'static crate::__private::Table = {
+        static TABLE: crate::__private::Table = crate::__private::Table {
+            text: super::TEXT,
+            spans: crate::__private::Spans::Narrow(
+                &[
+                    [0, 12],
+                    [0, 12],
+                    [314, 14],
+                    [1360, 50],
+                    [2708, 30],
+                    [12, 17],
+                    [12, 17],
+                    [328, 88],
+                    [1410, 267],
+                    [2738, 212],
+                    [29, 13],
+                    [29, 13],
+                    [5606, 51],
+                    [1677, 161],
+                    [6681, 134],
+                    [42, 18],
+                    [42, 18],
+                    [466, 61],
+                    [1838, 28],
+                    [2950, 22],
+                    [60, 21],
+                    [60, 21],
+                    [466, 61],
+                    [1866, 43],
+                    [0, 0],
+                    [81, 18],
+                    [81, 18],
+                    [587, 52],
+                    [1909, 62],
+                    [2972, 59],
+                    [99, 10],
+                    [99, 10],
+                    [639, 34],
+                    [1971, 189],
+                    [3031, 151],
+                    [109, 13],
+                    [109, 13],
+                    [673, 42],
+                    [2160, 12],
+                    [3182, 19],
+                    [122, 14],
+                    [122, 14],
+                    [715, 38],
+                    [2172, 23],
+                    [3201, 24],
+                    [136, 13],
+                    [136, 13],
+                    [753, 43],
+                    [2195, 35],
+                    [3225, 27],
+                    [149, 18],
+                    [149, 18],
+                    [796, 60],
+                    [2230, 19],
+                    [3252, 19],
+                    [167, 14],
+                    [167, 14],
+                    [5657, 47],
+                    [6092, 106],
+                    [0, 0],
+                    [181, 27],
+                    [181, 27],
+                    [896, 80],
+                    [2360, 57],
+                    [3271, 41],
+                    [208, 21],
+                    [208, 21],
+                    [976, 174],
+                    [2417, 73],
+                    [3312, 64],
+                    [6815, 16],
+                    [6815, 16],
+                    [14031, 38],
+                    [14330, 37],
+                    [0, 0],
+                    [14613, 28],
+                    [14613, 28],
+                    [14698, 65],
+                    [14928, 69],
+                    [0, 0],
+                    [13987, 15],
+                    [13987, 15],
+                    [14763, 45],
+                    [8275, 45],
+                    [0, 0],
+                    [14641, 19],
+                    [14641, 19],
+                    [14808, 37],
+                    [14997, 58],
+                    [0, 0],
+                    [14660, 17],
+                    [14660, 17],
+                    [14845, 33],
+                    [15055, 37],
+                    [0, 0],
+                    [14677, 21],
+                    [14677, 21],
+                    [14878, 50],
+                    [15092, 65],
+                    [0, 0],
+                ],
+            ),
+            statuses: &[
+                403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400,
+                404, 400, 403, 413, 400, 400,
             ],
-        },
-        variants: crate::__private::Texts {
-            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchInstanceNotFoundUnsupportedInstanceOperationRealNameQualifyExceedEIPGroupLimitEIPGroupPayFailedExceedEIPLimitInGroup",
-            ends: &[
-                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 245, 273,
-                288, 307, 324, 345,
-            ],
-        },
-        messages: crate::__private::Texts {
-            text: "Access denied.The JSON you provided was well-formed and valid, but not appropriate for this operation.We encountered an internal error. Please try again.The Access Key ID you provided does not exist in our records.The Access Key ID you provided does not exist in our records.There was an error in the body of your HTTP request.Could not parse the specified URI.The JSON you provided was not well-formed.The API version specified was invalid.A subscription for the service is required.The specified If-Match header doesn't match the ETag header.Request has expired. Timestamp date is <Data> .The request uses the same client token as a previous, but non-identical request.The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.The specified instance does not exist.The status of specified instance does not support this operation.The login user is not pass real name qualify.The amount of eip group exceed limit.Pay failed when create eip group.The amount of eip exceed the group bandwidth limit",
-            ends: &[
-                14, 102, 153, 214, 275, 327, 361, 403, 441, 484, 544, 591, 671, 845, 883,
-                948, 993, 1030, 1063, 1113,
-            ],
-        },
-        descriptions: crate::__private::Texts {
-            text: "No permission to access the corresponding resourceThe JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.Access Key ID does not existThe authorization header format is invalid.The HTTP body format is invalid, e.g., non-compliant encoding.The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.Invalid JSONInvalid URI version No.Corresponding service not activatedETag does not matchRequest timeout. Replace with x-bce-date. If the request contains only Date, convert the Date to datetime.The API parameters do not match for the same clientToken.Signature in the Authorization header doesn’t match server verificationThe specified instance does not existThe specified instance status does not support this type of operationThe current user has not passed certificationThe count of EIPGROUPs exceeds the quota limit of the userPayment failed when creating EIPGROUPThe count of EIPs in EIPGROUP exceeds the quota limit of the user",
-            ends: &[
-                50, 317, 478, 506, 549, 611, 800, 812, 835, 870, 889, 995, 1052, 1125,
-                1162, 1231, 1276, 1334, 1371, 1436,
-            ],
-        },
-        descriptions_zh: crate::__private::Texts {
-            text: "无权限访问对应的资源请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。所有未定义的其他错误。在有明确对应的其他类型的错误时(包括通用的和服务自定义的)不应该使用。Access Key ID不存在HTTP body格式错误。例如不符合指定的Encoding等URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。JSON格式不合法URI的版本号不合法没有开通对应的服务详见ETag的使用clientToken对应的API参数不一样。Authorization头域中附带的签名和服务端验证不一致",
-            ends: &[
-                30, 242, 376, 398, 398, 457, 608, 627, 651, 678, 697, 697, 738, 802, 802,
-                802, 802, 802, 802, 802,
-            ],
-        },
-        statuses: &[
-            403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400, 404,
-            400, 403, 413, 400, 400,
-        ],
-        retries: &[],
+            retries: &[],
+        };
+        &TABLE
     };
     /// The code as the server sends it.
     #[inline]
@@ -234,13 +308,11 @@ impl EipGroupError {
     /// a code this spec does not document.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        const SLOTS: [u64; 32] = [
-            4222244909744373, 4785156208460064, 3377815684645045, 1125990101155900, 0,
-            3940718393426149, 563005787996189, 1970380671549549, 1407452192964689, 0,
-            2814827076518037, 4503664051880209, 2533330624970888, 0, 0, 0,
-            844502239543338, 3659264891551952, 5348114751816004, 281547991154700, 0, 0,
-            0, 5066622595236147, 2251859943227514, 51539607552, 1688892809936995, 0, 0,
-            0, 0, 3096284873359527,
+        static SLOTS: [u32; 32] = [
+            253507861, 286472497, 203096245, 68485180, 0, 235936415, 34406429, 118292589,
+            85065809, 0, 168951957, 269432483, 151847048, 0, 0, 0, 51511338, 219480272,
+            320158037, 17891340, 0, 0, 0, 303118660, 135135354, 786432, 101318755, 0, 0,
+            0, 0, 185467047,
         ];
         let b = code.as_bytes();
         if b.len() < 10 {
@@ -248,13 +320,13 @@ impl EipGroupError {
         }
         let key = (b.len() as u64) | ((b[b.len() - 1 - 1] as u64) << 8);
         let slot = SLOTS[(key.wrapping_mul(10864813156854492655) >> 59) as usize];
-        let start = slot as u32 as usize;
-        let len = (slot >> 32) as u16 as usize;
-        match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {
+        let start = slot as u16 as usize;
+        let len = (slot >> 16) as u8 as usize;
+        match Self::__TABLE.text.as_bytes().get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 48) as usize])
+                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
             }
             _ => ::core::option::Option::None,
         }

@@ -138,48 +138,117 @@ impl PeeringConnectionError {
     ];
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
+    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
-    pub const __TABLE: crate::__private::Table = crate::__private::Table {
-        codes: crate::__private::Texts {
-            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchQualifyNotPassBadRequestUnsupportedPeerConnOperationPeerIfNameExceptionResizeException",
-            ends: &[
-                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 243, 253,
-                281, 300, 315,
+    pub const __TABLE: &'static crate::__private::Table = {
+        static TABLE: crate::__private::Table = crate::__private::Table {
+            text: super::TEXT,
+            spans: crate::__private::Spans::Narrow(
+                &[
+                    [0, 12],
+                    [0, 12],
+                    [314, 14],
+                    [1360, 50],
+                    [2708, 30],
+                    [12, 17],
+                    [12, 17],
+                    [328, 88],
+                    [1410, 267],
+                    [2738, 212],
+                    [29, 13],
+                    [29, 13],
+                    [416, 50],
+                    [1677, 161],
+                    [0, 0],
+                    [42, 18],
+                    [42, 18],
+                    [466, 61],
+                    [1838, 28],
+                    [2950, 22],
+                    [60, 21],
+                    [60, 21],
+                    [527, 60],
+                    [1866, 43],
+                    [0, 0],
+                    [81, 18],
+                    [81, 18],
+                    [587, 52],
+                    [1909, 62],
+                    [2972, 59],
+                    [99, 10],
+                    [99, 10],
+                    [639, 34],
+                    [1971, 189],
+                    [3031, 151],
+                    [109, 13],
+                    [109, 13],
+                    [673, 42],
+                    [2160, 12],
+                    [3182, 19],
+                    [122, 14],
+                    [122, 14],
+                    [715, 38],
+                    [2172, 23],
+                    [3201, 24],
+                    [136, 13],
+                    [136, 13],
+                    [753, 43],
+                    [2195, 35],
+                    [3225, 27],
+                    [149, 18],
+                    [149, 18],
+                    [796, 60],
+                    [2230, 19],
+                    [3252, 19],
+                    [167, 14],
+                    [167, 14],
+                    [856, 40],
+                    [2249, 111],
+                    [0, 0],
+                    [181, 27],
+                    [181, 27],
+                    [896, 80],
+                    [2360, 57],
+                    [3271, 41],
+                    [208, 21],
+                    [208, 21],
+                    [976, 174],
+                    [2417, 73],
+                    [3312, 64],
+                    [229, 14],
+                    [229, 14],
+                    [1150, 30],
+                    [2490, 40],
+                    [0, 0],
+                    [17776, 10],
+                    [17776, 10],
+                    [17776, 10],
+                    [20965, 23],
+                    [0, 0],
+                    [20763, 28],
+                    [20763, 28],
+                    [20825, 44],
+                    [20988, 49],
+                    [0, 0],
+                    [20791, 19],
+                    [20791, 19],
+                    [20869, 46],
+                    [21037, 70],
+                    [0, 0],
+                    [20810, 15],
+                    [20810, 15],
+                    [20915, 50],
+                    [21107, 59],
+                    [0, 0],
+                ],
+            ),
+            statuses: &[
+                403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400,
+                403, 400, 400, 400, 400,
             ],
-        },
-        variants: crate::__private::Texts {
-            text: "AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchQualifyNotPassBadRequestUnsupportedPeerConnOperationPeerIfNameExceptionResizeException",
-            ends: &[
-                12, 29, 42, 60, 81, 99, 109, 122, 136, 149, 167, 181, 208, 229, 243, 253,
-                281, 300, 315,
-            ],
-        },
-        messages: crate::__private::Texts {
-            text: "Access denied.The JSON you provided was well-formed and valid, but not appropriate for this operation.We encountered an internal error Please try again.The Access Key ID you provided does not exist in our records.The Access Key ID you provided does notexist in our records.There was an error in the body of your HTTP request.Could not parse the specified URI.The JSON you provided was not well-formed.The API version specified was invalid.A subscription for the service is required.The specified If-Match header doesn't match the ETag header.Request has expired. Timestamp date is .The request uses the same client token as a previous, but non-identical request.The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.The User has not pass qualify.BadRequestThe peerConn does not support this operationdiff account are not allowed to set PeerIfNameThe prepay peerConn only support enlarge bandwidth",
-            ends: &[
-                14, 102, 152, 213, 273, 325, 359, 401, 439, 482, 542, 582, 662, 836, 866,
-                876, 920, 966, 1016,
-            ],
-        },
-        descriptions: crate::__private::Texts {
-            text: "No permission to access the corresponding resourceThe JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.Access Key ID does not existThe authorization header format is invalid.The HTTP body format is invalid, e.g., non-compliant encoding.The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.Invalid JSONInvalid URI version No.Corresponding service not activatedETag does not matchRequest timeout. Replace with x-bce-date. If the request contains only the Date header, convert it to datetime.The API parameters do not match for the same clientToken.Signature in the Authorization header doesn’t match server verificationThe account has not passed certificationRequest parameter errorPeering connections do not support this operationCross-account peering connections do not allow setting peer API names.Prepay peering connections support only upgrade operations.",
-            ends: &[
-                50, 317, 478, 506, 549, 611, 800, 812, 835, 870, 889, 1000, 1057, 1130,
-                1170, 1193, 1242, 1312, 1371,
-            ],
-        },
-        descriptions_zh: crate::__private::Texts {
-            text: "无权限访问对应的资源请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。Access Key ID不存在HTTP body格式错误。例如不符合指定的Encoding等URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。JSON格式不合法URI的版本号不合法没有开通对应的服务详见ETag的使用clientToken对应的API参数不一样。Authorization头域中附带的签名和服务端验证不一致",
-            ends: &[
-                30, 242, 242, 264, 264, 323, 474, 493, 517, 544, 563, 563, 604, 668, 668,
-                668, 668, 668, 668,
-            ],
-        },
-        statuses: &[
-            403, 400, 500, 403, 400, 400, 400, 400, 404, 403, 412, 400, 403, 400, 403,
-            400, 400, 400, 400,
-        ],
-        retries: &[],
+            retries: &[],
+        };
+        &TABLE
     };
     /// The code as the server sends it.
     #[inline]
@@ -227,13 +296,11 @@ impl PeeringConnectionError {
     /// a code this spec does not document.
     #[inline]
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        const SLOTS: [u64; 32] = [
-            844502239543338, 1407452192964689, 0, 0, 0, 0, 1688892809936995, 51539607552,
-            0, 3659264891551952, 2533330624970888, 0, 3096284873359527, 563005787996189,
-            4222167600333043, 1970380671549549, 2251859943227514, 4503719886455037,
-            5066614005301548, 0, 0, 0, 2814827076518037, 3940709803491557,
-            3377815684645045, 281547991154700, 0, 0, 4785156208460057, 1125990101155900,
-            0, 0,
+        static SLOTS: [u32; 32] = [
+            51511338, 85065809, 0, 0, 0, 0, 101318755, 786432, 0, 219480272, 151847048,
+            0, 185467047, 34406429, 252331376, 118292589, 135135354, 270291227,
+            302993738, 0, 0, 0, 168951957, 235798757, 203096245, 17891340, 0, 0,
+            286478647, 68485180, 0, 0,
         ];
         let b = code.as_bytes();
         if b.len() < 10 {
@@ -241,13 +308,13 @@ impl PeeringConnectionError {
         }
         let key = (b.len() as u64) | ((b[b.len() - 1 - 1] as u64) << 8);
         let slot = SLOTS[(key.wrapping_mul(1391454601869358543) >> 59) as usize];
-        let start = slot as u32 as usize;
-        let len = (slot >> 32) as u16 as usize;
-        match Self::__TABLE.codes.text.as_bytes().get(start..start + len) {
+        let start = slot as u16 as usize;
+        let len = (slot >> 16) as u8 as usize;
+        match Self::__TABLE.text.as_bytes().get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 48) as usize])
+                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
             }
             _ => ::core::option::Option::None,
         }
