@@ -9,15 +9,27 @@ use crate::RetryClass;
 use crate::escape::Escaped;
 
 /// Where each text of each entry is in [`Table::text`]: `FIELDS` spans an entry (code,
-/// variant name, message, description, Chinese description), each `[start, len]`; an
-/// absent text is empty. Spans rather than a `&str` a text: a pointer costs a relocation
-/// (24 bytes) in a position-independent binary.
+/// variant name, message, description, Chinese description), each a start and a length,
+/// little-endian. An absent text is empty. Bytes rather than a `&str` a text (a pointer
+/// costs a relocation, 24 bytes, in a position-independent binary) and rather than an
+/// array of integers (rustc type-checks each element of an array literal: a byte string
+/// is one token, whatever the spec's size).
 #[derive(Debug, Clone, Copy)]
 pub enum Spans {
-    /// For a text under 64 KiB: 4 bytes a span.
-    Narrow(&'static [[u16; 2]]),
-    /// For a larger text.
-    Wide(&'static [[u32; 2]]),
+    /// For a text under 64 KiB: a `u16` start and a `u16` length.
+    Narrow(&'static [u8]),
+    /// For a larger text: a `u32` start and a `u32` length.
+    Wide(&'static [u8]),
+}
+
+/// Entry `i` of `bytes` read as `W` bytes little-endian (`W` ≤ 8); 0 past the end.
+#[inline(always)]
+pub fn le<const W: usize>(bytes: &[u8], i: usize) -> u64 {
+    let mut word = [0u8; 8];
+    if let Some(entry) = bytes.get(i * W..i * W + W) {
+        word[..W].copy_from_slice(entry);
+    }
+    u64::from_le_bytes(word)
 }
 
 /// What a generated enum documents about each of its codes, entry `i` for the variant
@@ -30,8 +42,8 @@ pub struct Table {
     pub text: &'static str,
     /// Where entry `i`'s texts are in `text`.
     pub spans: Spans,
-    /// The documented statuses; 0 where the docs give none.
-    pub statuses: &'static [u16],
+    /// The documented statuses, `u16` little-endian; 0 where the docs give none.
+    pub statuses: &'static [u8],
     /// The spec's `retry` classes, for the rows that have one, by entry.
     pub retries: &'static [(u32, RetryClass)],
 }
@@ -50,12 +62,12 @@ impl Table {
     /// Text `field` of entry `i` ("" past the end).
     #[inline]
     fn text(&self, i: usize, field: usize) -> &'static str {
-        let at = i * Self::FIELDS + field;
+        let at = 2 * (i * Self::FIELDS + field);
         let (start, len) = match self.spans {
-            Spans::Narrow(spans) => spans.get(at).map(|&[s, l]| (s as usize, l as usize)),
-            Spans::Wide(spans) => spans.get(at).map(|&[s, l]| (s as usize, l as usize)),
-        }
-        .unwrap_or_default();
+            Spans::Narrow(spans) => (le::<2>(spans, at), le::<2>(spans, at + 1)),
+            Spans::Wide(spans) => (le::<4>(spans, at), le::<4>(spans, at + 1)),
+        };
+        let (start, len) = (start as usize, len as usize);
         self.text.get(start..start + len).unwrap_or_default()
     }
 
@@ -93,7 +105,7 @@ impl Table {
     /// The status of entry `i`.
     #[inline]
     pub fn status(&self, i: usize) -> Option<u16> {
-        self.statuses.get(i).copied().filter(|&s| s != 0)
+        Some(le::<2>(self.statuses, i) as u16).filter(|&s| s != 0)
     }
 
     /// The retry class of entry `i`: the spec's, else the defaults by code and status.
@@ -253,7 +265,9 @@ mod tests {
 
     #[test]
     fn table_reads_texts_by_span_at_either_width() {
-        const NARROW: &[[u16; 2]] = &[
+        // Entry 0: code "ab", variant "ab", message "开", no description, zh "c";
+        // entry 1: code "c", variant "c", message "a", description "开", no zh.
+        let spans = [
             [0, 2],
             [0, 2],
             [2, 3],
@@ -265,23 +279,23 @@ mod tests {
             [2, 3],
             [0, 0],
         ];
-        const WIDE: &[[u32; 2]] = &[
-            [0, 2],
-            [0, 2],
-            [2, 3],
-            [0, 0],
-            [5, 1],
-            [5, 1],
-            [5, 1],
-            [0, 1],
-            [2, 3],
-            [0, 0],
-        ];
-        for spans in [Spans::Narrow(NARROW), Spans::Wide(WIDE)] {
+        let narrow: Vec<u8> = spans
+            .iter()
+            .flatten()
+            .flat_map(|&n: &u32| (n as u16).to_le_bytes())
+            .collect();
+        let wide: Vec<u8> = spans
+            .iter()
+            .flatten()
+            .flat_map(|&n: &u32| n.to_le_bytes())
+            .collect();
+        let (narrow, wide) = (narrow.leak(), wide.leak());
+        for spans in [Spans::Narrow(narrow), Spans::Wide(wide)] {
+            let statuses = &[0x94, 0x01, 0, 0];
             let table = Table {
                 text: "ab开c",
                 spans,
-                statuses: &[404, 0],
+                statuses,
                 retries: &[],
             };
             assert_eq!(
@@ -302,5 +316,18 @@ mod tests {
                 ("", None, None)
             );
         }
+    }
+
+    #[test]
+    fn le_reads_each_width_and_zero_past_the_end() {
+        let bytes = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        assert_eq!(le::<1>(&bytes, 8), 9);
+        assert_eq!(le::<2>(&bytes, 1), 0x0403);
+        assert_eq!(le::<4>(&bytes, 1), 0x0807_0605);
+        assert_eq!(le::<8>(&bytes, 0), 0x0807_0605_0403_0201);
+        assert_eq!(
+            (le::<2>(&bytes, 4), le::<4>(&bytes, 2), le::<1>(&bytes, 9)),
+            (0, 0, 0)
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! Generator time (spec parsing + validation + code generation, no rustc): every
-//! bundled spec, and synthetic specs of 10 to 10,000 codes.
+//! bundled spec, and synthetic specs of 10 to 20,000 codes.
 //! `cargo bench -p bce-errors-bench --bench generator`.
 
 use std::hint::black_box;
@@ -28,7 +28,7 @@ fn generator(c: &mut Criterion) {
     });
     let mut g = c.benchmark_group("generator/synthetic");
     g.sample_size(10);
-    for n in [10, 100, 1_000, 10_000] {
+    for n in [10, 100, 1_000, 10_000, 20_000] {
         let text = synthetic_spec(n);
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {

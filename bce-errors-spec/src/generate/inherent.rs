@@ -4,7 +4,7 @@
 use bce_errors_core::RetryClass;
 
 use crate::model::Spec;
-use crate::tokens::lit;
+use crate::tokens::{le_bytes_lit, lit};
 
 use super::text_pool::FIELDS;
 use super::{PoolText, lookup};
@@ -13,7 +13,8 @@ use super::{PoolText, lookup};
 /// table's texts are in.
 pub(super) fn code(spec: &Spec, name: &str, rt: &str, text: &PoolText<'_>) -> String {
     let service = lit(&spec.service.name);
-    let all = join(spec.rows.iter().map(|r| format!("Self::{}", r.variant)));
+    let all = join(spec.rows.iter().map(|r| format!("{name}::{}", r.variant)));
+    let count = spec.rows.len();
     let table = table(spec, rt, text);
     let from_code = lookup::from_code(spec, text.pool, rt);
     format!(
@@ -22,7 +23,12 @@ impl {name} {{
     /// The service, as its docs page names it.
     pub const SERVICE: &'static str = {service};
     /// Every code of the service, in the order of its spec.
-    pub const ALL: &'static [Self] = &[{all}];
+    /// (A `static`: one copy in the binary; and rustc checks a static's array in about
+    /// half the time of a constant's, which counts for specs of thousands of codes.)
+    pub const ALL: &'static [Self] = {{
+        static ALL: [{name}; {count}] = [{all}];
+        &ALL
+    }};
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
     /// A `static`, so its texts are in the binary once, whichever crates read them.
@@ -95,38 +101,43 @@ fn join(items: impl Iterator<Item = String>) -> String {
     items.collect::<Vec<_>>().join(", ")
 }
 
-/// `__private::Table { … }`: the pool's text, then `Table::FIELDS` spans a row into it,
-/// 16 bits each when the text is short enough. An absent description is empty.
+/// `__private::Table { … }`: the pool's text, then `Table::FIELDS` spans a row into it
+/// (16-bit starts and lengths when the text is short enough, else 32-bit) and the
+/// statuses, as byte strings. An absent description is empty.
 fn table(spec: &Spec, rt: &str, text: &PoolText<'_>) -> String {
-    let statuses = join(spec.rows.iter().map(|r| r.status.unwrap_or(0).to_string()));
+    let statuses = le_bytes_lit(
+        spec.rows.iter().map(|r| u64::from(r.status.unwrap_or(0))),
+        2,
+    );
     let retries = join(spec.rows.iter().enumerate().filter_map(|(i, r)| {
         Some(format!(
             "({i}, {rt}::RetryClass::{})",
             retry_variant(r.retry?)
         ))
     }));
-    let spans = join(spec.rows.iter().flat_map(|row| {
-        FIELDS.iter().map(|get| {
+    let spans = spec.rows.iter().flat_map(|row| {
+        FIELDS.iter().flat_map(|get| {
             let [start, len] = text
                 .pool
                 .span(get(row).unwrap_or_default())
                 .unwrap_or_default();
-            format!("[{start}, {len}]")
+            [u64::from(start), u64::from(len)]
         })
-    }));
-    let width = if text.pool.is_narrow() {
-        "Narrow"
+    });
+    let (width, bytes) = if text.pool.is_narrow() {
+        ("Narrow", 2)
     } else {
-        "Wide"
+        ("Wide", 4)
     };
     format!(
         "{rt}::__private::Table {{
             text: {text},
-            spans: {rt}::__private::Spans::{width}(&[{spans}]),
-            statuses: &[{statuses}],
+            spans: {rt}::__private::Spans::{width}({spans}),
+            statuses: {statuses},
             retries: &[{retries}],
         }}",
         text = text.expr,
+        spans = le_bytes_lit(spans, bytes),
     )
 }
 

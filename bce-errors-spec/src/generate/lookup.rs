@@ -18,6 +18,7 @@
 //! plain `match`.
 
 use super::TextPool;
+use crate::tokens::le_bytes_lit;
 
 /// Multiplier of the mixing steps (the 64-bit golden ratio).
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -328,18 +329,15 @@ impl PerfectHash {
         // no other branch; and no slot holds a pointer (a relocation each in a
         // position-independent binary).
         let width = SlotWidth::of(codes, starts);
-        let packed: Vec<String> = slots
-            .iter()
-            .map(|s| match s.checked_sub(1) {
-                None => "0".to_owned(),
-                Some(i) => {
-                    let slot = starts[i]
-                        | (codes[i].len() as u64) << width.len_shift()
-                        | (i as u64) << width.index_shift();
-                    slot.to_string()
-                }
-            })
-            .collect();
+        let packed = slots.iter().map(|s| match s.checked_sub(1) {
+            None => 0,
+            Some(i) => {
+                starts[i]
+                    | (codes[i].len() as u64) << width.len_shift()
+                    | (i as u64) << width.index_shift()
+            }
+        });
+        let slot_bytes = width.bytes();
         let index = match &self.table {
             Table::Direct { mul, bits, .. } => {
                 format!("(key.wrapping_mul({mul}) >> {}) as usize", 64 - bits)
@@ -352,21 +350,22 @@ impl PerfectHash {
                 ..
             } => {
                 let max = disps.iter().copied().max().unwrap_or(0);
-                let disp_type = if max < 1 << 8 {
-                    "u8"
+                let width = if max < 1 << 8 {
+                    1
                 } else if max < 1 << 16 {
-                    "u16"
+                    2
                 } else {
-                    "u32"
+                    4
                 };
                 format!(
                     "{{
-                         const DISPS: [{disp_type}; {buckets}] = [{disps}];
+                         static DISPS: [u8; {len}] = *{disps};
                          let h = key.wrapping_mul({mul});
-                         (((h << {bucket_bits}) >> {shift}) as usize + DISPS[(h >> {bucket_shift}) as usize] as usize) & {mask}
+                         let disp = {rt}::__private::le::<{width}>(&DISPS, (h >> {bucket_shift}) as usize) as usize;
+                         (((h << {bucket_bits}) >> {shift}) as usize + disp) & {mask}
                      }}",
-                    buckets = disps.len(),
-                    disps = disps.iter().map(usize::to_string).collect::<Vec<_>>().join(","),
+                    len = disps.len() * width,
+                    disps = le_bytes_lit(disps.iter().map(|&d| d as u64), width),
                     shift = 64 - bits,
                     bucket_shift = 64 - bucket_bits,
                     mask = slots.len() - 1,
@@ -378,13 +377,13 @@ impl PerfectHash {
             _ => format!("b.len() < {min}"),
         };
         format!(
-            "static SLOTS: [{slot_type}; {size}] = [{packed}];
+            "static SLOTS: [u8; {size}] = *{packed};
              let b = code.as_bytes();
              if {too_short} {{
                  return ::core::option::Option::None;
              }}
              {key}
-             let slot = SLOTS[{index}];
+             let slot = {rt}::__private::le::<{slot_bytes}>(&SLOTS, {index});
              let start = slot as {start_type} as usize;
              let len = (slot >> {len_shift}) as {len_type} as usize;
              match Self::__TABLE.text.as_bytes().get(start..start + len) {{
@@ -393,10 +392,9 @@ impl PerfectHash {
                  }}
                  _ => ::core::option::Option::None,
              }}",
-            size = slots.len(),
-            packed = packed.join(","),
+            size = slots.len() * slot_bytes,
+            packed = le_bytes_lit(packed, slot_bytes),
             key = self.key.code(min),
-            slot_type = width.slot_type(),
             start_type = width.start_type(),
             len_type = width.len_type(),
             len_shift = width.len_shift(),
@@ -430,10 +428,10 @@ impl SlotWidth {
         }
     }
 
-    fn slot_type(self) -> &'static str {
+    fn bytes(self) -> usize {
         match self {
-            SlotWidth::Narrow => "u32",
-            SlotWidth::Wide => "u64",
+            SlotWidth::Narrow => 4,
+            SlotWidth::Wide => 8,
         }
     }
 

@@ -1,4 +1,0 @@
-//! The size baseline: a binary that does nothing with the enums.
-fn main() {
-    println!("{}", std::env::args().count());
-}
