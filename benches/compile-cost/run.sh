@@ -1,54 +1,93 @@
 #!/usr/bin/env bash
-# Compile cost and binary size, measured side by side in one run.
+# Compile cost and binary size of the bundled enums, measured side by side in one run.
 #
-#   bash benches/compile-cost/run.sh [RUNS]
+#   bash benches/compile-cost/run.sh [ROUNDS]          (default 5)
 #
-# Cold `cargo build` (fresh target dir, registry already downloaded) of a small crate
-# using the bundled enums through bce-errors (default features off; then all features)
-# beside the same enums written by hand with thiserror + strum; median of RUNS (3).
-# Then the release size of a binary using every enum beside one using none.
+# Two applications: `empty` (a `main` that only uses the enums: their cost in isolation)
+# and `app` (a small service client with serde + derive, serde_json and thiserror: what
+# a real user's tree already builds). For each, the variants `cargo xtask
+# compile-cost-fixtures` writes (see xtask/src/compile_cost.rs):
+#   base       the application alone
+#   bundled    + bce-errors, default features off, using bce_errors::services
+#   macro      + bce-errors with #[bce_errors] on copies of every spec in specs/
+#   thiserror  + the same enums by hand, thiserror only (from_code etc. as `match`)
+#   strum      + the same enums by hand, thiserror + strum
+#   before     + bce-errors as of $BEFORE (default 08018e1, the last commit before the
+#              bundled enums were shipped as generated Rust), like `bundled`; skipped
+#              when that commit is not in this clone (BEFORE= skips it too)
+# Every round builds every variant cold (a fresh target directory; the registry is
+# downloaded first), the variants in an order rotated by one each round, and right after
+# each cold build rebuilds it after an edit of the application (`const EDIT` in
+# main.rs): the incremental rebuild. Reported: medians over the rounds; the marginal
+# cost, variant minus base of the same round; ratios of medians; then the size of each
+# stripped release binary over the base's.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-runs="${1:-3}"
+root="$(cd "$here/../.." && pwd)"
+rounds="${1:-5}"
+before_ref="${BEFORE-08018e1}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
-cold_build() { # dir, extra args...
-    local dir="$1"; shift
-    rm -rf "$scratch/target"
-    local start end
-    start=$(date +%s.%N)
-    (cd "$dir" && CARGO_TARGET_DIR="$scratch/target" cargo build --quiet "$@")
-    end=$(date +%s.%N)
-    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
-}
+(cd "$root" && cargo build --quiet -p xtask)
+xtask="${CARGO_TARGET_DIR:-$root/target}/debug/xtask"
+before_args=()
+if [ -n "$before_ref" ] && git -C "$root" cat-file -e "$before_ref^{commit}" 2>/dev/null; then
+    mkdir "$scratch/before-tree"
+    git -C "$root" archive "$before_ref" | tar -x -C "$scratch/before-tree"
+    before_args=(--before "$scratch/before-tree")
+fi
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-
-deps() { # dir, extra args...
-    local dir="$1"; shift
-    (cd "$dir" && cargo tree --quiet -e normal,build --prefix none "$@" | sed 's/ (\*)//' | sort -u | wc -l)
-}
-
-for dir in macro handwritten; do (cd "$here/$dir" && cargo fetch --quiet); done
-
-declare -A times
-for ((i = 0; i < runs; i++)); do
-    times[macro]+="$(cold_build "$here/macro")"$'\n'
-    times[handwritten]+="$(cold_build "$here/handwritten")"$'\n'
-    times[macro_all]+="$(cold_build "$here/macro" --features all)"$'\n'
+variants=(base bundled macro thiserror strum)
+[ ${#before_args[@]} -gt 0 ] && variants+=(before)
+for app in empty app; do
+    flag=(); [ "$app" = app ] && flag=(--app)
+    "$xtask" compile-cost-fixtures "$scratch/$app" "${flag[@]}" "${before_args[@]}"
+    for v in "${variants[@]}"; do
+        (cd "$scratch/$app/$v" && CARGO_TARGET_DIR="$scratch/target" cargo fetch --quiet)
+    done
 done
-m=$(printf '%s' "${times[macro]}" | median)
-h=$(printf '%s' "${times[handwritten]}" | median)
-a=$(printf '%s' "${times[macro_all]}" | median)
-echo "machine: $(nproc) cores, $(uname -m), rustc $(rustc --version | cut -d' ' -f2)"
-echo "cold debug build, median of $runs (s), crates in the build graph:"
-printf '  %-42s %6.2f s  %3d crates\n' "thiserror + strum, by hand" "$h" "$(deps "$here/handwritten")"
-printf '  %-42s %6.2f s  %3d crates  ratio %.2f\n' "bce-errors macro, default features (none)" "$m" "$(deps "$here/macro")" "$(awk -v a="$m" -v b="$h" 'BEGIN { print a / b }')"
-printf '  %-42s %6.2f s  %3d crates  ratio %.2f\n' "bce-errors macro, all features" "$a" "$(deps "$here/macro" --features all)" "$(awk -v a="$a" -v b="$h" 'BEGIN { print a / b }')"
 
-rm -rf "$scratch/target"
-(cd "$here/macro" && CARGO_TARGET_DIR="$scratch/target" cargo build --quiet --release --examples)
-empty=$(stat -c %s "$scratch/target/release/examples/empty")
-all=$(stat -c %s "$scratch/target/release/examples/all_enums")
-echo "release binary (stripped): empty $empty bytes, every bundled enum $all bytes: +$((all - empty)) bytes"
+now() { date +%s.%N; }
+build() { # dir, cargo build args...: quiet, but a failure shows cargo's output
+    local dir="$1"; shift
+    if ! (cd "$dir" && CARGO_TARGET_DIR="$scratch/target" cargo build --quiet --offline "$@" 2>"$scratch/log"); then
+        cat "$scratch/log" >&2
+        echo "error: building $dir failed" >&2
+        exit 1
+    fi
+}
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+results="$scratch/results.tsv"
+for ((round = 0; round < rounds; round++)); do
+    for app in empty app; do
+        n=${#variants[@]}
+        for ((k = 0; k < n; k++)); do
+            v=${variants[$(((k + round) % n))]}
+            dir="$scratch/$app/$v"
+            rm -rf "$scratch/target"
+            start=$(now)
+            build "$dir"
+            cold=$(elapsed "$start" "$(now)")
+            sed -i "s/^const EDIT: u32 = .*/const EDIT: u32 = $((round + 1));/" "$dir/src/main.rs"
+            start=$(now)
+            build "$dir"
+            incremental=$(elapsed "$start" "$(now)")
+            printf '%s\t%s\t%s\t%s\t%s\n' "$app" "$v" "$round" "$cold" "$incremental" >> "$results"
+        done
+    done
+    echo "round $((round + 1)) of $rounds done" >&2
+done
+
+sizes="$scratch/sizes.tsv"
+for app in empty app; do
+    for v in "${variants[@]}"; do
+        rm -rf "$scratch/target"
+        build "$scratch/$app/$v" --release
+        printf '%s\t%s\t%s\n' "$app" "$v" "$(stat -c %s "$scratch/target/release/fixture-$v")" >> "$sizes"
+    done
+done
+
+echo "machine: $(nproc) cores, $(uname -m), rustc $(rustc --version | cut -d' ' -f2); $rounds rounds"
+python3 "$here/summary.py" "$results" "$sizes"

@@ -383,9 +383,13 @@ fn thiserror_strum(enums: &[Enum]) -> String {
     )
 }
 
-/// `#[error("code: message")]`'s argument, braces escaped.
+/// `#[error("code (status): message")]`'s argument (the generated `Display`), braces
+/// escaped.
 fn error_format(row: &Row) -> String {
-    let text = format!("{}: {}", row.code, row.message);
+    let text = match row.status {
+        Some(status) => format!("{} ({status}): {}", row.code, row.message),
+        None => format!("{}: {}", row.code, row.message),
+    };
     format!("{:?}", text.replace('{', "{{").replace('}', "}}"))
 }
 
