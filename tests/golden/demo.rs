@@ -42,13 +42,23 @@ impl DemoError {
         ];
         &ALL
     };
+    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
+    /// once, whichever crates read it) that is a constant address (so `from_code` reads
+    /// codes with no load before the compare).
+    #[doc(hidden)]
+    pub const __TEXT: &'static [u8] = {
+        static TEXT: [u8; 231] = *b"NoSuchThingthing.Busy404110ThingBusyNumericNotFoundE110The thing {id} is not found: ${thing}.Busy.Not found.Access token invalid or no longer validCreate the <thing> first.Another operation is running.A numeric code.\xE8\xB5\x84\xE6\xBA\x90\xE4\xB8\x8D\xE5\xAD\x98\xE5\x9C\xA8";
+        &TEXT
+    };
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
     pub const __TABLE: &'static ::bce_errors::__private::Table = {
         static TABLE: ::bce_errors::__private::Table = ::bce_errors::__private::Table {
-            text: "NoSuchThingthing.Busy404110ThingBusyNumericNotFoundE110The thing {id} is not found: ${thing}.Busy.Not found.Access token invalid or no longer validCreate the <thing> first.Another operation is running.A numeric code.资源不存在",
+            text: match ::core::str::from_utf8(DemoError::__TEXT) {
+                ::core::result::Result::Ok(text) => text,
+                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
+            },
             spans: ::bce_errors::__private::Spans::Narrow(
                 b"\0\0\x0B\0\0\0\x0B\x007\0&\0\x93\0\x19\0\xD8\0\x0F\0\x0B\0\n\0\x1B\0\t\0]\0\x05\0\xAC\0\x1D\0\0\0\0\0\x15\0\x03\0$\0\x0F\0b\0\n\0\xC9\0\x0F\0\0\0\0\0\x18\0\x03\x003\0\x04\0l\0'\0\0\0\0\0\0\0\0\0",
             ),
@@ -114,7 +124,7 @@ impl DemoError {
         >(&SLOTS, (key.wrapping_mul(17909611376780542445) >> 62) as usize);
         let start = slot as u16 as usize;
         let len = (slot >> 16) as u8 as usize;
-        match Self::__TABLE.text.as_bytes().get(start..start + len) {
+        match Self::__TEXT.get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if ::bce_errors::__private::same_code(known, b) => {

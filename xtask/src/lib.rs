@@ -142,7 +142,7 @@ fn services_mod(services: &[(String, String, Spec)], pool: &TextPool) -> String 
     let bytes = pool.text().as_bytes();
     let _ = write!(
         out,
-        "\n/// Every distinct text of the bundled enums, once (the docs pages repeat the common\n/// errors word for word); their tables point into it. Bytes in a `static` of their\n/// own, so the binary has one copy: a string literal is copied into every codegen\n/// unit that refers to it.\nstatic TEXT_BYTES: [u8; {}] = *b\"{}\";\n\n/// [`TEXT_BYTES`] as text.\nstatic TEXT: &str = match core::str::from_utf8(&TEXT_BYTES) {{\n    Ok(text) => text,\n    Err(_) => panic!(\"the bundled text is UTF-8\"),\n}};\n",
+        "\n/// Every distinct text of the bundled enums, once (the docs pages repeat the common\n/// errors word for word); their tables point into it. Bytes in a `static`, so the\n/// binary has one copy: a string literal is copied into every codegen unit that\n/// refers to it.\nstatic TEXT: [u8; {}] = *b\"{}\";\n",
         bytes.len(),
         bytes.escape_ascii()
     );

@@ -15,8 +15,9 @@ pub(super) fn code(spec: &Spec, name: &str, rt: &str, text: &PoolText<'_>) -> St
     let service = lit(&spec.service.name);
     let all = join(spec.rows.iter().map(|r| format!("{name}::{}", r.variant)));
     let count = spec.rows.len();
-    let table = table(spec, rt, text);
+    let table = table(spec, name, rt, text);
     let from_code = lookup::from_code(spec, text.pool, rt);
+    let text = &text.expr;
     format!(
         r#"
 impl {name} {{
@@ -29,9 +30,13 @@ impl {name} {{
         static ALL: [{name}; {count}] = [{all}];
         &ALL
     }};
+    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
+    /// once, whichever crates read it) that is a constant address (so `from_code` reads
+    /// codes with no load before the compare).
+    #[doc(hidden)]
+    pub const __TEXT: &'static [u8] = {text};
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
     pub const __TABLE: &'static {rt}::__private::Table = {{
         static TABLE: {rt}::__private::Table = {table};
@@ -104,7 +109,7 @@ fn join(items: impl Iterator<Item = String>) -> String {
 /// `__private::Table { … }`: the pool's text, then `Table::FIELDS` spans a row into it
 /// (16-bit starts and lengths when the text is short enough, else 32-bit) and the
 /// statuses, as byte strings. An absent description is empty.
-fn table(spec: &Spec, rt: &str, text: &PoolText<'_>) -> String {
+fn table(spec: &Spec, name: &str, rt: &str, text: &PoolText<'_>) -> String {
     let statuses = le_bytes_lit(
         spec.rows.iter().map(|r| u64::from(r.status.unwrap_or(0))),
         2,
@@ -131,12 +136,14 @@ fn table(spec: &Spec, rt: &str, text: &PoolText<'_>) -> String {
     };
     format!(
         "{rt}::__private::Table {{
-            text: {text},
+            text: match ::core::str::from_utf8({name}::__TEXT) {{
+                ::core::result::Result::Ok(text) => text,
+                ::core::result::Result::Err(_) => ::core::panic!(\"spec text is UTF-8\"),
+            }},
             spans: {rt}::__private::Spans::{width}({spans}),
             statuses: {statuses},
             retries: &[{retries}],
         }}",
-        text = text.expr,
         spans = le_bytes_lit(spans, bytes),
     )
 }

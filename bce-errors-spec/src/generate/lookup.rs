@@ -315,7 +315,7 @@ impl PerfectHash {
 
     /// The body of `from_code(code: &str) -> Option<Self>`, for the `codes` given to
     /// [`find`](Self::find) (in `ALL` order). The codes are read from the enum's
-    /// `__TABLE.text`, where code `i` starts at `starts[i]`.
+    /// `__TEXT`, where code `i` starts at `starts[i]`.
     pub(crate) fn code(&self, codes: &[&str], starts: &[u64], rt: &str) -> String {
         let min = self.min_len;
         let slots = match &self.table {
@@ -386,7 +386,7 @@ impl PerfectHash {
              let slot = {rt}::__private::le::<{slot_bytes}>(&SLOTS, {index});
              let start = slot as {start_type} as usize;
              let len = (slot >> {len_shift}) as {len_type} as usize;
-             match Self::__TABLE.text.as_bytes().get(start..start + len) {{
+             match Self::__TEXT.get(start..start + len) {{
                  ::core::option::Option::Some(known) if {rt}::__private::same_code(known, b) => {{
                      ::core::option::Option::Some(Self::ALL[(slot >> {index_shift}) as usize])
                  }}

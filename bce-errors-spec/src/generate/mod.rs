@@ -26,7 +26,7 @@ use proc_macro2::TokenStream;
 
 use crate::item::EnumItem;
 use crate::model::Spec;
-use crate::tokens::{lex, lit};
+use crate::tokens::{byte_lit, lex, lit};
 
 /// The runtime's path when the attribute does not name one.
 pub const DEFAULT_RUNTIME: &str = "::bce_errors";
@@ -44,16 +44,17 @@ pub struct GenerateOptions<'a> {
 }
 
 /// A pool of texts several generated enums share (the bundled ones), and the path of the
-/// `static` (of type `&'static str`) that holds [`TextPool::text`].
+/// `static` (of type `[u8; N]`) that holds [`TextPool::text`]'s bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct SharedText<'a> {
     /// The pool every shared enum's texts were added to.
     pub pool: &'a TextPool,
-    /// The path of the `static` holding the pool's text (`crate::services::TEXT`).
+    /// The path of the `static` holding the pool's bytes (`super::TEXT`).
     pub path: &'a str,
 }
 
-/// The text a generated table reads: its pool and the expression that is its string.
+/// The text a generated table reads: its pool, and an expression (a constant) that is a
+/// reference to a `static` holding its bytes.
 pub(crate) struct PoolText<'a> {
     pub(crate) pool: &'a TextPool,
     pub(crate) expr: String,
@@ -68,14 +69,18 @@ pub fn generate(spec: &Spec, item: &EnumItem, options: &GenerateOptions<'_>) -> 
     let text = match options.shared_text {
         Some(shared) if covers(shared.pool, spec) => PoolText {
             pool: shared.pool,
-            expr: shared.path.to_owned(),
+            expr: format!("&{}", shared.path),
         },
         _ => {
             let mut pool = TextPool::default();
             pool.add(spec);
             own = pool;
             PoolText {
-                expr: lit(own.text()),
+                expr: format!(
+                    "{{ static TEXT: [u8; {}] = *{}; &TEXT }}",
+                    own.text().len(),
+                    byte_lit(own.text().as_bytes())
+                ),
                 pool: &own,
             }
         }

@@ -99,13 +99,20 @@ impl AiPlatformError {
         ];
         &ALL
     };
+    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
+    /// once, whichever crates read it) that is a constant address (so `from_code` reads
+    /// codes with no load before the compare).
+    #[doc(hidden)]
+    pub const __TEXT: &'static [u8] = &super::TEXT;
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
     pub const __TABLE: &'static crate::__private::Table = {
         static TABLE: crate::__private::Table = crate::__private::Table {
-            text: super::TEXT,
+            text: match ::core::str::from_utf8(AiPlatformError::__TEXT) {
+                ::core::result::Result::Ok(text) => text,
+                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
+            },
             spans: crate::__private::Spans::Narrow(
                 b"0\r\x01\0P\r\x02\0\x7F\r\r\0\x12\x0F\x89\0\0\0\0\x001\r\x01\0R\r\x02\0\x8C\r\x1F\0\x9B\x0F\x86\0\0\0\0\x002\r\x01\0T\r\x02\0\xAB\r\x1A\0!\x10z\0\0\0\0\x003\r\x01\0V\r\x02\0\xC5\r\x1E\0\x9B\x10\x83\0\0\0\0\x004\r\x01\0X\r\x02\0\xE3\r\x1C\0\x1E\x11\xAB\0\0\0\0\x005\r\x02\0Z\r\x03\0\xFF\r\x18\0\xC9\x11\x11\0\0\0\0\x007\r\x02\0]\r\x03\0\x17\x0E\x18\0\xDA\x11r\0\0\0\0\09\r\x02\0`\r\x03\0/\x0E\x1F\0L\x12!\0\0\0\0\0;\r\x02\0c\r\x03\0N\x0E$\0m\x12x\0\0\0\0\0=\r\x02\0f\r\x03\0r\x0E\"\0\xE5\x12l\0\0\0\0\0?\r\x02\0i\r\x03\0\x94\x0E$\0Q\x13\\\0\0\0\0\0A\r\x03\0l\r\x04\0\xB8\x0E\x11\0\xAD\x13^\0\0\0\0\0D\r\x03\0p\r\x04\0\xC9\x0E'\0\x0B\x14i\0\0\0\0\0G\r\x03\0t\r\x04\0\xF0\x0E\x14\0t\x14i\0\0\0\0\0J\r\x06\0x\r\x07\0\x04\x0F\x0E\0\xDD\x14\x86\0\0\0\0\0",
             ),
@@ -189,7 +196,7 @@ impl AiPlatformError {
         >(&SLOTS, (key.wrapping_mul(566489329403328681) >> 59) as usize);
         let start = slot as u16 as usize;
         let len = (slot >> 16) as u8 as usize;
-        match Self::__TABLE.text.as_bytes().get(start..start + len) {
+        match Self::__TEXT.get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {

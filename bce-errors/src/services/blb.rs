@@ -207,13 +207,20 @@ impl BlbError {
         ];
         &ALL
     };
+    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
+    /// once, whichever crates read it) that is a constant address (so `from_code` reads
+    /// codes with no load before the compare).
+    #[doc(hidden)]
+    pub const __TEXT: &'static [u8] = &super::TEXT;
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
     pub const __TABLE: &'static crate::__private::Table = {
         static TABLE: crate::__private::Table = crate::__private::Table {
-            text: super::TEXT,
+            text: match ::core::str::from_utf8(BlbError::__TEXT) {
+                ::core::result::Result::Ok(text) => text,
+                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
+            },
             spans: crate::__private::Spans::Narrow(
                 b"\0\0\x0C\0\0\0\x0C\0:\x01\x0E\0P\x052\0\x94\n\x1E\0\x0C\0\x11\0\x0C\0\x11\0H\x01X\0\x82\x05\x0B\x01\xB2\n\xD4\0\x1D\0\r\0\x1D\0\r\0\xE6\x153\0\x8D\x06\xA1\0\x19\x1A\x86\0*\0\x12\0*\0\x12\0\xD2\x01=\0.\x07\x1C\0\x86\x0B\x16\0<\0\x15\0<\0\x15\0\xDC\x1BX\0\x16\x1F#\0\x80\"\x1F\0Q\0\x12\0Q\0\x12\0K\x024\0u\x07>\0\x9C\x0B;\0c\0\n\0c\0\n\0\x7F\x02\"\0\xB3\x07\xBD\0\xD7\x0B\x97\0m\0\r\0m\0\r\0\xA1\x02*\0p\x08\x0C\0n\x0C\x13\0z\0\x0E\0z\0\x0E\0\xCB\x02&\0|\x08\x17\0\x81\x0C\x18\0\x88\0\r\0\x88\0\r\0\xF1\x02+\0\x93\x08#\0\x99\x0C\x1B\0\x95\0\x12\0\x95\0\x12\0\x1C\x03<\0\xB6\x08\x13\0\xB4\x0C\x13\0\xA7\0\x0E\0\xA7\0\x0E\x004\x1C+\09\x1F\x0F\0\x9F\"|\0\xB5\0\x1B\0\xB5\0\x1B\0\x80\x03P\08\t9\0\xC7\x0C)\0\xD0\0\x15\0\xD0\0\x15\0\xD0\x03\xAE\0q\tI\0\xF0\x0C@\0\x9F\x1A\x10\0\x9F\x1A\x10\0_\x1C*\0H\x1F3\0\0\0\0\0\xAF\x1A\x10\0\xAF\x1A\x10\0\x89\x1C&\0{\x1F%\0\0\0\0\0\xBF\x1A\x15\0\xBF\x1A\x15\0\xAF\x1C,\0\xA0\x1F(\0\0\0\0\0\xD4\x1A\x14\0\xD4\x1A\x14\0\xDB\x1C\x18\0\xC8\x1F)\0\0\0\0\0\xE8\x1A\x19\0\xE8\x1A\x19\0\xF3\x1C\x1E\0\xF1\x1F*\0\0\0\0\0\x01\x1B\x18\0\x01\x1B\x18\0\x11\x1D \0\x1B 8\0\0\0\0\0\x19\x1B\x1E\0\x19\x1B\x1E\x001\x1D*\0S -\0\0\0\0\x007\x1B\r\x007\x1B\r\0[\x1D \0\x80 \"\0\0\0\0\0D\x1B\x0E\0D\x1B\x0E\0{\x1D9\0\xA2 E\0\0\0\0\0R\x1B\x10\0R\x1B\x10\0\xB4\x1D5\0\xE7 8\0\0\0\0\0b\x1B\x0E\0b\x1B\x0E\0\xE9\x1DM\0\x1F!B\0\0\0\0\0p\x1B\x16\0p\x1B\x16\x006\x1E\x1C\0a!c\0\0\0\0\0\x86\x1B\x10\0\x86\x1B\x10\0R\x1E5\0\xC4!A\0\0\0\0\0\x96\x1B\x10\0\x96\x1B\x10\0\x87\x1E)\0\x05\"(\0\0\0\0\0\xA6\x1B\x0F\0\xA6\x1B\x0F\0\xB0\x1E\x12\0\xB0\x1E\x12\0\0\0\0\0\xB5\x1B\x14\0\xB5\x1B\x14\0\xC2\x1E+\0-\"+\0\0\0\0\0\xC9\x1B\x13\0\xC9\x1B\x13\0\xED\x1E)\0X\"(\0\0\0\0\0",
             ),
@@ -285,7 +292,7 @@ impl BlbError {
         >(&SLOTS, (key.wrapping_mul(1756081553726320513) >> 58) as usize);
         let start = slot as u16 as usize;
         let len = (slot >> 16) as u8 as usize;
-        match Self::__TABLE.text.as_bytes().get(start..start + len) {
+        match Self::__TEXT.get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {

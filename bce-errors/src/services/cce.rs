@@ -366,13 +366,20 @@ impl CceError {
         ];
         &ALL
     };
+    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
+    /// once, whichever crates read it) that is a constant address (so `from_code` reads
+    /// codes with no load before the compare).
+    #[doc(hidden)]
+    pub const __TEXT: &'static [u8] = &super::TEXT;
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
     pub const __TABLE: &'static crate::__private::Table = {
         static TABLE: crate::__private::Table = crate::__private::Table {
-            text: super::TEXT,
+            text: match ::core::str::from_utf8(CceError::__TEXT) {
+                ::core::result::Result::Ok(text) => text,
+                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
+            },
             spans: crate::__private::Spans::Narrow(
                 b"\0\0\x0C\0\0\0\x0C\0:\x01\x0E\0P\x052\0\x94\n\x1E\0\x0C\0\x11\0\x0C\0\x11\0H\x01X\0\x82\x05\x0B\x01\xB2\n\xD4\0\x1D\0\r\0\x1D\0\r\0\xA0\x012\0\x8D\x06\xA1\0\0\0\0\0*\0\x12\0*\0\x12\0\xD2\x01=\0.\x07\x1C\0\x86\x0B\x16\0<\0\x15\0<\0\x15\0\x0F\x02<\0J\x07+\0\0\0\0\0Q\0\x12\0Q\0\x12\0K\x024\0u\x07>\0\x9C\x0B;\0c\0\n\0c\0\n\0\x7F\x02\"\0\xB3\x07\xBD\0\xD7\x0B\x97\0m\0\r\0m\0\r\0\xA1\x02*\0p\x08\x0C\0n\x0C\x13\0z\0\x0E\0z\0\x0E\0\xCB\x02&\0|\x08\x17\0\x81\x0C\x18\0\x88\0\r\0\x88\0\r\0\xF1\x02+\0\x93\x08#\0\x99\x0C\x1B\0\x95\0\x12\0\x95\0\x12\0\x1C\x03<\0\xB6\x08\x13\0\xB4\x0C\x13\0\xA7\0\x0E\0\xA7\0\x0E\0X\x03(\0\xDF0\x90\0\0\0\0\0\xB5\0\x1B\0\xB5\0\x1B\0\x80\x03P\08\t9\0\xC7\x0C)\0\xD0\0\x15\0\xD0\0\x15\0\xD0\x03\xAE\0q\tI\0\xF0\x0C@\0\x1B#\x14\0\x1B#\x14\0u)\x18\0o1\x1A\0\0\0\0\0/#\x0E\0/#\x0E\0\x8D)\x15\0\x891\x19\0\0\0\0\0=#\x10\0=#\x10\0\xA2)\x15\0\xA21\x1E\0\0\0\0\0M#\x12\0M#\x12\0\xB7)\x13\0\xC01\x16\0\0\0\0\0_#\x14\0_#\x14\0\xCA)\x12\0\xD61\x1C\0\0\0\0\0s#\x12\0s#\x12\0\xDC)3\0\xF21\x11\0\0\0\0\0\x85#\x12\0\x85#\x12\0\x0F*9\0\x032\x18\0\0\0\0\0\x97#\x19\0\x97#\x19\0H*\x16\0\x1B2\x13\0\0\0\0\0\xB0#\x1A\0\xB0#\x1A\0^*\x17\0.2\x17\0\0\0\0\0\xCA#\x13\0\xCA#\x13\0u*\x10\0E2\x12\0\0\0\0\0\xDD#\x0F\0\xDD#\x0F\0\x85*%\0W2\x18\0\0\0\0\0\xEC#\x15\0\xEC#\x15\0\xAA*\x1F\0\xC01\x16\0\0\0\0\0\x01$\x19\0\x01$\x19\0\xC9*\x17\0o2\x18\0\0\0\0\0\x1A$\x15\0\x1A$\x15\0\xE0*\x14\0\x872\x14\0\0\0\0\0/$\x13\0/$\x13\0\xF4*&\0\x9B2\x15\0\0\0\0\0B$\x18\0\xF7&\x16\0\x1A+\x0F\0\xB02\x17\0\0\0\0\0Z$\x12\0\r'\x11\0)+\x1B\0\xC72\x18\0\0\0\0\0l$\x13\0\x1E'\x12\0D+\x14\0\xDF2\x18\0\0\0\0\0\x7F$\x13\x000'\x12\0X+\x14\0\xF72\x18\0\0\0\0\0\x92$\x12\0B'\x11\0l+\x15\0\x0F3\x16\0\0\0\0\0\xA4$\x14\0\xA4$\x14\0\x81+-\0%3&\0\0\0\0\0\xB8$\x11\0S'\x10\0\xAE+\x1D\0K3\x1C\0\0\0\0\0\xC9$\x0F\0c'\x0E\0\xCB+\x0E\0g3\r\0\0\0\0\0\xD8$\x13\0q'\x12\0\xD9+\x14\0t3\x13\0\0\0\0\0\xEB$\x10\0\x83'\x0F\0\xED+\"\0\x873!\0\0\0\0\0\xFB$\x13\0\x92'\x12\0\x0F,\x1E\0\xA83\x1D\0\0\0\0\0\x0E%\x0F\0\xA4'\x0E\0-,\x15\0\xC53\x19\0\0\0\0\0\x1D%\x0F\0\xB2'\x0E\0B,\x15\0\xDE3\x19\0\0\0\0\0,%\x1D\0\xC0'\x1C\0W,)\0\xF73\x16\0\0\0\0\0I%\x11\0\xDC'\x10\0\x80,\x12\0\r4\x16\0\0\0\0\0Z%\x13\0\xEC'\x12\0\x92,\x1D\0#4%\0\0\0\0\0m%\r\0\xFE'\x0C\0\xAF,\x17\0H4\x1B\0\0\0\0\0z%\x0F\0\n(\x0E\0\xC6,\x14\0c4\x1C\0\0\0\0\0\x89%\x0E\0\x18(\r\0\xDA,\x1A\0\x7F4\x1E\0\0\0\0\0\x97% \0%(\x1F\0\xF4,$\0\x9D4\x1F\0\0\0\0\0\xB7%\x17\0D(\x16\0\x18-\x96\0\xBC4\x12\0\0\0\0\0\xCE%\x1E\0Z(\x1D\0\xAE-\x93\0\xCE4\x1C\0\0\0\0\0\xEC%\x11\0w(\x10\0A.\x12\0\xEA4\x11\0\0\0\0\0\xFD%\x10\0\x87(\x0F\0S.\x19\0\xFB4\x10\0\0\0\0\0\r&\x1F\0\x96(\x1E\0l.\xA6\0\x0B5\x1E\0\0\0\0\0,&\x17\0\xB4(\x16\0\x12/D\0)5\x15\0\0\0\0\0C&\x17\0\xCA(\x16\0V/\x81\0>5\x15\0\0\0\0\0Z&\x11\0\xE0(\x10\0\xD7/\x1E\0S5\x14\0\0\0\0\0k&\x16\0\xF0(\x15\0\xF5/\x19\0g5\x1A\0\0\0\0\0\x81&\x12\0\x05)\x11\0\x0E0\x15\0\x815\x14\0\0\0\0\0\x93&\x14\0\x16)\x13\0#0\x17\0\x955\x16\0\0\0\0\0\xA7&\x18\0))\x17\0:0H\0\xAB5\x1A\0\0\0\0\0\xBF&\x14\0@)\x13\0\x820$\0\xB8\x0E\x11\0\0\0\0\0\xD3&\x16\0S)\x15\0\xA60\x1B\0\xC55\x17\0\0\0\0\0\xE9&\x0E\0h)\r\0\xC10\x1E\0\xDC5\x0B\0\0\0\0\0",
             ),
@@ -473,7 +480,7 @@ impl CceError {
         >(&SLOTS, (key.wrapping_mul(17561866513979060391) >> 55) as usize);
         let start = slot as u16 as usize;
         let len = (slot >> 16) as u8 as usize;
-        match Self::__TABLE.text.as_bytes().get(start..start + len) {
+        match Self::__TEXT.get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {

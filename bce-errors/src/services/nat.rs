@@ -291,13 +291,20 @@ impl NatError {
         ];
         &ALL
     };
+    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
+    /// once, whichever crates read it) that is a constant address (so `from_code` reads
+    /// codes with no load before the compare).
+    #[doc(hidden)]
+    pub const __TEXT: &'static [u8] = &super::TEXT;
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
     pub const __TABLE: &'static crate::__private::Table = {
         static TABLE: crate::__private::Table = crate::__private::Table {
-            text: super::TEXT,
+            text: match ::core::str::from_utf8(NatError::__TEXT) {
+                ::core::result::Result::Ok(text) => text,
+                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
+            },
             spans: crate::__private::Spans::Narrow(
                 b"\0\0\x0C\0\0\0\x0C\0:\x01\x0E\0P\x052\0\x94\n\x1E\0\x0C\0\x11\0\x0C\0\x11\0H\x01X\0\x82\x05\x0B\x01\xB2\n\xD4\0\x1D\0\r\0\x1D\0\r\0\xA0\x012\0\x8D\x06\xA1\0\0\0\0\0*\0\x12\0*\0\x12\0\xD2\x01=\0.\x07\x1C\0\x86\x0B\x16\0<\0\x15\0<\0\x15\0\x0F\x02<\0J\x07+\0\0\0\0\0Q\0\x12\0Q\0\x12\0K\x024\0u\x07>\0\x9C\x0B;\0c\0\n\0c\0\n\0\x7F\x02\"\0\xB3\x07\xBD\0\xD7\x0B\x97\0m\0\r\0m\0\r\0\xA1\x02*\0p\x08\x0C\0n\x0C\x13\0z\0\x0E\0z\0\x0E\0\xCB\x02&\0|\x08\x17\0\x81\x0C\x18\0\x88\0\r\0\x88\0\r\0\xF1\x02+\0\x93\x08#\0\x99\x0C\x1B\0\x95\0\x12\0\x95\0\x12\0\x1C\x03<\0\xB6\x08\x13\0\xB4\x0C\x13\0\xA7\0\x0E\0\xA7\0\x0E\0X\x03(\0\xC9\x08o\0\0\0\0\0\xB5\0\x1B\0\xB5\0\x1B\0\x80\x03P\08\t9\0\xC7\x0C)\0\xD0\0\x15\0\xD0\0\x15\0\xD0\x03\xAE\0q\tI\0\xF0\x0C@\0\xE5\0\x0E\0\xE5\0\x0E\0~\x04\x1E\0\xBA\t(\0\0\0\0\0\xEEC\x11\0\xEEC\x11\0nF*\0\x86K6\0\0\0\0\0\xFFC\x11\0\xFFC\x11\0\x98F*\0\xBCK6\0\0\0\0\0\x10D\t\0\x10D\t\0\xC2F\x1F\0\xF2K5\0\0\0\0\0\x19D\x10\0\x19D\x10\0\xE1F)\0'L5\0\0\0\0\0)D\x10\0)D\x10\0\nG)\0\\L5\0\0\0\0\09D\x13\09D\x13\x003G,\0\x91LD\0\0\0\0\0LD\x0B\0LD\x0B\0_G$\0\xD5L.\0\0\0\0\0WD\x12\0WD\x12\0\x83G2\0\x03M>\0\0\0\0\0iD\x14\0iD\x14\0\xB5G-\0AM7\0\0\0\0\0}D\x10\0}D\x10\0\xE2GL\0xMi\0\0\0\0\0\x8DD\x10\0SF\x10\0.H\x1F\0\xE1M\x1F\0\0\0\0\0\x9DD\x0B\0cF\x0B\0MH.\0\0N0\0\0\0\0\0\xA8D\t\0\xA8D\t\0{H\x1F\x000N'\0\0\0\0\0\xB1D\x11\0\xB1D\x11\0\x9AH#\0WN6\0\0\0\0\0\xC2D\x0B\0\xC2D\x0B\0\xBDH\x1F\0\x8DN(\0\0\0\0\0\xCDD\x18\0\xCDD\x18\0\xDCH1\0\xB5N=\0\0\0\0\0\xE5D\x1A\0\xE5D\x1A\0\rI3\0\xF2N?\0\0\0\0\0\xFFD\x0C\0\xFFD\x0C\0@I\x14\0@I\x14\0\0\0\0\0\x0BE\x1C\0\x0BE\x1C\0TI'\x001O\x1D\0\0\0\0\0'E\x11\0'E\x11\0{I\x17\0NO&\0\0\0\0\08E\x1D\08E\x1D\0\x92I(\0tO\x1B\0\0\0\0\0UE\r\0UE\r\0\xBAI#\0\x8FO\x0E\0\0\0\0\0bE\x0E\0bE\x0E\0\xDDI\x18\0\x9DO\x15\0\0\0\0\0pE\n\0pE\n\0\xF5I*\0\xB2O\x18\0\0\0\0\0zE\x13\0zE\x13\0\x1FJ\x1D\0\xCAO\x18\0\0\0\0\0\x8DE\x19\0\x8DE\x19\0<J.\0\xE2O\x1C\0\0\0\0\0\xA6E\x17\0\xA6E\x17\0jJ#\0\xFEO\x1C\0\0\0\0\0\xBDE\x1B\0\xBDE\x1B\0\x8DJ(\0\x1AP\x1F\0\0\0\0\0\xD8E\x19\0\xD8E\x19\0\xB5J&\09P\x1D\0\0\0\0\0\xF1E\x19\0\xF1E\x19\0\xDBJ*\0VP\x1A\0\0\0\0\0\nF\x18\0\nF\x18\0\x05K#\0pP\"\0\0\0\0\0\"F\x0C\0\"F\x0C\0(K$\0\x92P,\0\0\0\0\0.F\x12\0.F\x12\0LK \0\xBEPB\0\0\0\0\0@F\x13\0@F\x13\0lK\x1A\0\0Q\x1B\0\0\0\0\0",
             ),
@@ -369,7 +376,7 @@ impl NatError {
         >(&SLOTS, (key.wrapping_mul(5210683951915521055) >> 56) as usize);
         let start = slot as u16 as usize;
         let len = (slot >> 16) as u8 as usize;
-        match Self::__TABLE.text.as_bytes().get(start..start + len) {
+        match Self::__TEXT.get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {

@@ -141,13 +141,20 @@ impl PeeringConnectionError {
         ];
         &ALL
     };
+    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
+    /// once, whichever crates read it) that is a constant address (so `from_code` reads
+    /// codes with no load before the compare).
+    #[doc(hidden)]
+    pub const __TEXT: &'static [u8] = &super::TEXT;
     /// The documented text of every code, read by the methods below; entry `i` is the
     /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    /// A `static`, so its texts are in the binary once, whichever crates read them.
     #[doc(hidden)]
     pub const __TABLE: &'static crate::__private::Table = {
         static TABLE: crate::__private::Table = crate::__private::Table {
-            text: super::TEXT,
+            text: match ::core::str::from_utf8(PeeringConnectionError::__TEXT) {
+                ::core::result::Result::Ok(text) => text,
+                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
+            },
             spans: crate::__private::Spans::Narrow(
                 b"\0\0\x0C\0\0\0\x0C\0:\x01\x0E\0P\x052\0\x94\n\x1E\0\x0C\0\x11\0\x0C\0\x11\0H\x01X\0\x82\x05\x0B\x01\xB2\n\xD4\0\x1D\0\r\0\x1D\0\r\0\xA0\x012\0\x8D\x06\xA1\0\0\0\0\0*\0\x12\0*\0\x12\0\xD2\x01=\0.\x07\x1C\0\x86\x0B\x16\0<\0\x15\0<\0\x15\0\x0F\x02<\0J\x07+\0\0\0\0\0Q\0\x12\0Q\0\x12\0K\x024\0u\x07>\0\x9C\x0B;\0c\0\n\0c\0\n\0\x7F\x02\"\0\xB3\x07\xBD\0\xD7\x0B\x97\0m\0\r\0m\0\r\0\xA1\x02*\0p\x08\x0C\0n\x0C\x13\0z\0\x0E\0z\0\x0E\0\xCB\x02&\0|\x08\x17\0\x81\x0C\x18\0\x88\0\r\0\x88\0\r\0\xF1\x02+\0\x93\x08#\0\x99\x0C\x1B\0\x95\0\x12\0\x95\0\x12\0\x1C\x03<\0\xB6\x08\x13\0\xB4\x0C\x13\0\xA7\0\x0E\0\xA7\0\x0E\0X\x03(\0\xC9\x08o\0\0\0\0\0\xB5\0\x1B\0\xB5\0\x1B\0\x80\x03P\08\t9\0\xC7\x0C)\0\xD0\0\x15\0\xD0\0\x15\0\xD0\x03\xAE\0q\tI\0\xF0\x0C@\0\xE5\0\x0E\0\xE5\0\x0E\0~\x04\x1E\0\xBA\t(\0\0\0\0\0pE\n\0pE\n\0pE\n\0\xE5Q\x17\0\0\0\0\0\x1BQ\x1C\0\x1BQ\x1C\0YQ,\0\xFCQ1\0\0\0\0\x007Q\x13\x007Q\x13\0\x85Q.\0-RF\0\0\0\0\0JQ\x0F\0JQ\x0F\0\xB3Q2\0sR;\0\0\0\0\0",
             ),
@@ -213,7 +220,7 @@ impl PeeringConnectionError {
         >(&SLOTS, (key.wrapping_mul(1391454601869358543) >> 59) as usize);
         let start = slot as u16 as usize;
         let len = (slot >> 16) as u8 as usize;
-        match Self::__TABLE.text.as_bytes().get(start..start + len) {
+        match Self::__TEXT.get(start..start + len) {
             ::core::option::Option::Some(
                 known,
             ) if crate::__private::same_code(known, b) => {
