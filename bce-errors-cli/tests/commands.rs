@@ -160,6 +160,66 @@ fn lookup_text_and_json() {
 }
 
 #[test]
+fn lookup_groups_identical_meanings_and_reads_the_users_specs() {
+    // Twelve services document AccessDenied word for word: one entry, every service named.
+    check(
+        "lookup_access_denied.txt",
+        &["lookup", "AccessDenied"],
+        None,
+        0,
+    );
+    // A numeric code from the user's own spec (`--specs`), beside the bundled AI codes.
+    check(
+        "lookup_own_specs.txt",
+        &["lookup", "216100", "--specs", "bce-errors/examples/specs"],
+        None,
+        0,
+    );
+}
+
+#[test]
+fn explain_says_what_a_body_is() {
+    // The AI platform: a numeric code and a numeric log id inside HTTP 200.
+    check(
+        "explain_ai_platform.txt",
+        &[
+            "explain",
+            r#"{"error_code":110,"error_msg":"Access token invalid or no longer valid","log_id":1803053124329552748}"#,
+            "--status",
+            "200",
+        ],
+        None,
+        0,
+    );
+    // A status other than the documented one is pointed out.
+    check(
+        "explain_status_differs.txt",
+        &["explain", BODY, "--status", "500"],
+        None,
+        0,
+    );
+    // A success body is said to be one.
+    check(
+        "explain_success.txt",
+        &["explain", r#"{"log_id":7,"result":[]}"#, "--status", "200"],
+        None,
+        0,
+    );
+    // A BCE body with a numeric requestId.
+    check(
+        "explain_numeric_request_id.txt",
+        &[
+            "explain",
+            r#"{"code":"NoSuchNat","message":"m","requestId":12345}"#,
+            "--status",
+            "404",
+        ],
+        None,
+        0,
+    );
+}
+
+#[test]
 fn explain_text_and_json() {
     check("explain_nat.txt", &["explain", BODY], None, 0);
     check(

@@ -2,9 +2,8 @@
 //! gains a row, and the rebuilt binary knows the new code.
 
 use std::path::Path;
-use std::process::Command;
 
-use bce_errors_tests::workspace_root;
+use bce_errors_tests::{cargo, scratch_crate};
 
 const SPEC_V1: &str = r#"[service]
 name = "Scratch"
@@ -55,40 +54,20 @@ fn main() {
 }
 "#;
 
-fn run(dir: &Path, target: &Path) -> String {
-    let out = Command::new(env!("CARGO"))
-        .args(["run", "--quiet"])
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target)
-        .output()
-        .expect("cargo runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
-
 #[test]
 fn editing_the_spec_rebuilds_the_crate() {
-    let root = workspace_root();
-    let dir = root.join("target").join("rebuild-scratch").join("crate");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    std::fs::create_dir_all(dir.join("specs")).unwrap();
-    let manifest = format!(
-        "[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\nbce-errors = {{ path = {:?} }}\n",
-        root.join("bce-errors").display().to_string()
+    let dir = scratch_crate(
+        "rebuild",
+        "bce-errors = { path = {bce_errors} }",
+        &[
+            ("src/main.rs", MAIN),
+            ("specs/scratch.toml", SPEC_V1),
+            ("specs/shared.toml", SHARED_V1),
+        ],
     );
-    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    std::fs::write(dir.join("src/main.rs"), MAIN).unwrap();
-    std::fs::write(dir.join("specs/scratch.toml"), SPEC_V1).unwrap();
-    std::fs::write(dir.join("specs/shared.toml"), SHARED_V1).unwrap();
-    let target = root.join("target").join("rebuild-scratch").join("target");
+    let run = |dir: &Path| cargo(dir, &["run", "--quiet"]);
 
-    let before = run(&dir, &target);
+    let before = run(&dir);
     assert_eq!(before, "Shared (500): shared\nFirst (400): first\n");
 
     std::fs::write(
@@ -96,7 +75,7 @@ fn editing_the_spec_rebuilds_the_crate() {
         format!("{SPEC_V1}{NEW_ROW}"),
     )
     .unwrap();
-    let after = run(&dir, &target);
+    let after = run(&dir);
     assert_eq!(
         after,
         "Shared (500): shared\nFirst (400): first\nAddedLater (409): added later\n"
@@ -108,7 +87,7 @@ fn editing_the_spec_rebuilds_the_crate() {
         format!("{SHARED_V1}{SHARED_ROW}"),
     )
     .unwrap();
-    let after = run(&dir, &target);
+    let after = run(&dir);
     assert_eq!(
         after,
         "Shared (500): shared\nSharedLater (503): shared later\nFirst (400): first\nAddedLater (409): added later\n"

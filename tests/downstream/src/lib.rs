@@ -1,9 +1,15 @@
-//! A downstream crate's own error enums, generated from its own specs.
+//! A downstream crate's own error enums, generated from its own specs. Any warning in
+//! the generated code fails the build.
+#![deny(warnings)]
 
 /// Errors of the CFS API (user docs are kept and the spec's origin is appended).
 #[bce_errors::bce_errors("specs/cfs.toml")]
 #[derive(PartialOrd, Ord)]
 pub enum CfsError {}
+
+/// AI-platform codes: numbers, a colon code, no status.
+#[bce_errors::bce_errors("specs/ai.toml")]
+pub enum AiError {}
 
 /// Codes alike at both ends: the lookup's key skips their shared suffix.
 #[bce_errors::bce_errors("specs/suffixed.toml")]

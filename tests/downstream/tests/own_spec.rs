@@ -2,7 +2,7 @@
 
 use bce_errors::services::GlobalError;
 use bce_errors::{RetryClass, ServiceError};
-use downstream_fixture::{CfsError, SuffixedError, SyntheticError, tiny};
+use downstream_fixture::{AiError, CfsError, SuffixedError, SyntheticError, tiny};
 
 #[test]
 fn own_rows_and_included_global_rows() {
@@ -172,4 +172,34 @@ fn from_code_on_a_thousand_codes() {
         "Dns.warning.",
     ]);
     assert_eq!(SyntheticError::ALL.len(), 1000);
+}
+
+#[test]
+fn numeric_colon_and_status_less_codes_round_trip() {
+    let rows: Vec<_> = AiError::ALL
+        .iter()
+        .map(|e| (e.variant_name(), e.code(), e.status(), e.retry_class()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("E216100", "216100", None, RetryClass::Never),
+            ("E17", "17", None, RetryClass::Throttling),
+            ("B00001", "B:00001", None, RetryClass::Never),
+            ("Sdk100", "SDK100", Some(400), RetryClass::Never),
+        ]
+    );
+    finds_every_code_and_nothing_else::<AiError>(&["0", "216", "2161000", "B00001", "sdk100"]);
+    assert_eq!(
+        AiError::E17.to_string(),
+        "17: Open api daily request limit reached"
+    );
+    // The body's number and the same code as a string find the same variant.
+    for body in [
+        &br#"{"error_code":216100,"error_msg":"x"}"#[..],
+        &br#"{"error_code":"216100","error_msg":"x"}"#[..],
+    ] {
+        let err = bce_errors::BceError::<AiError>::check(200, (), body).unwrap_err();
+        assert_eq!(err.kind(), Some(AiError::E216100));
+    }
 }
