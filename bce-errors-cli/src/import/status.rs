@@ -1,16 +1,32 @@
 //! HTTP status cells as docs pages write them: `403 Forbidden`, `403Forbidden`,
 //! `400 Bad\nRequest`, `500 Internal Server`, `403 FORBIDDEN` → the number.
 
-/// Reason phrases (lower case, spaces removed) that may follow a status number,
-/// including the truncated forms docs pages use.
+/// Reason phrases (letters and digits only, lower case) that may follow a status
+/// number: every phrase of the IANA status code registry from 100 to 599, and the
+/// truncated forms docs pages use (`500 Internal Server`).
 const REASONS: &[&str] = &[
+    "continue",
+    "switchingprotocols",
+    "processing",
+    "earlyhints",
     "ok",
     "created",
     "accepted",
+    "nonauthoritativeinformation",
     "nocontent",
+    "resetcontent",
+    "partialcontent",
+    "multistatus",
+    "alreadyreported",
+    "imused",
+    "multiplechoices",
     "movedpermanently",
     "found",
+    "seeother",
     "notmodified",
+    "useproxy",
+    "temporaryredirect",
+    "permanentredirect",
     "badrequest",
     "unauthorized",
     "paymentrequired",
@@ -18,6 +34,7 @@ const REASONS: &[&str] = &[
     "notfound",
     "methodnotallowed",
     "notacceptable",
+    "proxyauthenticationrequired",
     "requesttimeout",
     "conflict",
     "gone",
@@ -25,30 +42,59 @@ const REASONS: &[&str] = &[
     "preconditionfailed",
     "requestentitytoolarge",
     "payloadtoolarge",
+    "contenttoolarge",
+    "requesturitoolong",
+    "uritoolong",
     "unsupportedmediatype",
+    "rangenotsatisfiable",
+    "requestedrangenotsatisfiable",
     "expectationfailed",
+    "imateapot",
+    "misdirectedrequest",
     "unprocessableentity",
+    "unprocessablecontent",
     "locked",
+    "faileddependency",
+    "tooearly",
+    "upgraderequired",
+    "preconditionrequired",
     "toomanyrequests",
+    "requestheaderfieldstoolarge",
+    "unavailableforlegalreasons",
     "internalservererror",
     "internalserver",
     "notimplemented",
     "badgateway",
     "serviceunavailable",
     "gatewaytimeout",
+    "httpversionnotsupported",
+    "variantalsonegotiates",
     "insufficientstorage",
+    "loopdetected",
+    "notextended",
+    "networkauthenticationrequired",
 ];
+
+/// Characters a reason phrase may have besides letters and digits (`Non-Authoritative`,
+/// `I'm a teapot`); they do not count when phrases are compared.
+const PHRASE_MARKS: &[char] = &['-', '\'', '’'];
+
+/// Text as reason phrases are compared: lower case, without whitespace and
+/// [`PHRASE_MARKS`] (`Non-Authoritative` → `nonauthoritative`). Anything else stays, so
+/// a word that is not part of a phrase never matches one.
+fn folded(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !PHRASE_MARKS.contains(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 
 /// The status of a whole cell (`"404 Not Found"`, `"403Forbidden"`, `"500"`), if it is
 /// one: a number from 100 to 599, optionally followed by a reason phrase.
 pub fn parse_cell(cell: &str) -> Option<u16> {
     let cell = cell.trim();
     let (number, rest) = leading_status(cell)?;
-    let rest: String = rest
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
+    let rest = folded(rest);
     (rest.is_empty() || REASONS.contains(&rest.as_str())).then_some(number)
 }
 
@@ -72,7 +118,7 @@ pub fn reason_len(words: &[&str]) -> Option<usize> {
     let mut joined = String::new();
     let mut best = 0;
     for (i, word) in words.iter().enumerate().take(4) {
-        joined.push_str(&word.to_lowercase());
+        joined.push_str(&folded(word));
         if REASONS.contains(&joined.as_str()) {
             best = i + 1;
         }
@@ -108,6 +154,12 @@ mod tests {
             ("600", None),
             ("abc", None),
             ("404 The thing", None),
+            ("203 Non-Authoritative Information", Some(203)),
+            ("414 Request-URI Too Long", Some(414)),
+            ("418 I'm a teapot", Some(418)),
+            ("422 Unprocessable Content", Some(422)),
+            ("505 HTTP Version Not Supported", Some(505)),
+            ("404 Not-Found!", None),
         ] {
             assert_eq!(parse_cell(cell), n, "{cell:?}");
         }
@@ -115,6 +167,15 @@ mod tests {
 
     #[test]
     fn reasons_over_words() {
+        // A word in another script is never part of a phrase.
+        assert_eq!(
+            reason_len(&["Forbidden", "无权限访问对应的资源。"]),
+            Some(1)
+        );
+        assert_eq!(
+            reason_len(&["Non-Authoritative", "Information", "Cached"]),
+            Some(2)
+        );
         assert_eq!(
             reason_len(&["Bad", "Request", "Request", "timeout."]),
             Some(2)
