@@ -5,7 +5,7 @@
 //! optional `crate = "path"`; syn with the features that parse items is the largest
 //! crate an empty crate would build for the macro (see BENCHMARKS.md).
 
-use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 
 use crate::tokens::MacroError;
 
@@ -89,69 +89,89 @@ pub fn parse_enum(tokens: TokenStream) -> Result<EnumItem, Vec<MacroError>> {
 pub(crate) fn parse_item(tokens: TokenStream) -> Result<EnumItem, ItemErrors> {
     let mut it = tokens.into_iter().peekable();
     let attrs = attributes(&mut it);
-    let mut vis = TokenStream::new();
-    if let Some(TokenTree::Ident(i)) = it.peek() {
-        if i == "pub" {
-            vis.extend(it.next());
-            if let Some(TokenTree::Group(g)) = it.peek() {
-                if g.delimiter() == Delimiter::Parenthesis {
-                    vis.extend(it.next());
-                }
-            }
-        }
-    }
-    let fail = |span: Span, message: &str| ItemErrors {
-        errors: vec![MacroError::new(span, message)],
-        skeleton: None,
-        keep_item: true,
-    };
-    let keyword = match it.next() {
-        Some(TokenTree::Ident(k)) => k,
-        other => {
-            return Err(fail(
-                other.map_or(Span::call_site(), |t| t.span()),
-                GOES_ON_ENUM,
-            ));
-        }
-    };
-    match keyword.to_string().as_str() {
-        "enum" => {}
-        "struct" => {
-            return Err(fail(
-                keyword.span(),
-                "#[bce_errors] goes on an enum, not a struct",
-            ));
-        }
-        "union" => {
-            return Err(fail(
-                keyword.span(),
-                "#[bce_errors] goes on an enum, not a union",
-            ));
-        }
-        _ => return Err(fail(Span::call_site(), GOES_ON_ENUM)),
-    }
+    let vis = visibility(&mut it);
+    let keyword = enum_keyword(&mut it)?;
     let ident = match it.next() {
         Some(TokenTree::Ident(i)) => i,
         other => {
-            return Err(fail(
+            return Err(ItemErrors::not_an_enum(
                 other.map_or(keyword.span(), |t| t.span()),
                 "expected the enum's name",
             ));
         }
     };
-    let skeleton = |variants| EnumItem {
-        attrs: attrs.clone(),
-        vis: vis.clone(),
-        ident: ident.clone(),
+    let body = enum_body(it.next(), &ident)?;
+    let (variants, errors) = variants(body);
+    let mut item = EnumItem {
+        attrs,
+        vis,
+        ident,
         variants,
     };
-    let body = match it.next() {
-        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => g,
+    if errors.is_empty() {
+        return Ok(item);
+    }
+    item.variants.clear();
+    Err(ItemErrors {
+        errors,
+        skeleton: Some(Box::new(item)),
+        keep_item: false,
+    })
+}
+
+impl ItemErrors {
+    /// The item is no enum (or not one we can read): one error, the item given back.
+    fn not_an_enum(span: Span, message: &str) -> ItemErrors {
+        ItemErrors {
+            errors: vec![MacroError::new(span, message)],
+            skeleton: None,
+            keep_item: true,
+        }
+    }
+}
+
+/// `pub`, `pub(crate)`, `pub(in path)`, or nothing.
+fn visibility(it: &mut std::iter::Peekable<impl Iterator<Item = TokenTree>>) -> TokenStream {
+    let mut vis = TokenStream::new();
+    if matches!(it.peek(), Some(TokenTree::Ident(i)) if i == "pub") {
+        vis.extend(it.next());
+        if matches!(it.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
+        {
+            vis.extend(it.next());
+        }
+    }
+    vis
+}
+
+/// The `enum` keyword; a struct, a union or anything else is an error saying where the
+/// attribute goes.
+fn enum_keyword(it: &mut impl Iterator<Item = TokenTree>) -> Result<Ident, ItemErrors> {
+    let keyword = match it.next() {
+        Some(TokenTree::Ident(k)) => k,
+        other => {
+            let span = other.map_or(Span::call_site(), |t| t.span());
+            return Err(ItemErrors::not_an_enum(span, GOES_ON_ENUM));
+        }
+    };
+    let message = match keyword.to_string().as_str() {
+        "enum" => return Ok(keyword),
+        "struct" => "#[bce_errors] goes on an enum, not a struct",
+        "union" => "#[bce_errors] goes on an enum, not a union",
+        _ => return Err(ItemErrors::not_an_enum(Span::call_site(), GOES_ON_ENUM)),
+    };
+    Err(ItemErrors::not_an_enum(keyword.span(), message))
+}
+
+/// The `{ … }` after the enum's name; generics are an error (the spec fixes the
+/// variants, so a parameter could never be used).
+fn enum_body(next: Option<TokenTree>, ident: &Ident) -> Result<Group, ItemErrors> {
+    match next {
+        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => Ok(g),
         Some(t)
             if matches!(&t, TokenTree::Punct(p) if p.as_char() == '<')
                 || matches!(&t, TokenTree::Ident(i) if i == "where") =>
         {
-            return Err(ItemErrors {
+            Err(ItemErrors {
                 errors: vec![MacroError::new(
                     t.span(),
                     "a #[bce_errors] enum cannot be generic: its variants are fixed by the spec",
@@ -159,15 +179,18 @@ pub(crate) fn parse_item(tokens: TokenStream) -> Result<EnumItem, ItemErrors> {
                 skeleton: None,
                 // Given back, an empty generic enum would add "parameter never used".
                 keep_item: false,
-            });
+            })
         }
-        other => {
-            return Err(fail(
-                other.map_or(ident.span(), |t| t.span()),
-                "expected `{` and the enum's variants",
-            ));
-        }
-    };
+        other => Err(ItemErrors::not_an_enum(
+            other.map_or(ident.span(), |t| t.span()),
+            "expected `{` and the enum's variants",
+        )),
+    }
+}
+
+/// The variants listed by hand, and an error for each one that is not a plain name
+/// (fields, a discriminant, a missing comma); reading goes on after each error.
+fn variants(body: Group) -> (Vec<Variant>, Vec<MacroError>) {
     let mut variants = Vec::new();
     let mut errors = Vec::new();
     let mut rest = body.stream().into_iter().peekable();
@@ -182,40 +205,26 @@ pub(crate) fn parse_item(tokens: TokenStream) -> Result<EnumItem, ItemErrors> {
             }
             None => break,
         };
-        match rest.next() {
-            None => {}
-            Some(TokenTree::Punct(p)) if p.as_char() == ',' => {}
-            Some(TokenTree::Group(g)) => {
-                errors.push(MacroError::new(
-                    g.span(),
-                    "variants of a #[bce_errors] enum have no fields: remove them",
-                ));
-                skip_to_comma(&mut rest);
-            }
-            Some(TokenTree::Punct(p)) if p.as_char() == '=' => {
-                let span = rest.peek().map_or(p.span(), |t| t.span());
-                errors.push(MacroError::new(
-                    span,
-                    "variants of a #[bce_errors] enum take no discriminant: remove it",
-                ));
-                skip_to_comma(&mut rest);
-            }
-            Some(t) => {
-                errors.push(MacroError::new(t.span(), "expected `,` after the variant"));
-                skip_to_comma(&mut rest);
-            }
+        let problem = match rest.next() {
+            None => None,
+            Some(TokenTree::Punct(p)) if p.as_char() == ',' => None,
+            Some(TokenTree::Group(g)) => Some((
+                g.span(),
+                "variants of a #[bce_errors] enum have no fields: remove them",
+            )),
+            Some(TokenTree::Punct(p)) if p.as_char() == '=' => Some((
+                rest.peek().map_or(p.span(), |t| t.span()),
+                "variants of a #[bce_errors] enum take no discriminant: remove it",
+            )),
+            Some(t) => Some((t.span(), "expected `,` after the variant")),
+        };
+        if let Some((span, message)) = problem {
+            errors.push(MacroError::new(span, message));
+            skip_to_comma(&mut rest);
         }
         variants.push(Variant { attrs, ident });
     }
-    if errors.is_empty() {
-        Ok(skeleton(variants))
-    } else {
-        Err(ItemErrors {
-            errors,
-            skeleton: Some(Box::new(skeleton(Vec::new()))),
-            keep_item: false,
-        })
-    }
+    (variants, errors)
 }
 
 const GOES_ON_ENUM: &str =

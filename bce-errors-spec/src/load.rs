@@ -208,6 +208,21 @@ enum State {
     Done(Rc<Vec<RowRef>>),
 }
 
+/// The rows of one file being merged with its includes.
+#[derive(Default)]
+struct Merged {
+    rows: Vec<RowRef>,
+    /// Each code's position in `rows`, and whether the row there is the file's own.
+    by_code: HashMap<String, (usize, bool)>,
+}
+
+impl Merged {
+    fn push(&mut self, code: String, row: RowRef, own: bool) {
+        self.by_code.insert(code, (self.rows.len(), own));
+        self.rows.push(row);
+    }
+}
+
 /// Not generic over the reader: one copy of this code in every user's build.
 struct Loader<'r> {
     read: Read<'r>,
@@ -295,9 +310,19 @@ impl<'r> Loader<'r> {
         }
         self.state[index] = State::Open;
         self.stack.push(index);
-        let mut rows: Vec<RowRef> = Vec::new();
-        // Each code's position in `rows`, and whether the row there is the file's own.
-        let mut by_code: HashMap<String, (usize, bool)> = HashMap::new();
+        let mut merged = Merged::default();
+        self.merge_includes(index, &mut merged);
+        self.merge_own_rows(index, &mut merged);
+        self.stack.pop();
+        let rows = Rc::new(merged.rows);
+        self.state[index] = State::Done(rows.clone());
+        rows
+    }
+
+    /// The rows of file `index`'s includes, in include order; a code two includes both
+    /// have is kept from the first (the second is recorded as shadowed), unless it is
+    /// the same row reached twice (a diamond).
+    fn merge_includes(&mut self, index: usize, merged: &mut Merged) {
         let includes = self.loaded.files[index]
             .service
             .as_ref()
@@ -327,7 +352,7 @@ impl<'r> Loader<'r> {
             }
             for row in included.iter().copied() {
                 let code = self.code(row).to_owned();
-                match by_code.get(&code).map(|&(p, _)| rows[p]) {
+                match merged.by_code.get(&code).map(|&(p, _)| merged.rows[p]) {
                     // The same row reached through two includes (a diamond): one row.
                     Some(first) if first == row => {}
                     Some(first) => self.loaded.shadowed.push(Shadowed::FromTwoIncludes {
@@ -335,42 +360,37 @@ impl<'r> Loader<'r> {
                         first,
                         include: include.at.clone(),
                     }),
-                    None => {
-                        by_code.insert(code, (rows.len(), false));
-                        rows.push(row);
-                    }
+                    None => merged.push(code, row, false),
                 }
             }
         }
+    }
+
+    /// File `index`'s own rows after its includes': one with an included code takes that
+    /// row's place (an override); a code twice in the file is a duplicate.
+    fn merge_own_rows(&mut self, index: usize, merged: &mut Merged) {
         for (i, fields) in self.loaded.files[index].rows.iter().enumerate() {
             let Some(code) = &fields.code else { continue };
             let row = RowRef {
                 file: index,
                 row: i,
             };
-            match by_code.get(&code.value).copied() {
+            match merged.by_code.get(&code.value).copied() {
                 Some((p, true)) => self.loaded.shadowed.push(Shadowed::Duplicate {
                     row,
-                    first: rows[p],
+                    first: merged.rows[p],
                 }),
                 Some((p, false)) => {
                     self.loaded.shadowed.push(Shadowed::Overrides {
                         row,
-                        replaced: rows[p],
+                        replaced: merged.rows[p],
                     });
-                    rows[p] = row;
-                    by_code.insert(code.value.clone(), (p, true));
+                    merged.rows[p] = row;
+                    merged.by_code.insert(code.value.clone(), (p, true));
                 }
-                None => {
-                    by_code.insert(code.value.clone(), (rows.len(), true));
-                    rows.push(row);
-                }
+                None => merged.push(code.value.clone(), row, true),
             }
         }
-        self.stack.pop();
-        let rows = Rc::new(rows);
-        self.state[index] = State::Done(rows.clone());
-        rows
     }
 
     /// Rows of the included file at `path`, or `None` (reported) when it cannot be used.

@@ -44,30 +44,10 @@ pub fn validate(loaded: Loaded) -> Result<Spec, Diagnostics> {
         .iter()
         .map(|file| file.rows.iter().map(|r| row(r, &mut problems)).collect())
         .collect();
-    let get = |r: RowRef| rows[r.file][r.row].as_ref();
     for shadowed in &loaded.shadowed {
         shadowed_row(shadowed, &loaded, &mut problems);
     }
-    let overrides: HashMap<(usize, usize), &str> = loaded
-        .shadowed
-        .iter()
-        .filter_map(|s| match s {
-            Shadowed::Overrides { row, replaced } => Some((
-                (row.file, row.row),
-                loaded.files[replaced.file].file.as_str(),
-            )),
-            _ => None,
-        })
-        .collect();
-    let merged: Vec<Row> = loaded
-        .rows
-        .iter()
-        .filter_map(|&r| {
-            let mut row = get(r)?.clone();
-            row.overrides = overrides.get(&(r.file, r.row)).map(|f| (*f).to_owned());
-            Some(row)
-        })
-        .collect();
+    let merged = merged_rows(&loaded, &rows);
     let top = loaded.files.first();
     if let Some(top) = top {
         if loaded.rows.is_empty() && top.problems.is_empty() {
@@ -81,17 +61,7 @@ pub fn validate(loaded: Loaded) -> Result<Spec, Diagnostics> {
     if let Some(include) = &loaded.global_include {
         check_global(&merged, include, &mut problems);
     }
-    // Checks run check by check: report in reading order, file by file.
-    let order: HashMap<&str, usize> = loaded
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.file.as_str(), i))
-        .collect();
-    problems.0.sort_by_key(|d| {
-        let file = order.get(d.file.as_str()).copied().unwrap_or(usize::MAX);
-        (file, d.location.as_ref().map(|l| (l.line, l.column)))
-    });
+    sort_by_reading_order(&mut problems, &loaded);
     let service = services.into_iter().next().flatten();
     match (service, problems.is_empty()) {
         (Some(service), true) => Ok(Spec {
@@ -102,6 +72,44 @@ pub fn validate(loaded: Loaded) -> Result<Spec, Diagnostics> {
         }),
         _ => Err(problems),
     }
+}
+
+/// The enum's rows, in `loaded.rows`' order: each valid row, with the file it overrides.
+fn merged_rows(loaded: &Loaded, rows: &[Vec<Option<Row>>]) -> Vec<Row> {
+    let overrides: HashMap<(usize, usize), &str> = loaded
+        .shadowed
+        .iter()
+        .filter_map(|s| match s {
+            Shadowed::Overrides { row, replaced } => Some((
+                (row.file, row.row),
+                loaded.files[replaced.file].file.as_str(),
+            )),
+            _ => None,
+        })
+        .collect();
+    loaded
+        .rows
+        .iter()
+        .filter_map(|&r| {
+            let mut row = rows[r.file][r.row].clone()?;
+            row.overrides = overrides.get(&(r.file, r.row)).map(|f| (*f).to_owned());
+            Some(row)
+        })
+        .collect()
+}
+
+/// Checks run check by check; problems are reported in reading order, file by file.
+fn sort_by_reading_order(problems: &mut Diagnostics, loaded: &Loaded) {
+    let order: HashMap<&str, usize> = loaded
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.file.as_str(), i))
+        .collect();
+    problems.0.sort_by_key(|d| {
+        let file = order.get(d.file.as_str()).copied().unwrap_or(usize::MAX);
+        (file, d.location.as_ref().map(|l| (l.line, l.column)))
+    });
 }
 
 fn missing(at: &Location, what: &str, field: &str, help: &str) -> Diagnostic {

@@ -97,49 +97,17 @@ pub fn read(table: &CellTable, heading: String) -> Result<PageTable, SkippedTabl
         });
     }
     let column = |role| roles.iter().position(|r| *r == Some(role));
-    let (code, message) = (column(Role::Code), column(Role::Message));
-    let (status, description) = (column(Role::Status), column(Role::Description));
+    let columns = Columns {
+        code: column(Role::Code),
+        message: column(Role::Message),
+        status: column(Role::Status),
+        description: column(Role::Description),
+    };
     let mut rows = Rows::default();
     for row in body {
-        if row.cells.iter().all(|c| c.is_empty()) {
-            continue;
+        if !row.cells.iter().all(|c| c.is_empty()) {
+            read_row(row, &columns, &mut rows);
         }
-        let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map(String::as_str);
-        // The page stops on this row and its code or message never came: cut off too.
-        let lacks =
-            |c: Option<usize>| c.is_some_and(|c| row.cells.get(c).is_none_or(|v| v.is_empty()));
-        if row.cut || (row.at_page_end && (lacks(code) || lacks(message))) {
-            let why = format!(
-                "cut off by the end of the page (`{}`)",
-                short(&row.cells.join(" | "))
-            );
-            rows.skip(row.line, why);
-            continue;
-        }
-        let status = match cell(status).filter(|s| !s.is_empty()) {
-            None => None,
-            Some(text) => match parse_cell(text) {
-                Some(n) => Some(n),
-                None => {
-                    let code = cell(code).unwrap_or_default();
-                    rows.skip(
-                        row.line,
-                        format!("status `{text}` is not an HTTP status (row `{code}`)"),
-                    );
-                    continue;
-                }
-            },
-        };
-        rows.add(PageRow {
-            code: cell(code).unwrap_or_default().to_owned(),
-            message: cell(message).unwrap_or_default().to_owned(),
-            status,
-            description: cell(description)
-                .filter(|d| !d.is_empty())
-                .map(str::to_owned),
-            line: row.line,
-            note: None,
-        });
     }
     Ok(PageTable {
         heading,
@@ -150,6 +118,54 @@ pub fn read(table: &CellTable, heading: String) -> Result<PageTable, SkippedTabl
             .collect(),
         rows,
     })
+}
+
+/// Where each field of a row is, by column.
+struct Columns {
+    code: Option<usize>,
+    message: Option<usize>,
+    status: Option<usize>,
+    description: Option<usize>,
+}
+
+/// One body row: added to `rows`, or skipped with why (cut off by the end of the page, a
+/// status that is no HTTP status).
+fn read_row(row: &CellRow, columns: &Columns, rows: &mut Rows) {
+    let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map(String::as_str);
+    // The page stops on this row and its code or message never came: cut off too.
+    let lacks = |c: Option<usize>| c.is_some_and(|c| row.cells.get(c).is_none_or(|v| v.is_empty()));
+    if row.cut || (row.at_page_end && (lacks(columns.code) || lacks(columns.message))) {
+        let why = format!(
+            "cut off by the end of the page (`{}`)",
+            short(&row.cells.join(" | "))
+        );
+        rows.skip(row.line, why);
+        return;
+    }
+    let status = match cell(columns.status).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(text) => match parse_cell(text) {
+            Some(n) => Some(n),
+            None => {
+                let code = cell(columns.code).unwrap_or_default();
+                rows.skip(
+                    row.line,
+                    format!("status `{text}` is not an HTTP status (row `{code}`)"),
+                );
+                return;
+            }
+        },
+    };
+    rows.add(PageRow {
+        code: cell(columns.code).unwrap_or_default().to_owned(),
+        message: cell(columns.message).unwrap_or_default().to_owned(),
+        status,
+        description: cell(columns.description)
+            .filter(|d| !d.is_empty())
+            .map(str::to_owned),
+        line: row.line,
+        note: None,
+    });
 }
 
 /// Why a table is not an error table, for the report.

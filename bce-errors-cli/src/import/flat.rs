@@ -132,44 +132,7 @@ pub fn read(
         layout: &layout,
         rows: Rows::default(),
     };
-    let mut record: Option<Record> = None;
-    let mut i = start + header.lines;
-    while let Some(line_text) = text(blocks, i) {
-        if header_at(blocks, i).is_some() {
-            break;
-        }
-        // A line right before another header is that table's heading.
-        if header_at(blocks, i + 1).is_some() && record.is_some() {
-            break;
-        }
-        let row_start = layout.starts_row(line_text);
-        let Some(current) = record.as_mut() else {
-            if !row_start {
-                break;
-            }
-            record = Some(Record::new(line_text, line_of(blocks, i)));
-            i += 1;
-            continue;
-        };
-        let complete = layout.is_complete(current);
-        if complete && row_start {
-            if let Some(done) = record.replace(Record::new(line_text, line_of(blocks, i))) {
-                reader.finish(done, false);
-            }
-            i += 1;
-            continue;
-        }
-        if complete {
-            // A line that starts no row after a complete one: the table is over (or this
-            // is the next table's heading), unless a row follows within a few lines.
-            let full = layout.cell_per_line && current.parts.len() >= layout.columns.len();
-            if full || !continues(blocks, i, &layout) {
-                break;
-            }
-        }
-        current.push(line_text);
-        i += 1;
-    }
+    let (record, i) = reader.records(blocks, start + header.lines);
     if let Some(last) = record {
         // A row the saved page stops inside may be cut short, however it reads.
         let cut = page.ends_inside_a_line && i == blocks.len();
@@ -213,6 +176,51 @@ struct Reader<'l> {
 }
 
 impl Reader<'_> {
+    /// Reads rows from `blocks[i]` on until the table ends: every row but the last is
+    /// finished; returns the last (still open) and the index of the first block after
+    /// the table.
+    fn records(&mut self, blocks: &[Block], mut i: usize) -> (Option<Record>, usize) {
+        let mut record: Option<Record> = None;
+        while let Some(line_text) = text(blocks, i) {
+            if header_at(blocks, i).is_some() {
+                break;
+            }
+            // A line right before another header is that table's heading.
+            if header_at(blocks, i + 1).is_some() && record.is_some() {
+                break;
+            }
+            let row_start = self.layout.starts_row(line_text);
+            let Some(current) = record.as_mut() else {
+                if !row_start {
+                    break;
+                }
+                record = Some(Record::new(line_text, line_of(blocks, i)));
+                i += 1;
+                continue;
+            };
+            let complete = self.layout.is_complete(current);
+            if complete && row_start {
+                if let Some(done) = record.replace(Record::new(line_text, line_of(blocks, i))) {
+                    self.finish(done, false);
+                }
+                i += 1;
+                continue;
+            }
+            if complete {
+                // A line that starts no row after a complete one: the table is over (or this
+                // is the next table's heading), unless a row follows within a few lines.
+                let full =
+                    self.layout.cell_per_line && current.parts.len() >= self.layout.columns.len();
+                if full || !continues(blocks, i, self.layout) {
+                    break;
+                }
+            }
+            current.push(line_text);
+            i += 1;
+        }
+        (record, i)
+    }
+
     fn finish(&mut self, record: Record, cut: bool) {
         let text = record.text();
         if cut {
