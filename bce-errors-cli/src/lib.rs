@@ -7,9 +7,11 @@
 //! Then [`specfile`] writes a spec for a table (validated as the macro validates it),
 //! [`sync`] compares a page with committed specs ([`specs`] loads them) and edits them,
 //! [`files`] writes files safely, [`commands`] holds one module a command, and
-//! [`output`] how they print and fail. `main.rs` only parses arguments.
+//! [`output`] how they print and fail; [`cli`] is the command line (arguments and
+//! dispatch), and `main.rs` only runs it.
 #![deny(missing_docs)]
 
+pub mod cli;
 pub mod commands;
 pub mod files;
 pub mod import;
