@@ -75,6 +75,9 @@ const REASONS: &[&str] = &[
     "networkauthenticationrequired",
 ];
 
+/// The most words a reason phrase has (`Request Header Fields Too Large`).
+const MAX_PHRASE_WORDS: usize = 5;
+
 /// Characters a reason phrase may have besides letters and digits (`Non-Authoritative`,
 /// `I'm a teapot`); they do not count when phrases are compared.
 const PHRASE_MARKS: &[char] = &['-', '\'', '’'];
@@ -117,7 +120,7 @@ pub fn leading_status(text: &str) -> Option<(u16, &str)> {
 pub fn reason_len(words: &[&str]) -> Option<usize> {
     let mut joined = String::new();
     let mut best = 0;
-    for (i, word) in words.iter().enumerate().take(4) {
+    for (i, word) in words.iter().enumerate().take(MAX_PHRASE_WORDS) {
         joined.push_str(&folded(word));
         if REASONS.contains(&joined.as_str()) {
             best = i + 1;
