@@ -332,14 +332,7 @@ mod tests {
     use super::*;
 
     fn tables(html: &str) -> Vec<Vec<Vec<String>>> {
-        read(html)
-            .blocks
-            .into_iter()
-            .filter_map(|b| match b {
-                Block::Table(t) => Some(t.rows.into_iter().map(|r| r.cells).collect()),
-                Block::Line(_) => None,
-            })
-            .collect()
+        crate::page::table_cells(read(html))
     }
 
     #[test]

@@ -99,3 +99,15 @@ pub fn fold(text: &str) -> String {
     }
     out
 }
+
+/// The cells of every table of `page`, row by row (for tests of the readers).
+#[cfg(test)]
+pub(crate) fn table_cells(page: Page) -> Vec<Vec<Vec<String>>> {
+    page.blocks
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t.rows.into_iter().map(|r| r.cells).collect()),
+            Block::Line(_) => None,
+        })
+        .collect()
+}

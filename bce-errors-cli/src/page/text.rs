@@ -290,14 +290,7 @@ mod tests {
     use super::*;
 
     fn tables(text: &str) -> Vec<Vec<Vec<String>>> {
-        read(text)
-            .blocks
-            .into_iter()
-            .filter_map(|b| match b {
-                Block::Table(t) => Some(t.rows.into_iter().map(|r| r.cells).collect()),
-                Block::Line(_) => None,
-            })
-            .collect()
+        crate::page::table_cells(read(text))
     }
 
     #[test]
