@@ -97,7 +97,7 @@ const VOCABULARY: &[(&str, Name)] = &[
     ("说明及排查建议", description_or_message()),
     ("详情与建议", name(Role::Description)),
     ("常见原因", name(Role::Description)),
-    ("原因", name(Role::Description)),
+    ("原因", description_or_message()),
     ("solution", name(Role::Other)),
     ("solutions", name(Role::Other)),
     ("suggestion", name(Role::Other)),
@@ -147,9 +147,17 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// The name a header cell gives its column: its words, or, for a Chinese header
+/// followed by the field's key (`错误码err_no`, `错误信息error_msg`), the Chinese words.
 fn lookup(header: &str) -> Option<Name> {
     let n = normalize(header);
-    VOCABULARY.iter().find(|(w, _)| *w == n).map(|(_, r)| *r)
+    let find = |n: &str| VOCABULARY.iter().find(|(w, _)| *w == n).map(|(_, r)| *r);
+    find(&n).or_else(|| {
+        let chinese = n.trim_end_matches(|c: char| c.is_ascii_alphanumeric());
+        (chinese != n && !chinese.is_ascii())
+            .then(|| find(chinese))
+            .flatten()
+    })
 }
 
 /// The kind of look-alike table a header cell belongs to, if it is one.

@@ -127,8 +127,17 @@ const MAX_HEADING_CHARS: usize = 60;
 /// How far above a table a heading is looked for.
 const HEADING_LOOKBACK: usize = 4;
 
-/// The heading of the table at `blocks[i]`: the nearest short line above it that is
-/// not a sentence, else the nearest line.
+/// A line that can be a heading: short, with a word in it, not a sentence (no final
+/// full stop) and not a line of code or JSON (an example body above the table).
+fn is_heading_like(text: &str) -> bool {
+    text.chars().count() <= MAX_HEADING_CHARS
+        && text.chars().any(char::is_alphabetic)
+        && !text.ends_with(['.', '。', ';', '；'])
+        && !text.starts_with(['{', '}', '[', ']', '"', '<'])
+}
+
+/// The heading of the table at `blocks[i]`: the nearest line above it that can be one
+/// (a few lines up at most), else none.
 fn heading_before(page: &Page, i: usize) -> String {
     let lines: Vec<&str> = page.blocks[..i]
         .iter()
@@ -142,8 +151,7 @@ fn heading_before(page: &Page, i: usize) -> String {
         .collect();
     let heading = lines
         .iter()
-        .find(|t| t.chars().count() <= MAX_HEADING_CHARS && !t.ends_with(['.', '。', ';', '；']))
-        .or(lines.first())
+        .find(|t| is_heading_like(t))
         .copied()
         .unwrap_or_default();
     heading

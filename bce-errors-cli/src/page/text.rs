@@ -52,6 +52,10 @@ pub fn read(text: &str) -> Page {
     }
 }
 
+/// The fewest lines of one cell each (`含义 |`) that make a table: a header of two
+/// columns and one row.
+const MIN_ONE_CELL_LINES: usize = 4;
+
 /// How many lines from the start of `lines` form a pipe table (0: none). A table is two
 /// or more lines holding `|` with at least two cells among them, or one line that is a
 /// whole flattened table. When rows start with `|`, a line without one continues the
@@ -85,7 +89,14 @@ fn pipe_run(lines: &[&str], ends_inside_a_line: bool) -> usize {
                 Some(next) => next.trim_start().starts_with('|') && !closes(lines[n - 1]),
                 None => ends_inside_a_line,
             };
-        if !(piped || wrapped) {
+        // The last cell of a table written one cell a line, cut by the end of the page
+        // before its closing pipe.
+        let cut_cell = n > 0
+            && ends_inside_a_line
+            && n + 1 == lines.len()
+            && is_one_cell(lines[n - 1])
+            && !line.trim().is_empty();
+        if !(piped || wrapped || cut_cell) {
             break;
         }
         n += 1;
@@ -95,14 +106,16 @@ fn pipe_run(lines: &[&str], ends_inside_a_line: bool) -> usize {
         1 if is_inline_table(lines[0]) => 1,
         1 => 0,
         // Two pipe lines of prose (`a | b`) are no table unless one is a separator, or
-        // they start with a pipe, or a row has two or more cells.
+        // they start with a pipe, or a row has two or more cells, or the lines are cells
+        // ending in a pipe, enough for a header and a row of two columns each.
         _ if lines[..n].iter().any(|l| is_separator(l))
             || lines[0].trim_start().starts_with('|')
             || lines[..n]
                 .iter()
                 .filter(|l| split_cells(l).len() >= 2)
                 .count()
-                >= 2 =>
+                >= 2
+            || lines[..n].iter().filter(|l| is_one_cell(l)).count() >= MIN_ONE_CELL_LINES =>
         {
             n
         }
