@@ -9,18 +9,36 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// The spec files under `dir` (`*.toml`, recursively), relative to it, sorted. Symlinked
-/// directories are followed once each: a link back up the tree is not walked again.
+/// The spec files under `dir` (`*.toml`, recursively), relative to it, sorted. The real
+/// tree is walked first, then symlinked directories, each once (by real path): a link
+/// back up the tree is not walked again, and a link to a directory of the tree never
+/// names its files in place of their real path (`specs/a_pages -> pages` leaves
+/// `pages/x.toml` named so, not `a_pages/x.toml`).
 pub fn spec_files(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    walk(dir, dir, &mut seen, &mut out);
+    let mut links = Vec::new();
+    walk(dir, dir, &mut seen, &mut links, &mut out);
+    // Links found while walking links are walked after those: breadth first, so the
+    // shortest name wins.
+    while !links.is_empty() {
+        for link in std::mem::take(&mut links) {
+            walk(dir, &link, &mut seen, &mut links, &mut out);
+        }
+    }
     out.sort();
     out.dedup();
     out
 }
 
-fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<String>) {
+/// Walks the real directories under `dir`; symlinked directories go to `links`.
+fn walk(
+    root: &Path,
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    links: &mut Vec<PathBuf>,
+    out: &mut Vec<String>,
+) {
     let Ok(real) = fs::canonicalize(dir) else {
         return;
     };
@@ -33,8 +51,13 @@ fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Stri
     let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if path.is_dir() {
-            walk(root, &path, seen, out);
+            if is_link {
+                links.push(path);
+            } else {
+                walk(root, &path, seen, links, out);
+            }
         } else if path.extension().is_some_and(|e| e == "toml")
             && path.is_file()
             && let Ok(rel) = path.strip_prefix(root)
@@ -233,6 +256,17 @@ mod tests {
         fs::set_permissions(&real, fs::Permissions::from_mode(0o400)).unwrap();
         assert!(write_atomic(&link, "z").is_err());
         assert_eq!(fs::read_to_string(&real).unwrap(), "y");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_directory_of_the_tree_does_not_rename_its_files() {
+        let dir = scratch("alias");
+        fs::create_dir_all(dir.join("pages")).unwrap();
+        fs::write(dir.join("pages/x.toml"), "").unwrap();
+        std::os::unix::fs::symlink(dir.join("pages"), dir.join("a_pages")).unwrap();
+        std::os::unix::fs::symlink(dir.join("pages"), dir.join("pages/again")).unwrap();
+        assert_eq!(spec_files(&dir), ["pages/x.toml"]);
     }
 
     #[cfg(unix)]
