@@ -117,17 +117,31 @@ fn report(args: &Args<'_>, page: &PageImport) -> Report {
         .file_stem()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let headings: Vec<&str> = page.tables.iter().map(|t| t.heading.as_str()).collect();
-    let names = names::spec_names(
+    // Only tables with rows get a spec, so only they take a name: no `x_2.toml` beside
+    // no `x.toml`.
+    let headings: Vec<&str> = page
+        .tables
+        .iter()
+        .filter(|t| !t.rows.rows.is_empty())
+        .map(|t| t.heading.as_str())
+        .collect();
+    let mut names = names::spec_names(
         &headings,
         page.product.as_deref(),
         page.title.as_deref(),
         args.name,
         &page_stem,
-    );
+    )
+    .into_iter();
     let mut tables = Vec::new();
-    for (table, (service, stem)) in page.tables.iter().zip(names) {
-        let file = format!("{stem}.toml");
+    for table in &page.tables {
+        let (service, file) = match table.rows.rows.is_empty() {
+            true => (String::new(), String::new()),
+            false => {
+                let (service, stem) = names.next().unwrap_or_default();
+                (service, format!("{stem}.toml"))
+            }
+        };
         let origin = Origin {
             page,
             page_file: &page_file,
@@ -191,10 +205,13 @@ fn print_report(report: &Report, out: &mut Output<'_>) -> Result<(), Fail> {
         report.skipped_tables.len()
     ))?;
     for t in &report.tables {
-        out.note(format!(
-            "  \"{}\" (line {}) → {} ({}): {} row(s)",
-            t.heading, t.line, t.file, t.service, t.rows
-        ))?;
+        out.note(match t.file.is_empty() {
+            true => format!("  \"{}\" (line {}): no row to write", t.heading, t.line),
+            false => format!(
+                "  \"{}\" (line {}) → {} ({}): {} row(s)",
+                t.heading, t.line, t.file, t.service, t.rows
+            ),
+        })?;
         for (label, notes) in [
             ("not imported", &t.not_imported),
             ("check by hand", &t.flagged),

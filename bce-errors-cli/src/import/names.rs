@@ -56,6 +56,7 @@ const CHINESE: &[(&str, &str)] = &[
 
 /// Chinese words that say "error table": dropped from names.
 const CHINESE_GENERIC: &[&str] = &[
+    "错误码表",
     "错误码",
     "错误代码",
     "错误返回码",
@@ -67,7 +68,21 @@ const CHINESE_GENERIC: &[&str] = &[
     "说明",
     "汇总",
     "信息",
+    "常见原因",
 ];
+
+/// Punctuation that makes a heading a sentence.
+const SENTENCE_PUNCTUATION: [char; 10] = ['.', '。', ',', '，', ':', '：', '!', '?', '(', ')'];
+
+/// Words that make a line prose introducing what follows, not a heading: "for
+/// example", "as follows", "among them".
+const PROSE_MARKERS: &[&str] = &["例如", "如下", "其中", "以下", "for example", "as follows"];
+
+/// English words that join a name to the words dropped from it.
+const CONNECTIVES: &[&str] = &["and", "or", "of", "the", "for", "&"];
+
+/// Chinese characters that join a name to the words dropped from it (及, 和, 与, 的).
+const CHINESE_CONNECTIVES: &[char] = &['及', '和', '与', '的', '、'];
 
 /// A heading or name longer than this is a sentence, not a name.
 const MAX_NAME_CHARS: usize = 40;
@@ -157,17 +172,40 @@ fn is_name_like(text: &str) -> bool {
 /// when it names none or is a sentence.
 pub fn service_in(heading: &str) -> String {
     let heading = heading.trim().trim_end_matches(['：', ':']);
-    if !is_name_like(heading) {
+    if heading.chars().count() > MAX_NAME_CHARS
+        || heading.contains(SENTENCE_PUNCTUATION)
+        || PROSE_MARKERS.iter().any(|m| heading.contains(m))
+    {
         return String::new();
     }
     let mut name = heading.to_owned();
     for word in CHINESE_GENERIC {
         name = name.replace(word, " ");
     }
-    name.split_whitespace()
+    let mut words: Vec<&str> = name
+        .split_whitespace()
         .filter(|w| !GENERIC.contains(&w.to_lowercase().as_str()))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    // Words that joined the generic ones to the name (`Common Headers and [Error
+    // Responses]`, `[错误码]及常见原因`) go with them.
+    while words
+        .last()
+        .is_some_and(|w| CONNECTIVES.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    while words
+        .first()
+        .is_some_and(|w| CONNECTIVES.contains(&w.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    let name = words.join(" ");
+    let name = name.trim_matches(|c| CHINESE_CONNECTIVES.contains(&c));
+    if name.split_whitespace().count() > MAX_NAME_WORDS {
+        return String::new();
+    }
+    name.to_owned()
 }
 
 /// A file stem for a name: its ASCII words in lower case joined by `_` (`Host Security`

@@ -1,6 +1,8 @@
 //! Rows as read from a table, the checks every row passes before it is imported, and the
 //! evidence used to split two text cells that ran together.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::page::fold;
@@ -51,6 +53,10 @@ pub struct Rows {
     pub flagged: Vec<Note>,
     /// Rows not imported, and why.
     pub skipped: Vec<Note>,
+    /// Where each code in `rows` is: duplicates are found in constant time, so a table
+    /// of any length is read in linear time.
+    #[serde(skip)]
+    by_code: HashMap<String, usize>,
 }
 
 impl Rows {
@@ -85,7 +91,7 @@ impl Rows {
         let same = |a: &PageRow, b: &PageRow| {
             (&a.message, a.status, &a.description) == (&b.message, b.status, &b.description)
         };
-        match self.rows.iter().find(|r| r.code == row.code) {
+        match self.by_code.get(&row.code).map(|&i| &self.rows[i]) {
             Some(first) if same(first, &row) => {
                 let message = format!(
                     "`{}` is listed twice, identically (lines {} and {}); merged",
@@ -105,6 +111,7 @@ impl Rows {
                     self.flagged
                         .push(Note::new(row.line, format!("`{}`: {note}", row.code)));
                 }
+                self.by_code.insert(row.code.clone(), self.rows.len());
                 self.rows.push(row);
             }
         }

@@ -109,6 +109,7 @@ fn pipe_run(lines: &[&str], ends_inside_a_line: bool) -> usize {
         // they start with a pipe, or a row has two or more cells, or the lines are cells
         // ending in a pipe, enough for a header and a row of two columns each.
         _ if lines[..n].iter().any(|l| is_separator(l))
+            || lines.get(1).is_some_and(|l| n > 1 && is_delimiter_row(l))
             || lines[0].trim_start().starts_with('|')
             || lines[..n]
                 .iter()
@@ -145,10 +146,35 @@ fn tables_in_run(lines: &[&str]) -> Vec<(usize, usize)> {
     starts.iter().copied().zip(ends).collect()
 }
 
-/// `|---|:---:|` or `--- | ---`: dashes, colons, pipes and spaces only.
+/// `|---|:---:|` or `--- | ---`: a delimiter row as GFM writes it (cells of dashes with
+/// optional colons, `|:-|-:|` too), whose cells have at least two dashes each (three in
+/// all): such a line is a separator wherever it stands, and starts a new table after a
+/// row. A row of single dashes (`| - | - |`, what docs write for "none") is a separator
+/// only right after the header ([`is_delimiter_row`]).
 fn is_separator(line: &str) -> bool {
-    let t = line.trim();
-    t.matches('-').count() >= 3 && t.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t'))
+    delimiter_dashes(line).is_some_and(|(fewest, all)| fewest >= 2 && all >= 3)
+}
+
+/// Any GFM delimiter row (`|:-|-:|`, `-|-`, `| - | - |`): every cell dashes with optional
+/// colons, and a pipe unless it has three dashes.
+fn is_delimiter_row(line: &str) -> bool {
+    delimiter_dashes(line).is_some_and(|(_, all)| all >= 3 || line.contains('|'))
+}
+
+/// For a line of delimiter cells, the fewest dashes in a cell and the dashes in all.
+fn delimiter_dashes(line: &str) -> Option<(usize, usize)> {
+    let cells = split_cells(line);
+    let mut fewest = usize::MAX;
+    let mut all = 0;
+    for cell in &cells {
+        let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+        if dashes.is_empty() || !dashes.chars().all(|c| c == '-') {
+            return None;
+        }
+        fewest = fewest.min(dashes.len());
+        all += dashes.len();
+    }
+    (!cells.is_empty()).then_some((fewest, all))
 }
 
 fn is_dashes(cell: &str) -> bool {
@@ -208,10 +234,14 @@ fn table(lines: &[&str], first: usize, at_page_end: bool) -> CellTable {
     let leading = lines[0].trim_start().starts_with('|');
     let mut rows: Vec<(String, usize)> = Vec::new();
     for (k, line) in lines.iter().enumerate() {
-        if is_separator(line) {
+        if is_separator(line) || (k == 1 && is_delimiter_row(line)) {
             continue;
         }
-        let starts_row = !leading || line.trim_start().starts_with('|');
+        // With rows starting with `|`, a line that does not continues the row before it
+        // (a cell wrapped onto the next line) — unless that row was closed by its pipe.
+        let starts_row = !leading
+            || line.trim_start().starts_with('|')
+            || rows.last().is_some_and(|(text, _)| closes(text));
         match rows.last_mut() {
             Some((text, _)) if !starts_row => {
                 text.push(' ');
@@ -244,7 +274,7 @@ fn one_cell_a_line(lines: &[&str], first: usize, at_page_end: bool) -> CellTable
     let rows = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
+        .filter(|(_, l)| !l.trim().is_empty() && !is_separator(l))
         .map(|(k, line)| CellRow {
             cells: split_cells(line),
             line: first + k,

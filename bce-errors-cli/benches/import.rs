@@ -1,0 +1,139 @@
+//! Import is linear in the page: `bce_errors_cli::import::import` (what `bce-errors
+//! import` runs on a saved page: read it, find its error tables and rows) timed on
+//! synthetic pages at two sizes, ten times apart, with `Throughput::Bytes` — linear
+//! means the same time per byte at both sizes:
+//!
+//! - `html_error_tables`: a docs page shell with error tables, 1 MB and 10 MB;
+//! - `text_pipe_rows`: one markdown pipe table, 10,000 and 100,000 rows;
+//! - `html_nested_inline`: `<i> </i>` 20,000 and 200,000 times inside one cell;
+//! - `html_unclosed_tables`: 100,000 and 1,000,000 `<table>` tags, none closed.
+//!
+//! `cargo bench -p bce-errors-cli --bench import -- --warm-up-time 1 --measurement-time 3`
+//! takes about a minute and a half. (This bench found `Rows::add` checking duplicates by
+//! scanning the rows before: the 100,000-row table took 38 s, 18x the 10,000-row one
+//! per byte; with an index of codes, 0.67 s.)
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::time::Duration;
+
+use bce_errors_cli::import::import;
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
+
+const MB: usize = 1 << 20;
+
+/// One error table: a heading, the header and `rows` rows, with codes unique on the page.
+fn html_table(out: &mut String, table: usize, rows: usize) {
+    let _ = write!(
+        out,
+        "<h2>Service {table} error codes</h2>\n<p>The errors the service returns.</p>\n<table>\n<tr><th>Error code</th><th>Message</th><th>HTTP status</th><th>Description</th></tr>\n"
+    );
+    for r in 0..rows {
+        let _ = writeln!(
+            out,
+            "<tr><td>Service{table}Error{r}</td><td>The resource &amp; its <b>rules</b> are not valid.</td><td>400 Bad Request</td><td>Check the request<br>and retry.</td></tr>"
+        );
+    }
+    out.push_str("</table>\n");
+}
+
+/// (a) An HTML docs page of about `bytes`: head, navigation, error tables, footer.
+fn html_page(bytes: usize) -> String {
+    let mut page = String::from(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Error codes - Baidu AI Cloud</title>\n<style>td { padding: 4px; } a < b {}</style>\n<script>if (a < b && c > d) { document.write(\"</p>\"); }</script></head>\n<body><nav><ul><li>Baidu AI Cloud</li><li>All Product Document</li><li>Virtual Private Cloud</li></ul></nav>\n<main><h1>Error code</h1>\n<p>Updated at:2025-10-16</p>\n",
+    );
+    let mut table = 0;
+    while page.len() < bytes {
+        html_table(&mut page, table, 20);
+        table += 1;
+    }
+    page.push_str("</main><footer><p>© Baidu AI Cloud</p></footer></body></html>\n");
+    page
+}
+
+/// (b) A text page with one pipe table of `rows` rows.
+fn text_page(rows: usize) -> String {
+    let mut page = String::from(
+        "Error code\nUpdated at:2025-10-16\n## NAT gateway error codes\n| Error code | Message | HTTP status | Description |\n|---|---|---|---|\n",
+    );
+    for r in 0..rows {
+        let _ = writeln!(
+            page,
+            "| NoSuchNat{r} | The nat \\| gateway is not found. | 404 Not Found | Create it first<br>and retry. |"
+        );
+    }
+    page
+}
+
+/// (c) `<i> </i>` `n` times inside one table cell.
+fn nested_inline(n: usize) -> String {
+    let mut page =
+        String::from("<table><tr><th>Error code</th><th>Message</th></tr><tr><td>Deep</td><td>");
+    for _ in 0..n {
+        page.push_str("<i> </i>");
+    }
+    page.push_str("</td></tr></table>\n");
+    page
+}
+
+/// (d) `n` `<table>` tags, none closed.
+fn unclosed_tables(n: usize) -> String {
+    "<table>".repeat(n)
+}
+
+/// Times `import` on `(label, page)` inputs, flat sampling (each run is long), ten
+/// samples.
+fn group(c: &mut Criterion, name: &str, inputs: &[(String, String)]) {
+    let mut g = c.benchmark_group(format!("import/{name}"));
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for (label, page) in inputs {
+        g.throughput(Throughput::Bytes(page.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(label), page, |b, page| {
+            b.iter(|| black_box(import(black_box(page))))
+        });
+    }
+    g.finish();
+}
+
+fn import_is_linear(c: &mut Criterion) {
+    // Each input is checked once, so the timings are of real work.
+    let html: Vec<(String, String)> = [MB, 10 * MB]
+        .into_iter()
+        .map(|n| (format!("{}MB", n / MB), html_page(n)))
+        .collect();
+    let small = import(&html[0].1);
+    let rows: usize = small.tables.iter().map(|t| t.rows.rows.len()).sum();
+    assert!(small.tables.len() > 100 && rows == small.tables.len() * 20);
+    group(c, "html_error_tables", &html);
+
+    let text: Vec<(String, String)> = [10_000, 100_000]
+        .into_iter()
+        .map(|n| (format!("{n}_rows"), text_page(n)))
+        .collect();
+    let small = import(&text[0].1);
+    assert_eq!(small.tables.len(), 1);
+    assert_eq!(small.tables[0].rows.rows.len(), 10_000);
+    group(c, "text_pipe_rows", &text);
+
+    let nested: Vec<(String, String)> = [20_000, 200_000]
+        .into_iter()
+        .map(|n| (format!("{n}_tags"), nested_inline(n)))
+        .collect();
+    let _ = import(&nested[0].1);
+    group(c, "html_nested_inline", &nested);
+
+    let unclosed: Vec<(String, String)> = [100_000, 1_000_000]
+        .into_iter()
+        .map(|n| (format!("{n}_tables"), unclosed_tables(n)))
+        .collect();
+    assert!(import(&unclosed[0].1).tables.is_empty());
+    group(c, "html_unclosed_tables", &unclosed);
+}
+
+criterion_group!(benches, import_is_linear);
+criterion_main!(benches);
