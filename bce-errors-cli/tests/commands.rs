@@ -95,6 +95,13 @@ fn import_text_and_json() {
         None,
         0,
     );
+    // A row cut off by the end of the saved page is reported: exit 1, the rest written.
+    check(
+        "import_cut_page.txt",
+        &["import", "bce-errors-cli/tests/corpus/pages/zh-01.txt"],
+        None,
+        1,
+    );
 }
 
 #[test]
