@@ -53,7 +53,7 @@ print('\n### Generator (parse + validate + generate, no rustc)\n')
 b = median_ns('generator_all_bundled_specs', '')
 if b is not None:
     print(f'- all bundled specs together: {b / 1e6:.2f} ms')
-for n in [10, 100, 1000, 10000]:
+for n in [10, 100, 1000, 10000, 20000]:
     v = median_ns('generator/synthetic', str(n))
     if v is not None:
         print(f'- {n} codes: {v * n / 1e6:.2f} ms ({v / 1e3:.2f} µs per code)')

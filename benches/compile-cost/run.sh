@@ -18,7 +18,9 @@
 # Every round builds every variant cold (a fresh target directory; the registry is
 # downloaded first), the variants in an order rotated by one each round, and right after
 # each cold build rebuilds it after an edit of the application (`const EDIT` in
-# main.rs): the incremental rebuild. Reported: medians over the rounds; the marginal
+# main.rs): the incremental rebuild. Each build's wall time and CPU time (user + system,
+# cargo and every rustc: on a shared machine it moves far less than wall time, and on
+# 2 cores it is what a build costs). Reported: medians over the rounds; the marginal
 # cost, variant minus base of the same round; ratios of medians; then the size of each
 # stripped release binary over the base's.
 set -euo pipefail
@@ -48,16 +50,17 @@ for app in empty app; do
     done
 done
 
-now() { date +%s.%N; }
-build() { # dir, cargo build args...: quiet, but a failure shows cargo's output
+build() { # dir, cargo build args...: quiet (a failure shows cargo's output); prints
+          # "wall cpu" in seconds, cpu being user + system time of cargo and every rustc
     local dir="$1"; shift
-    if ! (cd "$dir" && CARGO_TARGET_DIR="$scratch/target" cargo build --quiet --offline "$@" 2>"$scratch/log"); then
+    if ! (cd "$dir" && CARGO_TARGET_DIR="$scratch/target" /usr/bin/time -f '%e %U %S' -o "$scratch/time" \
+            cargo build --quiet --offline "$@" 2>"$scratch/log"); then
         cat "$scratch/log" >&2
         echo "error: building $dir failed" >&2
         exit 1
     fi
+    awk '{ printf "%.3f\t%.3f", $1, $2 + $3 }' "$scratch/time"
 }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
 results="$scratch/results.tsv"
 for ((round = 0; round < rounds; round++)); do
@@ -67,13 +70,9 @@ for ((round = 0; round < rounds; round++)); do
             v=${variants[$(((k + round) % n))]}
             dir="$scratch/$app/$v"
             rm -rf "$scratch/target"
-            start=$(now)
-            build "$dir"
-            cold=$(elapsed "$start" "$(now)")
+            cold=$(build "$dir")
             sed -i "s/^const EDIT: u32 = .*/const EDIT: u32 = $((round + 1));/" "$dir/src/main.rs"
-            start=$(now)
-            build "$dir"
-            incremental=$(elapsed "$start" "$(now)")
+            incremental=$(build "$dir")
             printf '%s\t%s\t%s\t%s\t%s\n' "$app" "$v" "$round" "$cold" "$incremental" >> "$results"
         done
     done
@@ -84,7 +83,7 @@ sizes="$scratch/sizes.tsv"
 for app in empty app; do
     for v in "${variants[@]}"; do
         rm -rf "$scratch/target"
-        build "$scratch/$app/$v" --release
+        build "$scratch/$app/$v" --release > /dev/null
         printf '%s\t%s\t%s\n' "$app" "$v" "$(stat -c %s "$scratch/target/release/fixture-$v")" >> "$sizes"
     done
 done

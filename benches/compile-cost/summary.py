@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Summarises benches/compile-cost/run.sh: results.tsv (app, variant, round, cold s,
-incremental s) and sizes.tsv (app, variant, bytes), as the tables of BENCHMARKS.md."""
+"""Summarises benches/compile-cost/run.sh: results.tsv (app, variant, round, cold wall,
+cold cpu, incremental wall, incremental cpu; seconds) and sizes.tsv (app, variant,
+bytes), as the tables of BENCHMARKS.md."""
 import statistics
 import sys
 from collections import defaultdict
@@ -15,41 +16,59 @@ LABELS = {
 }
 # (variant, baseline, target): the ratios the issue sets.
 TARGETS = [('bundled', 'thiserror', 1.0), ('macro', 'strum', 0.8), ('bundled', 'strum', None),
-           ('before', 'thiserror', None)]
+           ('before', 'thiserror', None), ('before', 'strum', None)]
+COLUMNS = ['cold_wall', 'cold_cpu', 'incr_wall', 'incr_cpu']
 
 
 def main(results_path, sizes_path):
-    cold, incr = defaultdict(dict), defaultdict(dict)
+    # runs[app][variant][column][round]
+    runs = defaultdict(lambda: defaultdict(lambda: defaultdict(dict)))
     for line in open(results_path):
-        app, variant, rnd, c, i = line.split('\t')
-        cold[app].setdefault(variant, {})[int(rnd)] = float(c)
-        incr[app].setdefault(variant, {})[int(rnd)] = float(i)
+        app, variant, rnd, *values = line.rstrip('\n').split('\t')
+        for column, value in zip(COLUMNS, values):
+            runs[app][variant][column][int(rnd)] = float(value)
     sizes = defaultdict(dict)
     for line in open(sizes_path):
         app, variant, size = line.split('\t')
         sizes[app][variant] = int(size)
-    for app in cold:
-        print(f'\n### {app} application: cold debug build, then rebuild after an edit of main.rs\n')
-        print('| variant | cold (median) | marginal over base (median of rounds) | incremental rebuild (median) | release binary over base |')
-        print('|---|---|---|---|---|')
-        marginal, rebuild = {}, {}
-        base = cold[app]['base']
-        for variant, by_round in cold[app].items():
-            marginal[variant] = statistics.median(by_round[r] - base[r] for r in by_round)
-            rebuild[variant] = statistics.median(incr[app][variant].values())
+    for app, variants in runs.items():
+        print(f'\n### {app} application\n')
+        print('| variant | cold build, wall | marginal wall | cold build, CPU | marginal CPU '
+              '| rebuild after an edit, wall | release binary over base |')
+        print('|---|---|---|---|---|---|---|')
+        base = variants['base']
+        marginal = {}
+        for variant, columns in variants.items():
+            m = {c: median_marginal(columns[c], base[c]) for c in ('cold_wall', 'cold_cpu')}
+            marginal[variant] = m
             size = sizes[app][variant] - sizes[app]['base']
-            extra = '' if variant == 'base' else f'{marginal[variant]:+.2f} s'
-            size_text = '' if variant == 'base' else f'{size:+,} B'
-            print(f'| {LABELS[variant]} | {statistics.median(by_round.values()):.2f} s | {extra} | '
-                  f'{rebuild[variant]:.2f} s | {size_text} |')
+            extra = {'wall': '', 'cpu': '', 'size': ''}
+            if variant != 'base':
+                extra = {'wall': f'{m["cold_wall"]:+.2f} s', 'cpu': f'{m["cold_cpu"]:+.2f} s',
+                         'size': f'{size:+,} B'}
+            print(f'| {LABELS[variant]} | {med(columns["cold_wall"]):.2f} s | {extra["wall"]} | '
+                  f'{med(columns["cold_cpu"]):.2f} s | {extra["cpu"]} | '
+                  f'{med(columns["incr_wall"]):.2f} s | {extra["size"]} |')
         print()
         for variant, baseline, target in TARGETS:
-            if variant not in marginal or baseline not in marginal:
+            if variant not in variants or baseline not in variants:
                 continue
             goal = f' (target ≤ {target}×)' if target else ''
-            size_ratio = (sizes[app][variant] - sizes[app]['base']) / (sizes[app][baseline] - sizes[app]['base'])
-            print(f'- {variant} / {baseline}: marginal cold {ratio(marginal[variant], marginal[baseline])}{goal}, '
-                  f'incremental {rebuild[variant] / rebuild[baseline]:.2f}×, size {size_ratio:.2f}×')
+            size = (sizes[app][variant] - sizes[app]['base']) / (sizes[app][baseline] - sizes[app]['base'])
+            incr = med(variants[variant]['incr_wall']) / med(variants[baseline]['incr_wall'])
+            print(f'- {variant} / {baseline}{goal}: marginal cold CPU '
+                  f'{ratio(marginal[variant]["cold_cpu"], marginal[baseline]["cold_cpu"])}, wall '
+                  f'{ratio(marginal[variant]["cold_wall"], marginal[baseline]["cold_wall"])}; '
+                  f'incremental rebuild {incr:.2f}×; binary size {size:.2f}×')
+
+
+def med(by_round):
+    return statistics.median(by_round.values())
+
+
+def median_marginal(variant, base):
+    """The median over rounds of the variant's time minus the base's in the same round."""
+    return statistics.median(variant[r] - base[r] for r in variant)
 
 
 def ratio(a, b):
