@@ -8,7 +8,7 @@ use core::fmt;
 use crate::RetryClass;
 use crate::escape::Escaped;
 
-/// Where each text of each entry is in [`Table::text`]: `FIELDS` spans an entry (code,
+/// Where each text of each entry is in the `text` of a [`Table`]: `FIELDS` spans an entry (code,
 /// variant name, message, description, Chinese description), each a start and a length,
 /// little-endian. An absent text is empty. Bytes rather than a `&str` a text (a pointer
 /// costs a relocation, 24 bytes, in a position-independent binary) and rather than an

@@ -184,7 +184,7 @@ pub fn not_an_error_table(headers: &[String], roles: &[Option<Role>]) -> String 
 /// At most this many characters of page text are quoted in a report.
 const QUOTE_CHARS: usize = 80;
 
-/// `text`, cut to [`QUOTE_CHARS`] characters with `…`.
+/// `text`, cut to `QUOTE_CHARS` characters with `…`.
 pub fn short(text: &str) -> String {
     let mut s: String = text.chars().take(QUOTE_CHARS).collect();
     if s.len() < text.len() {
