@@ -455,7 +455,7 @@ fn read_one_line_then_close(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> 
 #[test]
 fn generate_into_a_closed_pipe_exits_quietly() {
     let dir = scratch("pipe-generate");
-    fs::write(dir.join("big.toml"), synthetic_spec(3_000)).unwrap();
+    fs::write(dir.join("big.toml"), synthetic_spec(8_000)).unwrap();
     // Far more than a pipe holds (64 KiB by default, 1 MiB at most unprivileged).
     let full = bce(&dir, &["generate", "big.toml"]);
     assert_eq!(code(&full).0, EXIT_OK);

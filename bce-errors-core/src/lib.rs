@@ -1,13 +1,15 @@
 //! The runtime of [bce-errors](https://docs.rs/bce-errors): [`BceError`] and response
-//! parsing, [`ErrorResponse`], [`RetryClass`] and [`classify`], and the [`ServiceError`]
-//! trait every generated enum implements.
+//! parsing, [`ErrorResponse`], [`RetryClass`] and [`classify`], the [`ServiceError`]
+//! trait every generated enum implements and the [`Row`] each of its codes reads.
 //!
 //! Use it through `bce-errors`, which re-exports all of it beside the macro and the
 //! bundled enums. It is a crate of its own so that it compiles while the macro's engine
 //! does: it does not depend on the macro, and everything generated code calls is here.
 //! The examples are written as a `bce-errors` user reads them.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod code_enum;
 mod error;
 mod escape;
 #[cfg(feature = "http")]
@@ -15,6 +17,7 @@ mod http_impls;
 mod json;
 mod response;
 mod retry;
+mod row;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod service;
@@ -29,4 +32,5 @@ pub use error::{
 pub use json::{BodyError, BodyFormat};
 pub use response::{ErrorResponse, is_success_code};
 pub use retry::{RetryClass, classify};
+pub use row::Row;
 pub use service::{ServiceError, UnknownCode};

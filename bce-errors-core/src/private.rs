@@ -1,131 +1,159 @@
 //! Support for generated code. Not public API: may change in any release.
+//!
+//! A generated enum is its declaration and one call of [`code_enum!`](crate::__code_enum)
+//! holding its rows as literals; that macro writes the enum's API, the same for every
+//! enum, over these functions. The only computed part, `from_code`'s table, is built
+//! here by rustc at compile time from the rows and a seed the generator chose.
 
 #[cfg(feature = "serde")]
 pub use serde;
 
-use core::fmt;
+pub use crate::__code_enum as code_enum;
+use crate::{RetryClass, Row};
 
-use crate::RetryClass;
-use crate::escape::Escaped;
+/// The names a generated enum defines on itself (associated items of its inherent
+/// `impl`): a variant may not take one. `code_enum!` defines exactly these; a test
+/// reads the macro and fails when the two disagree.
+pub const API: &[&str] = &[
+    "SERVICE",
+    "ALL",
+    "ROWS",
+    "row",
+    "index",
+    "code",
+    "variant_name",
+    "message",
+    "status",
+    "description",
+    "description_zh",
+    "retry_class",
+    "is_retryable",
+    "from_code",
+];
 
-/// Where each text of each entry is in the `text` of a [`Table`]: `FIELDS` spans an entry (code,
-/// variant name, message, description, Chinese description), each a start and a length,
-/// little-endian. An absent text is empty. Bytes rather than a `&str` a text (a pointer
-/// costs a relocation, 24 bytes, in a position-independent binary) and rather than an
-/// array of integers (rustc type-checks each element of an array literal: a byte string
-/// is one token, whatever the spec's size).
-#[derive(Debug, Clone, Copy)]
-pub enum Spans {
-    /// For a text under 64 KiB: a `u16` start and a `u16` length.
-    Narrow(&'static [u8]),
-    /// For a larger text: a `u32` start and a `u32` length.
-    Wide(&'static [u8]),
+/// The spec's retry class of a row: none, or the one class written.
+pub const fn retry(classes: &[RetryClass]) -> Option<RetryClass> {
+    match classes {
+        [class] => Some(*class),
+        _ => None,
+    }
 }
 
-/// Entry `i` of `bytes` read as `W` bytes little-endian (`W` ≤ 8); 0 past the end.
+/// `N` bytes of `b` from `at`, little-endian (the caller keeps `at + N <= b.len()`).
+const fn word<const N: usize>(b: &[u8], at: usize) -> u64 {
+    let mut value = 0u64;
+    let mut i = 0;
+    while i < N {
+        value |= (b[at + i] as u64) << (8 * i);
+        i += 1;
+    }
+    value
+}
+
+/// The lookup key of a code: its length, first eight and last eight bytes mixed (four
+/// and four, or three bytes, for shorter codes). Two codes with one key still work:
+/// the table probes on, and every hit is confirmed by comparing the whole code.
 #[inline(always)]
-pub fn le<const W: usize>(bytes: &[u8], i: usize) -> u64 {
-    let mut word = [0u8; 8];
-    if let Some(entry) = bytes.get(i * W..i * W + W) {
-        word[..W].copy_from_slice(entry);
-    }
-    u64::from_le_bytes(word)
+pub const fn key(b: &[u8]) -> u64 {
+    let n = b.len();
+    let (head, tail) = if n >= 8 {
+        (word::<8>(b, 0), word::<8>(b, n - 8))
+    } else if n >= 4 {
+        (word::<4>(b, 0), word::<4>(b, n - 4))
+    } else if n > 0 {
+        (b[0] as u64 | (b[n / 2] as u64) << 8, b[n - 1] as u64)
+    } else {
+        (0, 0)
+    };
+    head ^ tail.rotate_left(29) ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// What a generated enum documents about each of its codes, entry `i` for the variant
-/// whose value is `i`. The generated methods read it; the logic lives here, compiled
-/// once, not once per enum.
-#[derive(Debug, Clone, Copy)]
-pub struct Table {
-    /// Every distinct text, once: the enum's own, or shared by every bundled enum (the
-    /// docs pages repeat the common errors word for word).
-    pub text: &'static str,
-    /// Where entry `i`'s texts are in `text`.
-    pub spans: Spans,
-    /// The documented statuses, `u16` little-endian; 0 where the docs give none.
-    pub statuses: &'static [u8],
-    /// The spec's `retry` classes, for the rows that have one, by entry.
-    pub retries: &'static [(u32, RetryClass)],
+/// The first slot to probe for `key` in a table of `len` slots (a power of two):
+/// Fibonacci hashing, the multiply's high bits.
+#[inline(always)]
+pub const fn home(key: u64, seed: u64, len: usize) -> usize {
+    if len <= 1 {
+        return 0;
+    }
+    (key.wrapping_mul(seed) >> (64 - len.trailing_zeros())) as usize
 }
 
-/// The texts of an entry, in the order of its spans.
-const CODE: usize = 0;
-const VARIANT: usize = 1;
-const MESSAGE: usize = 2;
-const DESCRIPTION: usize = 3;
-const DESCRIPTION_ZH: usize = 4;
-
-impl Table {
-    /// How many spans an entry has.
-    pub const FIELDS: usize = 5;
-
-    /// Text `field` of entry `i` ("" past the end).
-    #[inline]
-    fn text(&self, i: usize, field: usize) -> &'static str {
-        let at = 2 * (i * Self::FIELDS + field);
-        let (start, len) = match self.spans {
-            Spans::Narrow(spans) => (le::<2>(spans, at), le::<2>(spans, at + 1)),
-            Spans::Wide(spans) => (le::<4>(spans, at), le::<4>(spans, at + 1)),
-        };
-        let (start, len) = (start as usize, len as usize);
-        self.text.get(start..start + len).unwrap_or_default()
-    }
-
-    /// Text `field` of entry `i`, `None` when empty (a row without that field).
-    fn nonempty(&self, i: usize, field: usize) -> Option<&'static str> {
-        Some(self.text(i, field)).filter(|t| !t.is_empty())
-    }
-
-    /// The code of entry `i`.
-    #[inline]
-    pub fn code(&self, i: usize) -> &'static str {
-        self.text(i, CODE)
-    }
-
-    /// The variant name of entry `i`.
-    pub fn variant(&self, i: usize) -> &'static str {
-        self.text(i, VARIANT)
-    }
-
-    /// The message of entry `i`.
-    pub fn message(&self, i: usize) -> &'static str {
-        self.text(i, MESSAGE)
-    }
-
-    /// The description of entry `i`.
-    pub fn description(&self, i: usize) -> Option<&'static str> {
-        self.nonempty(i, DESCRIPTION)
-    }
-
-    /// The Chinese description of entry `i`.
-    pub fn description_zh(&self, i: usize) -> Option<&'static str> {
-        self.nonempty(i, DESCRIPTION_ZH)
-    }
-
-    /// The status of entry `i`.
-    #[inline]
-    pub fn status(&self, i: usize) -> Option<u16> {
-        Some(le::<2>(self.statuses, i) as u16).filter(|&s| s != 0)
-    }
-
-    /// The retry class of entry `i`: the spec's, else the defaults by code and status.
-    pub fn retry_class(&self, i: usize) -> RetryClass {
-        match self.retries.iter().find(|(at, _)| *at as usize == i) {
-            Some((_, class)) => *class,
-            None => crate::retry::default_class(self.status(i), self.code(i)),
+/// `from_code`'s table: slot `i` holds the row index + 1 of a code whose probe passes
+/// there, 0 when empty; linear probing from [`home`]. `N`, a power of two, more than
+/// twice the rows, keeps probes short; the generator picks the `seed` that puts every
+/// code in its home slot where one exists. Built by rustc at compile time.
+pub const fn slots<const N: usize>(rows: &[Row], seed: u64) -> [u16; N] {
+    assert!(
+        N.is_power_of_two() && N > rows.len() && rows.len() < u16::MAX as usize,
+        "a code table has a power-of-two size larger than its rows"
+    );
+    let mut table = [0u16; N];
+    let mut i = 0;
+    while i < rows.len() {
+        let mut at = home(key(rows[i].code.as_bytes()), seed, N);
+        while table[at] != 0 {
+            at = (at + 1) & (N - 1);
         }
+        table[at] = i as u16 + 1;
+        i += 1;
     }
+    table
+}
 
-    /// `Display` of entry `i`: `Code (status): message`, or `Code: message` without a
-    /// documented status. Spec text is trusted, but escaped all the same.
-    pub fn display(&self, i: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&Escaped(self.code(i)), f)?;
-        if let Some(status) = self.status(i) {
-            write!(f, " ({status})")?;
+/// The index of the row whose code is `code`, through a table built by [`slots`].
+#[inline(always)]
+pub fn find(slots: &[u16], rows: &[Row], seed: u64, code: &str) -> Option<usize> {
+    let b = code.as_bytes();
+    let mask = slots.len().wrapping_sub(1);
+    let mut at = home(key(b), seed, slots.len());
+    // At most one pass over the table (it always has an empty slot: the loop ends
+    // well before).
+    for _ in 0..slots.len() {
+        let entry = *slots.get(at)? as usize;
+        let row = rows.get(entry.checked_sub(1)?)?;
+        if same_code(row.code.as_bytes(), b) {
+            return Some(entry - 1);
         }
-        f.write_str(": ")?;
-        fmt::Display::fmt(&Escaped(self.message(i)), f)
+        at = (at + 1) & mask;
     }
+    None
+}
+
+/// For each row of `from`, the index of the row of `to` with the same code; a compile
+/// error (at the `From` impl) when `to` lacks one. `From<GlobalError>` maps by it.
+pub const fn map_codes<const N: usize>(from: &[Row], to: &[Row]) -> [u16; N] {
+    assert!(N == from.len(), "one entry a row");
+    let mut map = [0u16; N];
+    let mut i = 0;
+    while i < N {
+        let mut j = 0;
+        while j < to.len() && !same_str(from[i].code, to[j].code) {
+            j += 1;
+        }
+        assert!(
+            j < to.len(),
+            "this spec includes a `global = true` table but lacks one of the bundled \
+             GlobalError's codes: include the whole global table"
+        );
+        map[i] = j as u16;
+        i += 1;
+    }
+    map
+}
+
+const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// `code == input`, inlined into `from_code`: from 8 to 16 bytes the first and last
@@ -263,71 +291,76 @@ mod tests {
         }
     }
 
-    #[test]
-    fn table_reads_texts_by_span_at_either_width() {
-        // Entry 0: code "ab", variant "ab", message "开", no description, zh "c";
-        // entry 1: code "c", variant "c", message "a", description "开", no zh.
-        let spans = [
-            [0, 2],
-            [0, 2],
-            [2, 3],
-            [0, 0],
-            [5, 1],
-            [5, 1],
-            [5, 1],
-            [0, 1],
-            [2, 3],
-            [0, 0],
-        ];
-        let narrow: Vec<u8> = spans
-            .iter()
-            .flatten()
-            .flat_map(|&n: &u32| (n as u16).to_le_bytes())
-            .collect();
-        let wide: Vec<u8> = spans
-            .iter()
-            .flatten()
-            .flat_map(|&n: &u32| n.to_le_bytes())
-            .collect();
-        let (narrow, wide) = (narrow.leak(), wide.leak());
-        for spans in [Spans::Narrow(narrow), Spans::Wide(wide)] {
-            let statuses = &[0x94, 0x01, 0, 0];
-            let table = Table {
-                text: "ab开c",
-                spans,
-                statuses,
-                retries: &[],
-            };
-            assert_eq!(
-                (table.code(0), table.variant(0), table.message(0)),
-                ("ab", "ab", "开")
-            );
-            assert_eq!(
-                (table.description(0), table.description_zh(0)),
-                (None, Some("c"))
-            );
-            assert_eq!(
-                (table.code(1), table.message(1), table.description(1)),
-                ("c", "a", Some("开"))
-            );
-            assert_eq!((table.status(0), table.status(1)), (Some(404), None));
-            assert_eq!(
-                (table.code(2), table.description(2), table.status(2)),
-                ("", None, None)
-            );
+    fn row(code: &'static str) -> Row {
+        Row {
+            code,
+            variant: code,
+            status: None,
+            message: "",
+            description: None,
+            description_zh: None,
+            retry: None,
         }
     }
 
     #[test]
-    fn le_reads_each_width_and_zero_past_the_end() {
-        let bytes = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-        assert_eq!(le::<1>(&bytes, 8), 9);
-        assert_eq!(le::<2>(&bytes, 1), 0x0403);
-        assert_eq!(le::<4>(&bytes, 1), 0x0807_0605);
-        assert_eq!(le::<8>(&bytes, 0), 0x0807_0605_0403_0201);
-        assert_eq!(
-            (le::<2>(&bytes, 4), le::<4>(&bytes, 2), le::<1>(&bytes, 9)),
-            (0, 0, 0)
-        );
+    fn every_code_is_found_at_any_seed_and_every_other_code_is_not() {
+        let codes: Vec<&'static str> = (0..200)
+            .map(|i| &*format!("Code{}x{}{i}", i % 7, "y".repeat(i % 23)).leak())
+            .chain(["", "a", "ab", "abc", "abcd", "abcdefgh", "110", "282000"])
+            .collect();
+        let rows: Vec<Row> = codes.iter().map(|c| row(c)).collect();
+        for seed in [1, 3, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
+            let table = slots::<512>(&rows, seed);
+            for (i, code) in codes.iter().enumerate() {
+                assert_eq!(find(&table, &rows, seed, code), Some(i), "{code:?}");
+            }
+            for miss in [
+                "Code0",
+                "abcdefgi",
+                "ab ",
+                "2820000",
+                "Code1x\u{0}",
+                "Code0x0 ",
+            ] {
+                assert_eq!(find(&table, &rows, seed, miss), None, "{miss:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_without_rows_finds_nothing() {
+        assert_eq!(find(&slots::<1>(&[], 7), &[], 7, ""), None);
+        assert_eq!(find(&[], &[], 7, "x"), None);
+    }
+
+    #[test]
+    fn codes_map_by_code_whatever_the_order() {
+        let from = [row("b"), row("a")];
+        let to = [row("a"), row("c"), row("b")];
+        assert_eq!(map_codes::<2>(&from, &to), [2, 0]);
+        assert_eq!(retry(&[]), None);
+        assert_eq!(retry(&[RetryClass::Never]), Some(RetryClass::Never));
+    }
+
+    #[test]
+    fn the_api_list_is_what_code_enum_defines() {
+        let source = include_str!("code_enum.rs");
+        let mut defined: Vec<&str> = source
+            .lines()
+            .filter_map(|line| {
+                let line = line.trim_start();
+                let rest = line
+                    .strip_prefix("pub const fn ")
+                    .or_else(|| line.strip_prefix("pub fn "))
+                    .or_else(|| line.strip_prefix("pub const "))?;
+                rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+            })
+            .collect();
+        let mut api = API.to_vec();
+        defined.sort_unstable();
+        api.sort_unstable();
+        assert_eq!(defined, api, "API and code_enum! disagree");
     }
 }

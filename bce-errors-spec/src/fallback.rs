@@ -1,51 +1,62 @@
-//! Stage 6: when anything is wrong, the user's enum with its whole API stubbed, beside
-//! the compile errors, so the user sees the spec's problems and no follow-on errors
-//! (no "no function `from_code`", no "`NatError` doesn't implement `Display`").
+//! Stage 6: when anything is wrong, the user's enum with the variants that could be
+//! read and the same `code_enum!` call generation makes (the runtime writes the whole
+//! API), beside the compile errors: the user sees the spec's problems and no follow-on
+//! errors (no "no function `from_code`", no "`NatError` doesn't implement `Display`").
+//! Nothing here runs: the crate does not compile.
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 
+use crate::diagnostic::Location;
+use crate::generate::{data_call, derive_attribute};
 use crate::item::EnumItem;
+use crate::model::Row;
 use crate::tokens::lex;
 
 /// What the fallback knows of the spec that failed.
 #[derive(Debug, Clone, Default)]
-pub struct Partial {
+pub(crate) struct Partial {
     /// Variants of the rows that could be read.
-    pub variants: Vec<String>,
-    /// Whether the spec includes a `global.toml` (then it converts from `GlobalError`).
-    pub includes_global: bool,
+    pub(crate) variants: Vec<String>,
+    /// Whether the spec includes the global table (then it converts from `GlobalError`).
+    pub(crate) includes_global: bool,
 }
 
 /// The enum — with the variants the user listed and those of the spec's readable rows —
-/// and stub impls of everything generation would have produced. The stubs never run:
-/// the crate does not compile.
-pub fn fallback(item: &EnumItem, errors: TokenStream, rt: &str, partial: &Partial) -> TokenStream {
-    let mut out = errors;
-    for attr in &item.attrs {
-        out.extend(attr.tokens());
-    }
-    out.extend(lex(
-        "fallback derives",
-        "#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, \
-         ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]",
-    ));
-    out.extend(item.vis.clone());
-    out.extend(lex("fallback enum", "enum"));
-    out.extend([TokenTree::Ident(item.ident.clone())]);
+/// and its `code_enum!` call, after `errors`.
+pub(crate) fn fallback(
+    item: &EnumItem,
+    errors: TokenStream,
+    rt: &str,
+    partial: &Partial,
+) -> TokenStream {
     let mut names: Vec<String> = item.variants.iter().map(|v| v.ident.to_string()).collect();
     for name in &partial.variants {
         if !names.contains(name) {
             names.push(name.clone());
         }
     }
+    let rows: Vec<Row> = names.iter().map(|name| placeholder(name)).collect();
+    let mut out = errors;
+    for attr in &item.attrs {
+        out.extend(attr.tokens());
+    }
+    out.extend(lex("fallback derives", &derive_attribute(item)));
+    out.extend(item.vis.clone());
+    out.extend(lex("fallback enum", "enum"));
+    out.extend([TokenTree::Ident(item.ident.clone())]);
     let variants: String = names.iter().map(|v| format!("{v},")).collect();
     out.extend([TokenTree::Group(Group::new(
         Delimiter::Brace,
         lex("fallback variants", &variants),
     ))]);
-    let name = item.ident.to_string();
-    out.extend(lex("fallback impls", &stubs(&name, rt)));
+    out.extend(lex(
+        "fallback code_enum! call",
+        &data_call(item, "", &rows, rt, false),
+    ));
     if partial.includes_global {
+        // A stub rather than `code_enum!`'s conversion, which checks at compile time
+        // that the rows hold every global code: the placeholders may not.
+        let name = &item.ident;
         out.extend(lex(
             "fallback From<GlobalError>",
             &format!(
@@ -58,44 +69,24 @@ pub fn fallback(item: &EnumItem, errors: TokenStream, rt: &str, partial: &Partia
     out
 }
 
-fn stubs(name: &str, rt: &str) -> String {
-    const STUB: &str = "::core::unreachable!()";
-    format!(
-        r#"
-impl {name} {{
-    pub const SERVICE: &'static str = "";
-    pub const ALL: &'static [Self] = &[];
-    pub fn code(self) -> &'static str {{ {STUB} }}
-    pub fn message(self) -> &'static str {{ {STUB} }}
-    pub fn status(self) -> ::core::option::Option<u16> {{ {STUB} }}
-    pub fn description(self) -> ::core::option::Option<&'static str> {{ {STUB} }}
-    pub fn description_zh(self) -> ::core::option::Option<&'static str> {{ {STUB} }}
-    pub fn variant_name(self) -> &'static str {{ {STUB} }}
-    pub fn retry_class(self) -> {rt}::RetryClass {{ {STUB} }}
-    pub fn is_retryable(self) -> bool {{ {STUB} }}
-    pub fn from_code(_: &str) -> ::core::option::Option<Self> {{ {STUB} }}
-}}
-impl ::core::fmt::Display for {name} {{
-    fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{ {STUB} }}
-}}
-impl ::core::error::Error for {name} {{}}
-impl ::core::str::FromStr for {name} {{
-    type Err = {rt}::UnknownCode;
-    fn from_str(_: &str) -> ::core::result::Result<Self, Self::Err> {{ {STUB} }}
-}}
-impl {rt}::ServiceError for {name} {{
-    const SERVICE: &'static str = "";
-    const ALL: &'static [Self] = &[];
-    fn code(&self) -> &'static str {{ {STUB} }}
-    fn variant_name(&self) -> &'static str {{ {STUB} }}
-    fn message(&self) -> &'static str {{ {STUB} }}
-    fn status(&self) -> ::core::option::Option<u16> {{ {STUB} }}
-    fn description(&self) -> ::core::option::Option<&'static str> {{ {STUB} }}
-    fn description_zh(&self) -> ::core::option::Option<&'static str> {{ {STUB} }}
-    fn retry_class(&self) -> {rt}::RetryClass {{ {STUB} }}
-    fn from_code(_: &str) -> ::core::option::Option<Self> {{ {STUB} }}
-}}
-{rt}::__glue!({name});
-"#
-    )
+/// A row that says nothing but its variant's name (the fallback's data never runs).
+fn placeholder(variant: &str) -> Row {
+    Row {
+        code: variant.to_owned(),
+        message: String::new(),
+        status: None,
+        description: None,
+        description_zh: None,
+        variant: variant.to_owned(),
+        retry: None,
+        note: None,
+        location: Location {
+            file: String::new(),
+            line: 0,
+            column: 0,
+            source_line: String::new(),
+            width: 0,
+        },
+        overrides: None,
+    }
 }

@@ -34,6 +34,31 @@ impl Attribute {
         }
     }
 
+    /// The last path segment of each trait a `#[derive(...)]` names (`Clone` for
+    /// `::core::clone::Clone`); empty for any other attribute.
+    pub fn derives(&self) -> Vec<String> {
+        if self.name().as_deref() != Some("derive") {
+            return Vec::new();
+        }
+        let Some(TokenTree::Group(attr)) = self.tokens.clone().into_iter().nth(1) else {
+            return Vec::new();
+        };
+        let Some(TokenTree::Group(list)) = attr.stream().into_iter().nth(1) else {
+            return Vec::new();
+        };
+        let mut names = Vec::new();
+        let mut last = None;
+        for token in list.stream() {
+            match token {
+                TokenTree::Ident(ident) => last = Some(ident.to_string()),
+                TokenTree::Punct(p) if p.as_char() == ',' => names.extend(last.take()),
+                _ => {}
+            }
+        }
+        names.extend(last);
+        names
+    }
+
     /// The attribute's tokens, spans as written.
     pub fn tokens(&self) -> TokenStream {
         self.tokens.clone()

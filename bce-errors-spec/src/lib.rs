@@ -9,8 +9,8 @@
 //! | 2 | `spec_file` | one TOML file → its keys and values with locations ([`read_spec_file`]) |
 //! | 3 | `load` | files read (bounded, once each), includes followed, overrides merged ([`load_files`]) |
 //! | 4 | `validate` | every rule, every problem in one pass ([`validate()`]) |
-//! | 5 | `generate` | the enum and its impls as tokens ([`generate()`]; `generate/lookup`: the perfect hash) |
-//! | 6 | `fallback` | on any problem: the enum with its API stubbed, beside the errors |
+//! | 5 | `generate` | the enum, and its rows as data for the runtime's `code_enum!` ([`generate()`]; `generate/lookup`: the seed of `from_code`'s hash) |
+//! | 6 | `fallback` | on any problem: the enum and the same `code_enum!` call with what could be read, beside the errors |
 //!
 //! [`expand`] runs the stages for the macro. Beside them: `diagnostic` (rustc-style
 //! errors with file:line:col), `naming` (the variant rule and reserved names), `tokens`
@@ -63,7 +63,7 @@ use std::path::Path;
 pub use bundled_global::GLOBAL_CODES;
 pub use diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
 pub use expand::expand;
-pub use generate::{DEFAULT_RUNTIME, GenerateOptions, SharedText, TextPool, generate};
+pub use generate::{DEFAULT_RUNTIME, GenerateOptions, Generated, generate};
 pub use item::{Attribute, EnumItem, MacroArgs, Variant, parse_args, parse_enum};
 pub use load::{Loaded, MAX_SPEC_BYTES, RowRef, Shadowed, load_files, load_files_with, load_text};
 pub use model::{Row, Service, Spec};

@@ -44,21 +44,6 @@ pub(crate) fn lit(text: &str) -> String {
     Literal::string(text).to_string()
 }
 
-/// A Rust byte string literal for `bytes`: generated tables are byte strings, one token
-/// however large (an array literal costs rustc a type-checked expression an element).
-pub(crate) fn byte_lit(bytes: &[u8]) -> String {
-    Literal::byte_string(bytes).to_string()
-}
-
-/// `values`, each as `width` bytes little-endian, as a byte string literal.
-pub(crate) fn le_bytes_lit(values: impl IntoIterator<Item = u64>, width: usize) -> String {
-    let bytes: Vec<u8> = values
-        .into_iter()
-        .flat_map(|v| v.to_le_bytes().into_iter().take(width))
-        .collect();
-    byte_lit(&bytes)
-}
-
 /// Lexes generated code; `what` names the template for the report. It always lexes
 /// (every literal in it comes from [`lit`], and the golden test compiles each template);
 /// if it ever did not, the user gets a compile error quoting the lexer, not a panic.

@@ -62,9 +62,10 @@
 //!
 //! The enum gets one fieldless variant per code, with rustdoc from the row (code,
 //! status, message, description); `#[non_exhaustive]`; `Debug, Clone, Copy, PartialEq,
-//! Eq, Hash`; `code()`, `message()`, `status()` and `description()` (each `Option`:
-//! AI-platform tables document no status), `description_zh()`, `variant_name()`,
-//! `retry_class()`, `is_retryable()`, `from_code()`, `FromStr`, `ALL`, `SERVICE`; a
+//! Eq, Hash` (those you derive yourself are not added again); `code()`, `message()`,
+//! `status()` and `description()` (`Option`s: AI-platform tables document no status),
+//! `description_zh()`, `variant_name()`, `retry_class()`, `is_retryable()`,
+//! `from_code()`, `row()` (the whole [`Row`]), `index()`, `FromStr`, `ALL`, `ROWS`, `SERVICE`; a
 //! one-line `Display`; `std::error::Error`; [`ServiceError`]; and `From<GlobalError>`
 //! when the spec includes `global.toml`. A bad spec is a compile error at
 //! `specs/cfs.toml:LINE:COL` saying how to fix it. A dependency renamed in Cargo.toml
@@ -112,6 +113,6 @@ pub use bce_errors_macros::bce_errors;
 // The runtime lives in bce-errors-core, which compiles beside the macro's engine.
 pub use bce_errors_core::{
     BceError, BodyError, BodyFormat, DISPLAY_FIELD_LIMIT, ErrorResponse, PARSE_LIMIT,
-    REQUEST_ID_HEADER, ResponseHeaders, RetryClass, SNIPPET_LIMIT, ServiceError, UnknownCode,
+    REQUEST_ID_HEADER, ResponseHeaders, RetryClass, Row, SNIPPET_LIMIT, ServiceError, UnknownCode,
     classify, is_success_code,
 };

@@ -10,9 +10,10 @@ fn generated_code_matches_the_golden_file() {
     let root = workspace_root();
     let spec = load_spec(&root, "tests/golden/demo.toml").unwrap();
     let item = bce_errors_spec::parse_enum("pub enum DemoError {}".parse().unwrap()).unwrap();
-    let tokens = generate(&spec, &item, &GenerateOptions::default());
-    let file: syn::File = syn::parse2(tokens).expect("generated code parses as Rust");
-    let actual = prettyplease::unparse(&file);
+    let generated = generate(&spec, &item, &GenerateOptions::default());
+    syn::parse2::<syn::File>(generated.clone().into_tokens()).expect("generated code parses");
+    let file: syn::File = syn::parse2(generated.item).expect("generated code parses as Rust");
+    let actual = format!("{}\n{}", prettyplease::unparse(&file), generated.data);
     let golden = root.join("tests/golden/demo.rs");
     if std::env::var_os("BLESS").is_some() {
         std::fs::write(&golden, &actual).unwrap();

@@ -19,7 +19,11 @@ fn every_ui_spec_but_the_good_one_is_an_error() {
             (true, Ok(spec)) => {
                 let item =
                     bce_errors_spec::parse_enum("enum DemoError {}".parse().unwrap()).unwrap();
-                assert!(!generate(&spec, &item, &GenerateOptions::default()).is_empty());
+                assert!(
+                    !generate(&spec, &item, &GenerateOptions::default())
+                        .into_tokens()
+                        .is_empty()
+                );
             }
             (true, Err(e)) => panic!("{rel}: {e}"),
             (false, Ok(_)) => panic!("{rel} should not load"),

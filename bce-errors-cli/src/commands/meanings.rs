@@ -4,8 +4,9 @@
 
 use std::path::Path;
 
+use bce_errors::Row;
 use bce_errors::classify;
-use bce_errors::services::{BUNDLED, Bundled, CodeInfo};
+use bce_errors::services::{BUNDLED, Bundled};
 use serde::Serialize;
 
 use crate::output::Fail;
@@ -70,18 +71,18 @@ fn names_bundled(b: &Bundled, name: &str) -> bool {
         .any(|n| n.eq_ignore_ascii_case(name))
 }
 
-fn from_bundled(b: &Bundled, info: CodeInfo) -> Meaning {
+fn from_bundled(b: &Bundled, row: &Row) -> Meaning {
     Meaning {
-        code: info.code.to_owned(),
-        status: info.status,
-        message: info.message.to_owned(),
-        description: info.description.map(str::to_owned),
-        description_zh: info.description_zh.map(str::to_owned),
-        retry: info.retry_class.as_str().to_owned(),
+        code: row.code.to_owned(),
+        status: row.status,
+        message: row.message.to_owned(),
+        description: row.description.map(str::to_owned),
+        description_zh: row.description_zh.map(str::to_owned),
+        retry: row.retry_class().as_str().to_owned(),
         documented_by: vec![Documenter {
-            service: info.service.to_owned(),
+            service: b.service.to_owned(),
             source: b.enum_name.to_owned(),
-            variant: info.variant.to_owned(),
+            variant: row.variant.to_owned(),
         }],
     }
 }

@@ -109,203 +109,28 @@ pub enum DevMachineError {
     /// 参数错误
     InvalidParameter,
 }
-impl DevMachineError {
-    /// The service, as its docs page names it.
-    pub const SERVICE: &'static str = "开发机";
-    /// Every code of the service, in the order of its spec.
-    /// (A `static`: one copy in the binary; and rustc checks a static's array in about
-    /// half the time of a constant's, which counts for specs of thousands of codes.)
-    pub const ALL: &'static [Self] = {
-        static ALL: [DevMachineError; 17] = [
-            DevMachineError::AccessDenied,
-            DevMachineError::InappropriateJSON,
-            DevMachineError::InternalError,
-            DevMachineError::InvalidAccessKeyId,
-            DevMachineError::InvalidHTTPAuthHeader,
-            DevMachineError::InvalidHTTPRequest,
-            DevMachineError::InvalidURI,
-            DevMachineError::MalformedJSON,
-            DevMachineError::InvalidVersion,
-            DevMachineError::OptInRequired,
-            DevMachineError::PreconditionFailed,
-            DevMachineError::RequestExpired,
-            DevMachineError::IdempotentParameterMismatch,
-            DevMachineError::SignatureDoesNotMatch,
-            DevMachineError::NotFound,
-            DevMachineError::Forbidden,
-            DevMachineError::InvalidParameter,
-        ];
-        &ALL
-    };
-    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
-    /// once, whichever crates read it) that is a constant address (so `from_code` reads
-    /// codes with no load before the compare).
-    #[doc(hidden)]
-    pub const __TEXT: &'static [u8] = {
-        static TEXT: [u8; 3248] = *b"AccessDeniedInappropriateJSONInternalErrorInvalidAccessKeyIdInvalidHTTPAuthHeaderInvalidHTTPRequestInvalidURIMalformedJSONInvalidVersionOptInRequiredPreconditionFailedRequestExpiredIdempotentParameterMismatchSignatureDoesNotMatchNotFoundForbiddenInvalidParameterAccess denied.The JSON you provided was well-formed and valid, but not appropriate for this operation.We encountered an internal error. Please try again.The Access Key ID you provided does not exist in our records.The HTTP authorization header is invalid. Consult the service documentation for details.There was an error in the body of your HTTP request.Could not parse the specified URI.The JSON you provided was not well-formed.The API version specified was invalid.A subscription for the service is required.The specified If-Match header doesn't match the ETag header.Request has expired. Timestamp date is XXX.The request uses the same client token as a previous, but non-identical request.The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.Resource could not be foundOperation is not allowedInvalid parameterNo permission to access the corresponding resourceThe JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned.All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors.Access Key ID does not existInvalid authorization header formatThe HTTP body format is invalid, e.g., non-compliant encoding.The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied.Invalid JSONInvalid URI version No.Corresponding service not activatedETag does not matchRequest timeoutThe API parameters do not match for the same clientToken.Signature in the Authorization header doesn\xE2\x80\x99t match server verification\xE8\xB5\x84\xE6\xBA\x90\xE6\x9F\xA5\xE8\xAF\xA2\xE4\xB8\x8D\xE5\x88\xB0\xE5\xAF\xB9\xE5\xBA\x94\xE6\x93\x8D\xE4\xBD\x9C\xE4\xB8\x8D\xE5\x85\x81\xE8\xAE\xB8,\xE6\x88\x96\xE6\xB2\xA1\xE6\x9C\x89\xE6\x9D\x83\xE9\x99\x90\xE5\x8F\x82\xE6\x95\xB0\xE9\x94\x99\xE8\xAF\xAF\xE6\x97\xA0\xE6\x9D\x83\xE9\x99\x90\xE8\xAE\xBF\xE9\x97\xAE\xE5\xAF\xB9\xE5\xBA\x94\xE7\x9A\x84\xE8\xB5\x84\xE6\xBA\x90\xE8\xAF\xB7\xE6\xB1\x82\xE4\xB8\xAD\xE7\x9A\x84JSON\xE6\xA0\xBC\xE5\xBC\x8F\xE6\xAD\xA3\xE7\xA1\xAE,\xE4\xBD\x86\xE8\xAF\xAD\xE4\xB9\x89\xE4\xB8\x8A\xE4\xB8\x8D\xE7\xAC\xA6\xE5\x90\x88\xE8\xA6\x81\xE6\xB1\x82\xE3\x80\x82\xE5\xA6\x82\xE7\xBC\xBA\xE5\xB0\x91\xE6\x9F\x90\xE4\xB8\xAA\xE5\xBF\x85\xE9\x9C\x80\xE9\xA1\xB9,\xE6\x88\x96\xE8\x80\x85\xE5\x80\xBC\xE7\xB1\xBB\xE5\x9E\x8B\xE4\xB8\x8D\xE5\x8C\xB9\xE9\x85\x8D\xE7\xAD\x89\xE3\x80\x82\xE5\x87\xBA\xE4\xBA\x8E\xE5\x85\xBC\xE5\xAE\xB9\xE6\x80\xA7\xE8\x80\x83\xE8\x99\x91,\xE5\xAF\xB9\xE4\xBA\x8E\xE6\x89\x80\xE6\x9C\x89\xE6\x97\xA0\xE6\xB3\x95\xE8\xAF\x86\xE5\x88\xAB\xE7\x9A\x84\xE9\xA1\xB9\xE5\xBA\x94\xE7\x9B\xB4\xE6\x8E\xA5\xE5\xBF\xBD\xE7\x95\xA5,\xE4\xB8\x8D\xE5\xBA\x94\xE8\xAF\xA5\xE8\xBF\x94\xE5\x9B\x9E\xE8\xBF\x99\xE4\xB8\xAA\xE9\x94\x99\xE8\xAF\xAF\xE3\x80\x82\xE6\x89\x80\xE6\x9C\x89\xE6\x9C\xAA\xE5\xAE\x9A\xE4\xB9\x89\xE7\x9A\x84\xE5\x85\xB6\xE4\xBB\x96\xE9\x94\x99\xE8\xAF\xAF\xE3\x80\x82\xE5\x9C\xA8\xE6\x9C\x89\xE6\x98\x8E\xE7\xA1\xAE\xE5\xAF\xB9\xE5\xBA\x94\xE7\x9A\x84\xE5\x85\xB6\xE4\xBB\x96\xE7\xB1\xBB\xE5\x9E\x8B\xE7\x9A\x84\xE9\x94\x99\xE8\xAF\xAF\xE6\x97\xB6(\xE5\x8C\x85\xE6\x8B\xAC\xE9\x80\x9A\xE7\x94\xA8\xE7\x9A\x84\xE5\x92\x8C\xE6\x9C\x8D\xE5\x8A\xA1\xE8\x87\xAA\xE5\xAE\x9A\xE4\xB9\x89\xE7\x9A\x84)\xE4\xB8\x8D\xE5\xBA\x94\xE8\xAF\xA5\xE4\xBD\xBF\xE7\x94\xA8\xE3\x80\x82Access Key ID\xE4\xB8\x8D\xE5\xAD\x98\xE5\x9C\xA8Authorization\xE5\xA4\xB4\xE5\x9F\x9F\xE6\xA0\xBC\xE5\xBC\x8F\xE9\x94\x99\xE8\xAF\xAFHTTP body\xE6\xA0\xBC\xE5\xBC\x8F\xE9\x94\x99\xE8\xAF\xAF\xE3\x80\x82\xE4\xBE\x8B\xE5\xA6\x82\xE4\xB8\x8D\xE7\xAC\xA6\xE5\x90\x88\xE6\x8C\x87\xE5\xAE\x9A\xE7\x9A\x84Encoding\xE7\xAD\x89URI\xE5\xBD\xA2\xE5\xBC\x8F\xE4\xB8\x8D\xE6\xAD\xA3\xE7\xA1\xAE\xE3\x80\x82\xE4\xBE\x8B\xE5\xA6\x82\xE4\xB8\x80\xE4\xBA\x9B\xE6\x9C\x8D\xE5\x8A\xA1\xE5\xAE\x9A\xE4\xB9\x89\xE7\x9A\x84\xE5\x85\xB3\xE9\x94\xAE\xE8\xAF\x8D\xE4\xB8\x8D\xE5\x8C\xB9\xE9\x85\x8D\xE7\xAD\x89\xE3\x80\x82\xE5\xAF\xB9\xE4\xBA\x8EID\xE4\xB8\x8D\xE5\x8C\xB9\xE9\x85\x8D\xE7\xAD\x89\xE9\x97\xAE\xE9\xA2\x98,\xE5\xBA\x94\xE5\xAE\x9A\xE4\xB9\x89\xE6\x9B\xB4\xE5\x8A\xA0\xE5\x85\xB7\xE4\xBD\x93\xE7\x9A\x84\xE9\x94\x99\xE8\xAF\xAF\xE7\xA0\x81,\xE4\xBE\x8B\xE5\xA6\x82NoSuchKey\xE3\x80\x82JSON\xE6\xA0\xBC\xE5\xBC\x8F\xE4\xB8\x8D\xE5\x90\x88\xE6\xB3\x95URI\xE7\x9A\x84\xE7\x89\x88\xE6\x9C\xAC\xE5\x8F\xB7\xE4\xB8\x8D\xE5\x90\x88\xE6\xB3\x95\xE6\xB2\xA1\xE6\x9C\x89\xE5\xBC\x80\xE9\x80\x9A\xE5\xAF\xB9\xE5\xBA\x94\xE7\x9A\x84\xE6\x9C\x8D\xE5\x8A\xA1\xE8\xAF\xA6\xE8\xA7\x81ETag\xE7\x9A\x84\xE4\xBD\xBF\xE7\x94\xA8\xE8\xAF\xB7\xE6\xB1\x82\xE8\xB6\x85\xE6\x97\xB6\xE3\x80\x82XXX\xE8\xA6\x81\xE6\x94\xB9\xE6\x88\x90x-bce-date\xE7\x9A\x84\xE5\x80\xBC\xE3\x80\x82\xE5\xA6\x82\xE6\x9E\x9C\xE8\xAF\xB7\xE6\xB1\x82\xE4\xB8\xAD\xE5\x8F\xAA\xE6\x9C\x89Date,\xE5\x88\x99\xE9\x9C\x80\xE8\xA6\x81\xE5\xB0\x86Date\xE8\xBD\xAC\xE6\x8D\xA2\xE4\xB8\xBA\xE6\x9C\xAC\xE8\xA7\x84\xE8\x8C\x83\xE6\x8C\x87\xE5\xAE\x9A\xE7\x9A\x84\xE6\xA0\xBC\xE5\xBC\x8F\xE3\x80\x82clientToken\xE5\xAF\xB9\xE5\xBA\x94\xE7\x9A\x84API\xE5\x8F\x82\xE6\x95\xB0\xE4\xB8\x8D\xE4\xB8\x80\xE6\xA0\xB7\xE3\x80\x82Authorization\xE5\xA4\xB4\xE5\x9F\x9F\xE4\xB8\xAD\xE9\x99\x84\xE5\xB8\xA6\xE7\x9A\x84\xE7\xAD\xBE\xE5\x90\x8D\xE5\x92\x8C\xE6\x9C\x8D\xE5\x8A\xA1\xE7\xAB\xAF\xE9\xAA\x8C\xE8\xAF\x81\xE4\xB8\x8D\xE4\xB8\x80\xE8\x87\xB4";
-        &TEXT
-    };
-    /// The documented text of every code, read by the methods below; entry `i` is the
-    /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    #[doc(hidden)]
-    pub const __TABLE: &'static ::bce_errors::__private::Table = {
-        static TABLE: ::bce_errors::__private::Table = ::bce_errors::__private::Table {
-            text: match ::core::str::from_utf8(DevMachineError::__TEXT) {
-                ::core::result::Result::Ok(text) => text,
-                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
-            },
-            spans: ::bce_errors::__private::Spans::Narrow(
-                b"\0\0\x0C\0\0\0\x0C\0\x06\x01\x0E\0\xAE\x042\0\xF3\x08\x1E\0\x0C\0\x11\0\x0C\0\x11\0\x14\x01X\0\xE0\x04\x0B\x01\x11\t\xD4\0\x1D\0\r\0\x1D\0\r\0l\x013\0\xEB\x05\xA1\0\xE5\t\x86\0*\0\x12\0*\0\x12\0\x9F\x01=\0\x8C\x06\x1C\0k\n\x16\0<\0\x15\0<\0\x15\0\xDC\x01X\0\xA8\x06#\0\x81\n\x1F\0Q\0\x12\0Q\0\x12\x004\x024\0\xCB\x06>\0\xA0\n;\0c\0\n\0c\0\n\0h\x02\"\0\t\x07\xBD\0\xDB\n\x97\0m\0\r\0m\0\r\0\x8A\x02*\0\xC6\x07\x0C\0r\x0B\x13\0z\0\x0E\0z\0\x0E\0\xB4\x02&\0\xD2\x07\x17\0\x85\x0B\x18\0\x88\0\r\0\x88\0\r\0\xDA\x02+\0\xE9\x07#\0\x9D\x0B\x1B\0\x95\0\x12\0\x95\0\x12\0\x05\x03<\0\x0C\x08\x13\0\xB8\x0B\x13\0\xA7\0\x0E\0\xA7\0\x0E\0A\x03+\0\x1F\x08\x0F\0\xCB\x0B|\0\xB5\0\x1B\0\xB5\0\x1B\0l\x03P\0.\x089\0G\x0C)\0\xD0\0\x15\0\xD0\0\x15\0\xBC\x03\xAE\0g\x08I\0p\x0C@\0\xE5\0\x08\0\xE5\0\x08\0j\x04\x1B\0\xB0\x08\x12\0\0\0\0\0\xED\0\t\0\xED\0\t\0\x85\x04\x18\0\xC2\x08%\0\0\0\0\0\xF6\0\x10\0\xF6\0\x10\0\x9D\x04\x11\0\xE7\x08\x0C\0\0\0\0\0",
-            ),
-            statuses: b"\x93\x01\x90\x01\xF4\x01\x93\x01\x90\x01\x90\x01\x90\x01\x90\x01\x94\x01\x93\x01\x9C\x01\x90\x01\x93\x01\x90\x01\x93\x01\x93\x01\x90\x01",
-            retries: &[],
-        };
-        &TABLE
-    };
-    /// The code as the server sends it.
-    #[inline]
-    pub fn code(self) -> &'static str {
-        Self::__TABLE.code(self as usize)
+
+::bce_errors::__private::code_enum! {
+    DevMachineError {
+        service: "开发机",
+        lookup: (64, 0xf88bb8a8724c81ed),
+        from: ::bce_errors::services::GlobalError,
     }
-    /// The documented message.
-    #[inline]
-    pub fn message(self) -> &'static str {
-        Self::__TABLE.message(self as usize)
-    }
-    /// The documented HTTP status; `None` where the docs give none (the AI platform
-    /// reports errors in the body, often with HTTP 200).
-    #[inline]
-    pub fn status(self) -> ::core::option::Option<u16> {
-        Self::__TABLE.status(self as usize)
-    }
-    /// The documented description; `None` where the table has none.
-    #[inline]
-    pub fn description(self) -> ::core::option::Option<&'static str> {
-        Self::__TABLE.description(self as usize)
-    }
-    /// The Chinese description, where the docs have one.
-    #[inline]
-    pub fn description_zh(self) -> ::core::option::Option<&'static str> {
-        Self::__TABLE.description_zh(self as usize)
-    }
-    /// The Rust variant's name.
-    #[inline]
-    pub fn variant_name(self) -> &'static str {
-        Self::__TABLE.variant(self as usize)
-    }
-    /// Whether and how a request that failed with this code may be retried: the
-    /// spec's `retry` where it has one, else the runtime's defaults by status and code.
-    #[inline]
-    pub fn retry_class(self) -> ::bce_errors::RetryClass {
-        Self::__TABLE.retry_class(self as usize)
-    }
-    /// True when retrying (after a backoff, or after re-signing) can succeed.
-    #[inline]
-    pub fn is_retryable(self) -> bool {
-        self.retry_class().is_retryable()
-    }
-    /// The variant for a wire code (a numeric code as its digits, `"110"`); `None` for
-    /// a code this spec does not document.
-    #[inline]
-    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        static SLOTS: [u8; 128] = *b"\x1D\0\r\x02\xA7\0\x0E\x0B<\0\x15\x04\xD0\0\x15\r\0\0\0\0\x88\0\r\t\xE5\0\x08\x0E\0\0\0\0Q\0\x12\x05\0\0\x0C\0\xB5\0\x1B\x0Cc\0\n\x06\0\0\0\0\0\0\0\0\0\0\0\0\x95\0\x12\nm\0\r\x07\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xED\0\t\x0F\0\0\0\0\xF6\0\x10\x10\0\0\0\0\0\0\0\0\0\0\0\0z\0\x0E\x08*\0\x12\x03\0\0\0\0\x0C\0\x11\x01";
-        let b = code.as_bytes();
-        if b.len() < 8 {
-            return ::core::option::Option::None;
-        }
-        let key = (b.len() as u64) | ((b[b.len() - 1 - 1] as u64) << 8);
-        let slot = ::bce_errors::__private::le::<
-            4,
-        >(&SLOTS, (key.wrapping_mul(15959633193653531241) >> 59) as usize);
-        let start = slot as u16 as usize;
-        let len = (slot >> 16) as u8 as usize;
-        match Self::__TEXT.get(start..start + len) {
-            ::core::option::Option::Some(
-                known,
-            ) if ::bce_errors::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
-            }
-            _ => ::core::option::Option::None,
-        }
-    }
-    /// The position of this code in `ALL`.
-    #[doc(hidden)]
-    #[inline]
-    pub const fn __index(self) -> usize {
-        self as usize
-    }
-}
-#[automatically_derived]
-impl ::core::fmt::Debug for DevMachineError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.variant_name())
-    }
-}
-#[automatically_derived]
-impl ::core::fmt::Display for DevMachineError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        Self::__TABLE.display(*self as usize, f)
-    }
-}
-#[automatically_derived]
-impl ::core::error::Error for DevMachineError {}
-#[automatically_derived]
-impl ::core::str::FromStr for DevMachineError {
-    type Err = ::bce_errors::UnknownCode;
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code)
-            .ok_or_else(|| ::bce_errors::UnknownCode::new(Self::SERVICE, code))
-    }
-}
-#[automatically_derived]
-impl ::bce_errors::ServiceError for DevMachineError {
-    const SERVICE: &'static str = DevMachineError::SERVICE;
-    const ALL: &'static [Self] = DevMachineError::ALL;
-    fn code(&self) -> &'static str {
-        DevMachineError::code(*self)
-    }
-    fn variant_name(&self) -> &'static str {
-        DevMachineError::variant_name(*self)
-    }
-    fn message(&self) -> &'static str {
-        DevMachineError::message(*self)
-    }
-    fn status(&self) -> ::core::option::Option<u16> {
-        DevMachineError::status(*self)
-    }
-    fn description(&self) -> ::core::option::Option<&'static str> {
-        DevMachineError::description(*self)
-    }
-    fn description_zh(&self) -> ::core::option::Option<&'static str> {
-        DevMachineError::description_zh(*self)
-    }
-    fn retry_class(&self) -> ::bce_errors::RetryClass {
-        DevMachineError::retry_class(*self)
-    }
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        DevMachineError::from_code(code)
-    }
-}
-::bce_errors::__glue!(DevMachineError);
-#[automatically_derived]
-impl ::core::convert::From<::bce_errors::services::GlobalError> for DevMachineError {
-    fn from(global: ::bce_errors::services::GlobalError) -> Self {
-        const MAP: [DevMachineError; 14] = [
-            DevMachineError::AccessDenied,
-            DevMachineError::InappropriateJSON,
-            DevMachineError::InternalError,
-            DevMachineError::InvalidAccessKeyId,
-            DevMachineError::InvalidHTTPAuthHeader,
-            DevMachineError::InvalidHTTPRequest,
-            DevMachineError::InvalidURI,
-            DevMachineError::MalformedJSON,
-            DevMachineError::InvalidVersion,
-            DevMachineError::OptInRequired,
-            DevMachineError::PreconditionFailed,
-            DevMachineError::RequestExpired,
-            DevMachineError::IdempotentParameterMismatch,
-            DevMachineError::SignatureDoesNotMatch,
-        ];
-        MAP[global.__index()]
-    }
+    AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),
+    InappropriateJSON("InappropriateJSON", Some(400), "The JSON you provided was well-formed and valid, but not appropriate for this operation.", Some("The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned."), Some("请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。")),
+    InternalError("InternalError", Some(500), "We encountered an internal error. Please try again.", Some("All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors."), Some("所有未定义的其他错误。在有明确对应的其他类型的错误时(包括通用的和服务自定义的)不应该使用。")),
+    InvalidAccessKeyId("InvalidAccessKeyId", Some(403), "The Access Key ID you provided does not exist in our records.", Some("Access Key ID does not exist"), Some("Access Key ID不存在")),
+    InvalidHTTPAuthHeader("InvalidHTTPAuthHeader", Some(400), "The HTTP authorization header is invalid. Consult the service documentation for details.", Some("Invalid authorization header format"), Some("Authorization头域格式错误")),
+    InvalidHTTPRequest("InvalidHTTPRequest", Some(400), "There was an error in the body of your HTTP request.", Some("The HTTP body format is invalid, e.g., non-compliant encoding."), Some("HTTP body格式错误。例如不符合指定的Encoding等")),
+    InvalidURI("InvalidURI", Some(400), "Could not parse the specified URI.", Some("The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied."), Some("URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。")),
+    MalformedJSON("MalformedJSON", Some(400), "The JSON you provided was not well-formed.", Some("Invalid JSON"), Some("JSON格式不合法")),
+    InvalidVersion("InvalidVersion", Some(404), "The API version specified was invalid.", Some("Invalid URI version No."), Some("URI的版本号不合法")),
+    OptInRequired("OptInRequired", Some(403), "A subscription for the service is required.", Some("Corresponding service not activated"), Some("没有开通对应的服务")),
+    PreconditionFailed("PreconditionFailed", Some(412), "The specified If-Match header doesn't match the ETag header.", Some("ETag does not match"), Some("详见ETag的使用")),
+    RequestExpired("RequestExpired", Some(400), "Request has expired. Timestamp date is XXX.", Some("Request timeout"), Some("请求超时。XXX要改成x-bce-date的值。如果请求中只有Date,则需要将Date转换为本规范指定的格式。")),
+    IdempotentParameterMismatch("IdempotentParameterMismatch", Some(403), "The request uses the same client token as a previous, but non-identical request.", Some("The API parameters do not match for the same clientToken."), Some("clientToken对应的API参数不一样。")),
+    SignatureDoesNotMatch("SignatureDoesNotMatch", Some(400), "The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.", Some("Signature in the Authorization header doesn’t match server verification"), Some("Authorization头域中附带的签名和服务端验证不一致")),
+    NotFound("NotFound", Some(403), "Resource could not be found", Some("资源查询不到"), None),
+    Forbidden("Forbidden", Some(403), "Operation is not allowed", Some("对应操作不允许,或没有权限"), None),
+    InvalidParameter("InvalidParameter", Some(400), "Invalid parameter", Some("参数错误"), None),
 }

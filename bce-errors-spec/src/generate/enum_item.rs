@@ -11,10 +11,41 @@ use crate::tokens::{lex, lit};
 
 use super::docs::{enum_doc, variant_doc};
 
+/// The derives every generated enum has (`Debug` is written by `code_enum!`, one line
+/// rather than a match over every variant), by name and by absolute path.
+const DERIVES: [(&str, &str); 5] = [
+    ("Clone", "::core::clone::Clone"),
+    ("Copy", "::core::marker::Copy"),
+    ("PartialEq", "::core::cmp::PartialEq"),
+    ("Eq", "::core::cmp::Eq"),
+    ("Hash", "::core::hash::Hash"),
+];
+
+/// Whether the user's own attributes derive `name`.
+pub(super) fn user_derives(item: &EnumItem, name: &str) -> bool {
+    item.attrs
+        .iter()
+        .any(|a| a.derives().iter().any(|d| d == name))
+}
+
+/// `#[derive(…)]` of the standard derives the user did not write (empty when they
+/// wrote them all).
+pub(crate) fn derive_attribute(item: &EnumItem) -> String {
+    let missing: Vec<&str> = DERIVES
+        .iter()
+        .filter(|(name, _)| !user_derives(item, name))
+        .map(|(_, path)| *path)
+        .collect();
+    if missing.is_empty() {
+        return String::new();
+    }
+    format!("#[derive({})]", missing.join(", "))
+}
+
 /// The enum. Variants are declared in spec order with no discriminant, so a variant's
-/// value (`self as usize`) is its row's position in every generated table; variants
-/// the user listed keep their attributes (a `#[cfg]`, which would shift the positions,
-/// is rejected by validation).
+/// value (`self as usize`) is its row's position in `ROWS`; variants the user listed
+/// keep their attributes (a `#[cfg]`, which would shift the positions, is rejected by
+/// validation). Of the standard derives, only those the user did not write are added.
 pub(super) fn tokens(spec: &Spec, item: &EnumItem) -> TokenStream {
     let mut out = TokenStream::new();
     for attr in &item.attrs {
@@ -24,11 +55,8 @@ pub(super) fn tokens(spec: &Spec, item: &EnumItem) -> TokenStream {
     for line in enum_doc(spec, &item.attrs) {
         let _ = write!(head, "#[doc = {}]", lit(&format!(" {line}")));
     }
-    // Debug is written by hand (one line, not a match over every variant).
-    head.push_str(
-        "#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, \
-         ::core::cmp::Eq, ::core::hash::Hash)] #[non_exhaustive]",
-    );
+    head.push_str(&derive_attribute(item));
+    head.push_str("#[non_exhaustive]");
     out.extend(lex("enum attributes", &head));
     out.extend(item.vis.clone());
     out.extend(lex("enum keyword", "enum"));

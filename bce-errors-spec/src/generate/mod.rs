@@ -1,32 +1,32 @@
-//! Stage 5: a validated [`Spec`] and the user's enum → the enum and its impls.
+//! Stage 5: a validated [`Spec`] and the user's enum → the enum and its data.
 //!
-//! One template a piece, in the order they appear in the output: the enum
-//! ([`enum_item`]), its inherent items ([`inherent`], with `from_code`'s perfect hash
-//! in [`lookup`]), then the trait impls ([`traits`]), then rebuild tracking.
+//! Data here, behaviour in the runtime: the output is the enum's declaration
+//! ([`enum_item`], with rustdoc from the rows) and one call of the runtime's
+//! `code_enum!` holding the rows as literals ([`data`], with `from_code`'s table size
+//! and seed from [`lookup`]); the runtime's macro writes every method and impl, the
+//! same for every enum. Then rebuild tracking.
 //!
 //! Generated code names everything by absolute path (`::core::…`, and the runtime's path,
 //! `::bce_errors` unless `crate = "…"` says otherwise), assumes nothing about the user's
 //! imports, and puts spec text only into string literals (built by `lit`) and escaped
 //! docs. It is written as text and lexed, rather than built with `quote!`: this crate is
 //! compiled by every user of the macro. The golden test compiles the output for a demo
-//! spec, so a typo in a template fails our tests, not a user's build.
+//! spec, so a typo fails our tests, not a user's build.
 
+mod data;
 mod docs;
 mod enum_item;
-mod inherent;
-pub(crate) mod lookup;
-mod text_pool;
-mod traits;
+mod lookup;
 
-pub use text_pool::TextPool;
+pub(crate) use enum_item::derive_attribute;
 
 use std::path::Path;
 
 use proc_macro2::TokenStream;
 
 use crate::item::EnumItem;
-use crate::model::Spec;
-use crate::tokens::{byte_lit, lex, lit};
+use crate::model::{Row, Spec};
+use crate::tokens::{lex, lit};
 
 /// The runtime's path when the attribute does not name one.
 pub const DEFAULT_RUNTIME: &str = "::bce_errors";
@@ -39,78 +39,67 @@ pub struct GenerateOptions<'a> {
     pub manifest_dir: Option<&'a Path>,
     /// The runtime's path (`crate = "…"`); [`DEFAULT_RUNTIME`] when `None`.
     pub runtime: Option<&'a str>,
-    /// Texts shared with other generated enums; `None`: the enum keeps its own.
-    pub shared_text: Option<SharedText<'a>>,
 }
 
-/// A pool of texts several generated enums share (the bundled ones), and the path of the
-/// `static` (of type `[u8; N]`) that holds [`TextPool::text`]'s bytes.
-#[derive(Debug, Clone, Copy)]
-pub struct SharedText<'a> {
-    /// The pool every shared enum's texts were added to.
-    pub pool: &'a TextPool,
-    /// The path of the `static` holding the pool's bytes (`super::TEXT`).
-    pub path: &'a str,
+/// A generated enum: its declaration as tokens (the user's attributes keep their
+/// spans) and its data, the `code_enum!` call, as formatted text.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The enum's declaration, then rebuild tracking.
+    pub item: TokenStream,
+    /// The runtime's `code_enum!` call with one row a line, formatted as it is written
+    /// to a file.
+    pub data: String,
 }
 
-/// The text a generated table reads: its pool, and an expression (a constant) that is a
-/// reference to a `static` holding its bytes.
-pub(crate) struct PoolText<'a> {
-    pub(crate) pool: &'a TextPool,
-    pub(crate) expr: String,
+impl Generated {
+    /// Everything as one token stream, as the macro expands to.
+    pub fn into_tokens(self) -> TokenStream {
+        let mut out = self.item;
+        out.extend(lex("code_enum! call", &self.data));
+        out
+    }
 }
 
 /// Generates the enum `item` (its attributes, visibility and name are kept; its
-/// variants, if any, must already have been checked against the spec) with every impl.
-pub fn generate(spec: &Spec, item: &EnumItem, options: &GenerateOptions<'_>) -> TokenStream {
+/// variants, if any, must already have been checked against the spec) and its data.
+pub fn generate(spec: &Spec, item: &EnumItem, options: &GenerateOptions<'_>) -> Generated {
     let rt = options.runtime.unwrap_or(DEFAULT_RUNTIME);
-    let name = item.ident.to_string();
-    let own;
-    let text = match options.shared_text {
-        Some(shared) if covers(shared.pool, spec) => PoolText {
-            pool: shared.pool,
-            expr: format!("&{}", shared.path),
-        },
-        _ => {
-            let mut pool = TextPool::default();
-            pool.add(spec);
-            own = pool;
-            PoolText {
-                expr: format!(
-                    "{{ static TEXT: [u8; {}] = *{}; &TEXT }}",
-                    own.text().len(),
-                    byte_lit(own.text().as_bytes())
-                ),
-                pool: &own,
-            }
-        }
-    };
     let mut out = enum_item::tokens(spec, item);
-    out.extend(lex(
-        "inherent impl",
-        &inherent::code(spec, &name, rt, &text),
-    ));
-    out.extend(lex("std trait impls", &traits::std_impls(&name, rt)));
-    out.extend(lex("ServiceError impl", &traits::service_error(&name, rt)));
-    if spec.includes_global {
-        out.extend(lex(
-            "From<GlobalError> impl",
-            &traits::from_global(spec, &name, rt),
-        ));
-    }
     if let Some(root) = options.manifest_dir {
         out.extend(lex("rebuild tracking", &rebuild_tracking(spec, root)));
     }
-    out
+    Generated {
+        item: out,
+        data: data_call(
+            item,
+            &spec.service.name,
+            &spec.rows,
+            rt,
+            spec.includes_global,
+        ),
+    }
 }
 
-/// Whether `pool` holds every text of `spec` (else the enum keeps its own).
-fn covers(pool: &TextPool, spec: &Spec) -> bool {
-    spec.rows.iter().all(|row| {
-        text_pool::FIELDS
-            .iter()
-            .all(|get| pool.span(get(row).unwrap_or_default()).is_some())
-    })
+/// The `code_enum!` call for `rows` (also what the fallback emits, with the rows it
+/// could read).
+pub(crate) fn data_call(
+    item: &EnumItem,
+    service: &str,
+    rows: &[Row],
+    rt: &str,
+    global: bool,
+) -> String {
+    let global = global.then(|| format!("{rt}::services::GlobalError"));
+    let debug = enum_item::user_derives(item, "Debug");
+    data::code_enum_call(
+        &item.ident.to_string(),
+        service,
+        rows,
+        rt,
+        global.as_deref(),
+        debug,
+    )
 }
 
 /// `include_str!` of every spec file read: cargo then rebuilds the crate when one

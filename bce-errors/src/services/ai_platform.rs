@@ -73,193 +73,25 @@ pub enum AiPlatformError {
     /// 服务器内部错误,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队
     E282000,
 }
-impl AiPlatformError {
-    /// The service, as its docs page names it.
-    pub const SERVICE: &'static str = "AI open platform";
-    /// Every code of the service, in the order of its spec.
-    /// (A `static`: one copy in the binary; and rustc checks a static's array in about
-    /// half the time of a constant's, which counts for specs of thousands of codes.)
-    pub const ALL: &'static [Self] = {
-        static ALL: [AiPlatformError; 15] = [
-            AiPlatformError::E1,
-            AiPlatformError::E2,
-            AiPlatformError::E3,
-            AiPlatformError::E4,
-            AiPlatformError::E6,
-            AiPlatformError::E13,
-            AiPlatformError::E14,
-            AiPlatformError::E15,
-            AiPlatformError::E17,
-            AiPlatformError::E18,
-            AiPlatformError::E19,
-            AiPlatformError::E100,
-            AiPlatformError::E110,
-            AiPlatformError::E111,
-            AiPlatformError::E282000,
-        ];
-        &ALL
-    };
-    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
-    /// once, whichever crates read it) that is a constant address (so `from_code` reads
-    /// codes with no load before the compare).
-    #[doc(hidden)]
-    pub const __TEXT: &'static [u8] = &super::TEXT;
-    /// The documented text of every code, read by the methods below; entry `i` is the
-    /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    #[doc(hidden)]
-    pub const __TABLE: &'static crate::__private::Table = {
-        static TABLE: crate::__private::Table = crate::__private::Table {
-            text: match ::core::str::from_utf8(AiPlatformError::__TEXT) {
-                ::core::result::Result::Ok(text) => text,
-                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
-            },
-            spans: crate::__private::Spans::Narrow(
-                b"0\r\x01\0P\r\x02\0\x7F\r\r\0\x12\x0F\x89\0\0\0\0\x001\r\x01\0R\r\x02\0\x8C\r\x1F\0\x9B\x0F\x86\0\0\0\0\x002\r\x01\0T\r\x02\0\xAB\r\x1A\0!\x10z\0\0\0\0\x003\r\x01\0V\r\x02\0\xC5\r\x1E\0\x9B\x10\x83\0\0\0\0\x004\r\x01\0X\r\x02\0\xE3\r\x1C\0\x1E\x11\xAB\0\0\0\0\x005\r\x02\0Z\r\x03\0\xFF\r\x18\0\xC9\x11\x11\0\0\0\0\x007\r\x02\0]\r\x03\0\x17\x0E\x18\0\xDA\x11r\0\0\0\0\09\r\x02\0`\r\x03\0/\x0E\x1F\0L\x12!\0\0\0\0\0;\r\x02\0c\r\x03\0N\x0E$\0m\x12x\0\0\0\0\0=\r\x02\0f\r\x03\0r\x0E\"\0\xE5\x12l\0\0\0\0\0?\r\x02\0i\r\x03\0\x94\x0E$\0Q\x13\\\0\0\0\0\0A\r\x03\0l\r\x04\0\xB8\x0E\x11\0\xAD\x13^\0\0\0\0\0D\r\x03\0p\r\x04\0\xC9\x0E'\0\x0B\x14i\0\0\0\0\0G\r\x03\0t\r\x04\0\xF0\x0E\x14\0t\x14i\0\0\0\0\0J\r\x06\0x\r\x07\0\x04\x0F\x0E\0\xDD\x14\x86\0\0\0\0\0",
-            ),
-            statuses: b"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
-            retries: &[
-                (0, crate::RetryClass::Transient),
-                (1, crate::RetryClass::Transient),
-                (3, crate::RetryClass::Throttling),
-                (8, crate::RetryClass::Throttling),
-                (9, crate::RetryClass::Throttling),
-                (10, crate::RetryClass::Never),
-                (14, crate::RetryClass::Transient),
-            ],
-        };
-        &TABLE
-    };
-    /// The code as the server sends it.
-    #[inline]
-    pub fn code(self) -> &'static str {
-        Self::__TABLE.code(self as usize)
+
+crate::__private::code_enum! {
+    AiPlatformError {
+        service: "AI open platform",
+        lookup: (32, 0x7d29825c75521255),
     }
-    /// The documented message.
-    #[inline]
-    pub fn message(self) -> &'static str {
-        Self::__TABLE.message(self as usize)
-    }
-    /// The documented HTTP status; `None` where the docs give none (the AI platform
-    /// reports errors in the body, often with HTTP 200).
-    #[inline]
-    pub fn status(self) -> ::core::option::Option<u16> {
-        Self::__TABLE.status(self as usize)
-    }
-    /// The documented description; `None` where the table has none.
-    #[inline]
-    pub fn description(self) -> ::core::option::Option<&'static str> {
-        Self::__TABLE.description(self as usize)
-    }
-    /// The Chinese description, where the docs have one.
-    #[inline]
-    pub fn description_zh(self) -> ::core::option::Option<&'static str> {
-        Self::__TABLE.description_zh(self as usize)
-    }
-    /// The Rust variant's name.
-    #[inline]
-    pub fn variant_name(self) -> &'static str {
-        Self::__TABLE.variant(self as usize)
-    }
-    /// Whether and how a request that failed with this code may be retried: the
-    /// spec's `retry` where it has one, else the runtime's defaults by status and code.
-    #[inline]
-    pub fn retry_class(self) -> crate::RetryClass {
-        Self::__TABLE.retry_class(self as usize)
-    }
-    /// True when retrying (after a backoff, or after re-signing) can succeed.
-    #[inline]
-    pub fn is_retryable(self) -> bool {
-        self.retry_class().is_retryable()
-    }
-    /// The variant for a wire code (a numeric code as its digits, `"110"`); `None` for
-    /// a code this spec does not document.
-    #[inline]
-    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        static SLOTS: [u8; 128] = *b"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0J\r\x06\x0E\0\0\0\0\0\0\0\09\r\x02\x07\0\0\0\0\0\0\0\0D\r\x03\x0C7\r\x02\x06\0\0\0\0\0\0\0\0A\r\x03\x0B0\r\x01\x005\r\x02\x052\r\x01\x021\r\x01\x01\0\0\0\x003\r\x01\x03?\r\x02\n4\r\x01\x04\0\0\0\0\0\0\0\0\0\0\0\0=\r\x02\t\0\0\0\0G\r\x03\r\0\0\0\0;\r\x02\x08\0\0\0\0";
-        let b = code.as_bytes();
-        if b.is_empty() {
-            return ::core::option::Option::None;
-        }
-        let key = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-            (::core::option::Option::Some(head), ::core::option::Option::Some(tail)) => {
-                b.len() as u64 ^ ::core::primitive::u64::from_le_bytes(*head)
-                    ^ ::core::primitive::u64::from_le_bytes(*tail)
-            }
-            _ => {
-                let mut word = [0u8; 8];
-                word[..b.len()].copy_from_slice(b);
-                b.len() as u64 ^ ::core::primitive::u64::from_le_bytes(word)
-            }
-        };
-        let slot = crate::__private::le::<
-            4,
-        >(&SLOTS, (key.wrapping_mul(566489329403328681) >> 59) as usize);
-        let start = slot as u16 as usize;
-        let len = (slot >> 16) as u8 as usize;
-        match Self::__TEXT.get(start..start + len) {
-            ::core::option::Option::Some(
-                known,
-            ) if crate::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
-            }
-            _ => ::core::option::Option::None,
-        }
-    }
-    /// The position of this code in `ALL`.
-    #[doc(hidden)]
-    #[inline]
-    pub const fn __index(self) -> usize {
-        self as usize
-    }
+    E1("1", None, "Unknown error", Some("服务器内部错误,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队。"), None, Transient),
+    E2("2", None, "Service temporarily unavailable", Some("服务暂不可用,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队。"), None, Transient),
+    E3("3", None, "Unsupported openapi method", Some("调用的API不存在,请检查请求URL后重新尝试,一般为URL中有非英文字符,如“-”,可手动输入重试"), None),
+    E4("4", None, "Open api request limit reached", Some("集群超限额,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队。"), None, Throttling),
+    E6("6", None, "No permission to access data", Some("无权限访问该用户数据,创建应用时未勾选相关接口,请登录百度云控制台,找到对应的应用,编辑应用,勾选上相关接口,然后重试调用"), None),
+    E13("13", None, "Get service token failed", Some("获取token失败"), None),
+    E14("14", None, "IAM Certification failed", Some("IAM 鉴权失败,建议参照文档自查生成sign的方式是否正确,或换用控制台中ak sk的方式调用"), None),
+    E15("15", None, "app not exsits or create failed", Some("应用不存在或者创建失败"), None),
+    E17("17", None, "Open api daily request limit reached", Some("每天请求量超限额,未上线计费的接口,可通过QQ群(860337848)联系群管、提交工单申请提升限额"), None, Throttling),
+    E18("18", None, "Open api qps request limit reached", Some("QPS超限额,未上线计费的接口,可通过QQ群(860337848)联系群管、提交工单申请提升限额"), None, Throttling),
+    E19("19", None, "Open api total request limit reached", Some("请求总量超限额,可通过QQ群(860337848)联系群管、提交工单申请提升限额"), None, Never),
+    E100("100", None, "Invalid parameter", Some("无效的access_token参数,token拉取失败,可以参考“Access Token获取”重新获取"), None),
+    E110("110", None, "Access token invalid or no longer valid", Some("access_token无效,token有效期为30天,注意需要定期更换,也可以每次请求都拉取新token"), None),
+    E111("111", None, "Access token expired", Some("access token过期,token有效期为30天,注意需要定期更换,也可以每次请求都拉取新token"), None),
+    E282000("282000", None, "internal error", Some("服务器内部错误,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队"), None, Transient),
 }
-#[automatically_derived]
-impl ::core::fmt::Debug for AiPlatformError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.variant_name())
-    }
-}
-#[automatically_derived]
-impl ::core::fmt::Display for AiPlatformError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        Self::__TABLE.display(*self as usize, f)
-    }
-}
-#[automatically_derived]
-impl ::core::error::Error for AiPlatformError {}
-#[automatically_derived]
-impl ::core::str::FromStr for AiPlatformError {
-    type Err = crate::UnknownCode;
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code).ok_or_else(|| crate::UnknownCode::new(Self::SERVICE, code))
-    }
-}
-#[automatically_derived]
-impl crate::ServiceError for AiPlatformError {
-    const SERVICE: &'static str = AiPlatformError::SERVICE;
-    const ALL: &'static [Self] = AiPlatformError::ALL;
-    fn code(&self) -> &'static str {
-        AiPlatformError::code(*self)
-    }
-    fn variant_name(&self) -> &'static str {
-        AiPlatformError::variant_name(*self)
-    }
-    fn message(&self) -> &'static str {
-        AiPlatformError::message(*self)
-    }
-    fn status(&self) -> ::core::option::Option<u16> {
-        AiPlatformError::status(*self)
-    }
-    fn description(&self) -> ::core::option::Option<&'static str> {
-        AiPlatformError::description(*self)
-    }
-    fn description_zh(&self) -> ::core::option::Option<&'static str> {
-        AiPlatformError::description_zh(*self)
-    }
-    fn retry_class(&self) -> crate::RetryClass {
-        AiPlatformError::retry_class(*self)
-    }
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        AiPlatformError::from_code(code)
-    }
-}
-crate::__glue!(AiPlatformError);

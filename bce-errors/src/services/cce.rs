@@ -291,281 +291,75 @@ pub enum CceError {
     /// Order error
     CceOrderError,
 }
-impl CceError {
-    /// The service, as its docs page names it.
-    pub const SERVICE: &'static str = "CCE";
-    /// Every code of the service, in the order of its spec.
-    /// (A `static`: one copy in the binary; and rustc checks a static's array in about
-    /// half the time of a constant's, which counts for specs of thousands of codes.)
-    pub const ALL: &'static [Self] = {
-        static ALL: [CceError; 64] = [
-            CceError::AccessDenied,
-            CceError::InappropriateJSON,
-            CceError::InternalError,
-            CceError::InvalidAccessKeyId,
-            CceError::InvalidHTTPAuthHeader,
-            CceError::InvalidHTTPRequest,
-            CceError::InvalidURI,
-            CceError::MalformedJSON,
-            CceError::InvalidVersion,
-            CceError::OptInRequired,
-            CceError::PreconditionFailed,
-            CceError::RequestExpired,
-            CceError::IdempotentParameterMismatch,
-            CceError::SignatureDoesNotMatch,
-            CceError::RegistryAlreadyExist,
-            CceError::RegistryNoAuth,
-            CceError::RegistryInitFail,
-            CceError::RegistryUpdateFail,
-            CceError::RegistryUserNotFound,
-            CceError::RegistryLackParams,
-            CceError::RegistryOutOfLimit,
-            CceError::RegistryNamespaceNotFound,
-            CceError::RegistryRepositoryNotFound,
-            CceError::RegistryTagNotFound,
-            CceError::RegistryDelFail,
-            CceError::RegistryInvalidParams,
-            CceError::RegistryNamespaceNotExist,
-            CceError::RegistryImageNotExist,
-            CceError::InternalServerError,
-            CceError::CceWarningUserNotExist,
-            CceError::CceClusterDeleted,
-            CceError::CceClusterCreating,
-            CceError::CceClusterDeleting,
-            CceError::CceClusterNotExit,
-            CceError::DuplicateCLusterUuid,
-            CceError::CceDeleteIDToken,
-            CceError::CceUpdateBlbId,
-            CceError::CceCreateTokenNULL,
-            CceError::CceDeleteIdNULL,
-            CceError::CceRouteInfoIdNULL,
-            CceError::CceEncryptFail,
-            CceError::CceDecryptFail,
-            CceError::CceMoreThanOneUserPerAccount,
-            CceError::CceImageMetaNull,
-            CceError::CcePasswdNotChange,
-            CceError::CceUserExist,
-            CceError::CceConfirmFail,
-            CceError::CceUserNoAuth,
-            CceError::CceNamespaceRepositoryOrTagNull,
-            CceError::CceImageTagFormatError,
-            CceError::CceImageRepositoryFormatError,
-            CceError::CceNamespaceNull,
-            CceError::CceUserNameNull,
-            CceError::CceNamespaceRequestFormatError,
-            CceError::CcePasswordFormatError,
-            CceError::CceUserNameFormatError,
-            CceError::CceWrongMainZone,
-            CceError::CceNamespaceOverQuota,
-            CceError::CceSlaveOverQuota,
-            CceError::CceClusterOverQuota,
-            CceError::CceContainerNetConflict,
-            CceError::CceIllegalArguments,
-            CceError::CceUnsupportedPayType,
-            CceError::CceOrderError,
-        ];
-        &ALL
-    };
-    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
-    /// once, whichever crates read it) that is a constant address (so `from_code` reads
-    /// codes with no load before the compare).
-    #[doc(hidden)]
-    pub const __TEXT: &'static [u8] = &super::TEXT;
-    /// The documented text of every code, read by the methods below; entry `i` is the
-    /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    #[doc(hidden)]
-    pub const __TABLE: &'static crate::__private::Table = {
-        static TABLE: crate::__private::Table = crate::__private::Table {
-            text: match ::core::str::from_utf8(CceError::__TEXT) {
-                ::core::result::Result::Ok(text) => text,
-                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
-            },
-            spans: crate::__private::Spans::Narrow(
-                b"\0\0\x0C\0\0\0\x0C\0:\x01\x0E\0P\x052\0\x94\n\x1E\0\x0C\0\x11\0\x0C\0\x11\0H\x01X\0\x82\x05\x0B\x01\xB2\n\xD4\0\x1D\0\r\0\x1D\0\r\0\xA0\x012\0\x8D\x06\xA1\0\0\0\0\0*\0\x12\0*\0\x12\0\xD2\x01=\0.\x07\x1C\0\x86\x0B\x16\0<\0\x15\0<\0\x15\0\x0F\x02<\0J\x07+\0\0\0\0\0Q\0\x12\0Q\0\x12\0K\x024\0u\x07>\0\x9C\x0B;\0c\0\n\0c\0\n\0\x7F\x02\"\0\xB3\x07\xBD\0\xD7\x0B\x97\0m\0\r\0m\0\r\0\xA1\x02*\0p\x08\x0C\0n\x0C\x13\0z\0\x0E\0z\0\x0E\0\xCB\x02&\0|\x08\x17\0\x81\x0C\x18\0\x88\0\r\0\x88\0\r\0\xF1\x02+\0\x93\x08#\0\x99\x0C\x1B\0\x95\0\x12\0\x95\0\x12\0\x1C\x03<\0\xB6\x08\x13\0\xB4\x0C\x13\0\xA7\0\x0E\0\xA7\0\x0E\0X\x03(\0\xDF0\x90\0\0\0\0\0\xB5\0\x1B\0\xB5\0\x1B\0\x80\x03P\08\t9\0\xC7\x0C)\0\xD0\0\x15\0\xD0\0\x15\0\xD0\x03\xAE\0q\tI\0\xF0\x0C@\0\x1B#\x14\0\x1B#\x14\0u)\x18\0o1\x1A\0\0\0\0\0/#\x0E\0/#\x0E\0\x8D)\x15\0\x891\x19\0\0\0\0\0=#\x10\0=#\x10\0\xA2)\x15\0\xA21\x1E\0\0\0\0\0M#\x12\0M#\x12\0\xB7)\x13\0\xC01\x16\0\0\0\0\0_#\x14\0_#\x14\0\xCA)\x12\0\xD61\x1C\0\0\0\0\0s#\x12\0s#\x12\0\xDC)3\0\xF21\x11\0\0\0\0\0\x85#\x12\0\x85#\x12\0\x0F*9\0\x032\x18\0\0\0\0\0\x97#\x19\0\x97#\x19\0H*\x16\0\x1B2\x13\0\0\0\0\0\xB0#\x1A\0\xB0#\x1A\0^*\x17\0.2\x17\0\0\0\0\0\xCA#\x13\0\xCA#\x13\0u*\x10\0E2\x12\0\0\0\0\0\xDD#\x0F\0\xDD#\x0F\0\x85*%\0W2\x18\0\0\0\0\0\xEC#\x15\0\xEC#\x15\0\xAA*\x1F\0\xC01\x16\0\0\0\0\0\x01$\x19\0\x01$\x19\0\xC9*\x17\0o2\x18\0\0\0\0\0\x1A$\x15\0\x1A$\x15\0\xE0*\x14\0\x872\x14\0\0\0\0\0/$\x13\0/$\x13\0\xF4*&\0\x9B2\x15\0\0\0\0\0B$\x18\0\xF7&\x16\0\x1A+\x0F\0\xB02\x17\0\0\0\0\0Z$\x12\0\r'\x11\0)+\x1B\0\xC72\x18\0\0\0\0\0l$\x13\0\x1E'\x12\0D+\x14\0\xDF2\x18\0\0\0\0\0\x7F$\x13\x000'\x12\0X+\x14\0\xF72\x18\0\0\0\0\0\x92$\x12\0B'\x11\0l+\x15\0\x0F3\x16\0\0\0\0\0\xA4$\x14\0\xA4$\x14\0\x81+-\0%3&\0\0\0\0\0\xB8$\x11\0S'\x10\0\xAE+\x1D\0K3\x1C\0\0\0\0\0\xC9$\x0F\0c'\x0E\0\xCB+\x0E\0g3\r\0\0\0\0\0\xD8$\x13\0q'\x12\0\xD9+\x14\0t3\x13\0\0\0\0\0\xEB$\x10\0\x83'\x0F\0\xED+\"\0\x873!\0\0\0\0\0\xFB$\x13\0\x92'\x12\0\x0F,\x1E\0\xA83\x1D\0\0\0\0\0\x0E%\x0F\0\xA4'\x0E\0-,\x15\0\xC53\x19\0\0\0\0\0\x1D%\x0F\0\xB2'\x0E\0B,\x15\0\xDE3\x19\0\0\0\0\0,%\x1D\0\xC0'\x1C\0W,)\0\xF73\x16\0\0\0\0\0I%\x11\0\xDC'\x10\0\x80,\x12\0\r4\x16\0\0\0\0\0Z%\x13\0\xEC'\x12\0\x92,\x1D\0#4%\0\0\0\0\0m%\r\0\xFE'\x0C\0\xAF,\x17\0H4\x1B\0\0\0\0\0z%\x0F\0\n(\x0E\0\xC6,\x14\0c4\x1C\0\0\0\0\0\x89%\x0E\0\x18(\r\0\xDA,\x1A\0\x7F4\x1E\0\0\0\0\0\x97% \0%(\x1F\0\xF4,$\0\x9D4\x1F\0\0\0\0\0\xB7%\x17\0D(\x16\0\x18-\x96\0\xBC4\x12\0\0\0\0\0\xCE%\x1E\0Z(\x1D\0\xAE-\x93\0\xCE4\x1C\0\0\0\0\0\xEC%\x11\0w(\x10\0A.\x12\0\xEA4\x11\0\0\0\0\0\xFD%\x10\0\x87(\x0F\0S.\x19\0\xFB4\x10\0\0\0\0\0\r&\x1F\0\x96(\x1E\0l.\xA6\0\x0B5\x1E\0\0\0\0\0,&\x17\0\xB4(\x16\0\x12/D\0)5\x15\0\0\0\0\0C&\x17\0\xCA(\x16\0V/\x81\0>5\x15\0\0\0\0\0Z&\x11\0\xE0(\x10\0\xD7/\x1E\0S5\x14\0\0\0\0\0k&\x16\0\xF0(\x15\0\xF5/\x19\0g5\x1A\0\0\0\0\0\x81&\x12\0\x05)\x11\0\x0E0\x15\0\x815\x14\0\0\0\0\0\x93&\x14\0\x16)\x13\0#0\x17\0\x955\x16\0\0\0\0\0\xA7&\x18\0))\x17\0:0H\0\xAB5\x1A\0\0\0\0\0\xBF&\x14\0@)\x13\0\x820$\0\xB8\x0E\x11\0\0\0\0\0\xD3&\x16\0S)\x15\0\xA60\x1B\0\xC55\x17\0\0\0\0\0\xE9&\x0E\0h)\r\0\xC10\x1E\0\xDC5\x0B\0\0\0\0\0",
-            ),
-            statuses: b"\x93\x01\x90\x01\xF4\x01\x93\x01\x90\x01\x90\x01\x90\x01\x90\x01\x94\x01\x93\x01\x9C\x01\x90\x01\x93\x01\x90\x01\x90\x01\x94\x01\x94\x01\x94\x01\x94\x01\x94\x01\x94\x01\x94\x01\x94\x01\x94\x01\x94\x01\x94\x01\x94\x01\x94\x01\xF4\x01\x94\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01\xF4\x01",
-            retries: &[
-                (30, crate::RetryClass::Never),
-                (33, crate::RetryClass::Never),
-                (35, crate::RetryClass::Never),
-                (36, crate::RetryClass::Never),
-                (37, crate::RetryClass::Never),
-                (38, crate::RetryClass::Never),
-                (39, crate::RetryClass::Never),
-                (42, crate::RetryClass::Never),
-                (43, crate::RetryClass::Never),
-                (44, crate::RetryClass::Never),
-                (45, crate::RetryClass::Never),
-                (46, crate::RetryClass::Never),
-                (47, crate::RetryClass::Never),
-                (48, crate::RetryClass::Never),
-                (49, crate::RetryClass::Never),
-                (50, crate::RetryClass::Never),
-                (51, crate::RetryClass::Never),
-                (52, crate::RetryClass::Never),
-                (53, crate::RetryClass::Never),
-                (54, crate::RetryClass::Never),
-                (55, crate::RetryClass::Never),
-                (56, crate::RetryClass::Never),
-                (57, crate::RetryClass::Never),
-                (58, crate::RetryClass::Never),
-                (59, crate::RetryClass::Never),
-                (60, crate::RetryClass::Never),
-                (61, crate::RetryClass::Never),
-                (62, crate::RetryClass::Never),
-            ],
-        };
-        &TABLE
-    };
-    /// The code as the server sends it.
-    #[inline]
-    pub fn code(self) -> &'static str {
-        Self::__TABLE.code(self as usize)
+
+crate::__private::code_enum! {
+    CceError {
+        service: "CCE",
+        lookup: (512, 0xdd7c01d4f5407269),
+        from: crate::services::GlobalError,
     }
-    /// The documented message.
-    #[inline]
-    pub fn message(self) -> &'static str {
-        Self::__TABLE.message(self as usize)
-    }
-    /// The documented HTTP status; `None` where the docs give none (the AI platform
-    /// reports errors in the body, often with HTTP 200).
-    #[inline]
-    pub fn status(self) -> ::core::option::Option<u16> {
-        Self::__TABLE.status(self as usize)
-    }
-    /// The documented description; `None` where the table has none.
-    #[inline]
-    pub fn description(self) -> ::core::option::Option<&'static str> {
-        Self::__TABLE.description(self as usize)
-    }
-    /// The Chinese description, where the docs have one.
-    #[inline]
-    pub fn description_zh(self) -> ::core::option::Option<&'static str> {
-        Self::__TABLE.description_zh(self as usize)
-    }
-    /// The Rust variant's name.
-    #[inline]
-    pub fn variant_name(self) -> &'static str {
-        Self::__TABLE.variant(self as usize)
-    }
-    /// Whether and how a request that failed with this code may be retried: the
-    /// spec's `retry` where it has one, else the runtime's defaults by status and code.
-    #[inline]
-    pub fn retry_class(self) -> crate::RetryClass {
-        Self::__TABLE.retry_class(self as usize)
-    }
-    /// True when retrying (after a backoff, or after re-signing) can succeed.
-    #[inline]
-    pub fn is_retryable(self) -> bool {
-        self.retry_class().is_retryable()
-    }
-    /// The variant for a wire code (a numeric code as its digits, `"110"`); `None` for
-    /// a code this spec does not document.
-    #[inline]
-    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        static SLOTS: [u8; 2048] = *b"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xB8$\x11#\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0k&\x169\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0s#\x12\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xE9&\x0E?\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x1D%\x0F)\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xB7%\x171\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\r&\x1F5\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x7F$\x13 \0\0\0\0\0\0\0\0\xEC%\x113\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xEC#\x15\x19z\0\x0E\x08\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0,%\x1D*\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0c\0\n\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0*\0\x12\x03\0\0\0\0\xFD%\x104\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xA4$\x14\"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0M#\x12\x11\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0/#\x0E\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0B$\x18\x1D\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xA7&\x18<\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0E%\x0F(\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x89%\x0E/\0\0\0\0\xCA#\x13\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x93&\x14;\0\0\0\0\x88\0\r\t=#\x10\x10\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0m\0\r\x07\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x97% 0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Z%\x13,\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0m%\r-\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xDD#\x0F\x18\0\0\0\0\0\0\0\0\0\0\0\0\xD3&\x16>\0\0\0\0z%\x0F.\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xCE%\x1E2\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x95\0\x12\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0<\0\x15\x04\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xD0\0\x15\r\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xD8$\x13%\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0/$\x13\x1C\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x85#\x12\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0_#\x14\x12\0\0\0\0\0\0\0\0\x1A$\x15\x1B\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xBF&\x14=\0\0\0\0\0\0\0\0\x1D\0\r\x02\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0l$\x13\x1F\0\0\0\0Q\0\x12\x05I%\x11+\0\0\0\0\0\0\0\0\xFB$\x13'\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xA7\0\x0E\x0B\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xEB$\x10&,&\x176\0\0\0\0\xB0#\x1A\x16\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x97#\x19\x15\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Z$\x12\x1E\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0C&\x177\0\0\0\0\0\0\0\0\x01$\x19\x1A\0\0\0\0\0\0\0\0\0\0\0\0\x1B#\x14\x0E\xC9$\x0F$\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xB5\0\x1B\x0C\0\0\0\0\x0C\0\x11\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x81&\x12:\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Z&\x118\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x92$\x12!";
-        let b = code.as_bytes();
-        if b.len() < 10 {
-            return ::core::option::Option::None;
-        }
-        let key = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-            (::core::option::Option::Some(head), ::core::option::Option::Some(tail)) => {
-                b.len() as u64 ^ ::core::primitive::u64::from_le_bytes(*head)
-                    ^ ::core::primitive::u64::from_le_bytes(*tail)
-            }
-            _ => return ::core::option::Option::None,
-        };
-        let slot = crate::__private::le::<
-            4,
-        >(&SLOTS, (key.wrapping_mul(17561866513979060391) >> 55) as usize);
-        let start = slot as u16 as usize;
-        let len = (slot >> 16) as u8 as usize;
-        match Self::__TEXT.get(start..start + len) {
-            ::core::option::Option::Some(
-                known,
-            ) if crate::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
-            }
-            _ => ::core::option::Option::None,
-        }
-    }
-    /// The position of this code in `ALL`.
-    #[doc(hidden)]
-    #[inline]
-    pub const fn __index(self) -> usize {
-        self as usize
-    }
-}
-#[automatically_derived]
-impl ::core::fmt::Debug for CceError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.variant_name())
-    }
-}
-#[automatically_derived]
-impl ::core::fmt::Display for CceError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        Self::__TABLE.display(*self as usize, f)
-    }
-}
-#[automatically_derived]
-impl ::core::error::Error for CceError {}
-#[automatically_derived]
-impl ::core::str::FromStr for CceError {
-    type Err = crate::UnknownCode;
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code).ok_or_else(|| crate::UnknownCode::new(Self::SERVICE, code))
-    }
-}
-#[automatically_derived]
-impl crate::ServiceError for CceError {
-    const SERVICE: &'static str = CceError::SERVICE;
-    const ALL: &'static [Self] = CceError::ALL;
-    fn code(&self) -> &'static str {
-        CceError::code(*self)
-    }
-    fn variant_name(&self) -> &'static str {
-        CceError::variant_name(*self)
-    }
-    fn message(&self) -> &'static str {
-        CceError::message(*self)
-    }
-    fn status(&self) -> ::core::option::Option<u16> {
-        CceError::status(*self)
-    }
-    fn description(&self) -> ::core::option::Option<&'static str> {
-        CceError::description(*self)
-    }
-    fn description_zh(&self) -> ::core::option::Option<&'static str> {
-        CceError::description_zh(*self)
-    }
-    fn retry_class(&self) -> crate::RetryClass {
-        CceError::retry_class(*self)
-    }
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        CceError::from_code(code)
-    }
-}
-crate::__glue!(CceError);
-#[automatically_derived]
-impl ::core::convert::From<crate::services::GlobalError> for CceError {
-    fn from(global: crate::services::GlobalError) -> Self {
-        const MAP: [CceError; 14] = [
-            CceError::AccessDenied,
-            CceError::InappropriateJSON,
-            CceError::InternalError,
-            CceError::InvalidAccessKeyId,
-            CceError::InvalidHTTPAuthHeader,
-            CceError::InvalidHTTPRequest,
-            CceError::InvalidURI,
-            CceError::MalformedJSON,
-            CceError::InvalidVersion,
-            CceError::OptInRequired,
-            CceError::PreconditionFailed,
-            CceError::RequestExpired,
-            CceError::IdempotentParameterMismatch,
-            CceError::SignatureDoesNotMatch,
-        ];
-        MAP[global.__index()]
-    }
+    AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),
+    InappropriateJSON("InappropriateJSON", Some(400), "The JSON you provided was well-formed and valid, but not appropriate for this operation.", Some("The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned."), Some("请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。")),
+    InternalError("InternalError", Some(500), "We encountered an internal error Please try again.", Some("All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors."), None),
+    InvalidAccessKeyId("InvalidAccessKeyId", Some(403), "The Access Key ID you provided does not exist in our records.", Some("Access Key ID does not exist"), Some("Access Key ID不存在")),
+    InvalidHTTPAuthHeader("InvalidHTTPAuthHeader", Some(400), "The Access Key ID you provided does notexist in our records.", Some("The authorization header format is invalid."), None),
+    InvalidHTTPRequest("InvalidHTTPRequest", Some(400), "There was an error in the body of your HTTP request.", Some("The HTTP body format is invalid, e.g., non-compliant encoding."), Some("HTTP body格式错误。例如不符合指定的Encoding等")),
+    InvalidURI("InvalidURI", Some(400), "Could not parse the specified URI.", Some("The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied."), Some("URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。")),
+    MalformedJSON("MalformedJSON", Some(400), "The JSON you provided was not well-formed.", Some("Invalid JSON"), Some("JSON格式不合法")),
+    InvalidVersion("InvalidVersion", Some(404), "The API version specified was invalid.", Some("Invalid URI version No."), Some("URI的版本号不合法")),
+    OptInRequired("OptInRequired", Some(403), "A subscription for the service is required.", Some("Corresponding service not activated"), Some("没有开通对应的服务")),
+    PreconditionFailed("PreconditionFailed", Some(412), "The specified If-Match header doesn't match the ETag header.", Some("ETag does not match"), Some("详见ETag的使用")),
+    RequestExpired("RequestExpired", Some(400), "Request has expired. Timestamp date is .", Some("The request has timed out. Replace the date with x-bce-date. If only the Date field is included in the request, convert it to a datetime format."), None),
+    IdempotentParameterMismatch("IdempotentParameterMismatch", Some(403), "The request uses the same client token as a previous, but non-identical request.", Some("The API parameters do not match for the same clientToken."), Some("clientToken对应的API参数不一样。")),
+    SignatureDoesNotMatch("SignatureDoesNotMatch", Some(400), "The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.", Some("Signature in the Authorization header doesn’t match server verification"), Some("Authorization头域中附带的签名和服务端验证不一致")),
+    RegistryAlreadyExist("RegistryAlreadyExist", Some(400), "Namespace Already exist.", Some("Domain name already exists"), None),
+    RegistryNoAuth("RegistryNoAuth", Some(404), "Authorization failed.", Some("Auth authorization failed"), None),
+    RegistryInitFail("RegistryInitFail", Some(404), "Init Registry failed.", Some("Registry initialization failed"), None),
+    RegistryUpdateFail("RegistryUpdateFail", Some(404), "Update user failed.", Some("Registry update failed"), None),
+    RegistryUserNotFound("RegistryUserNotFound", Some(404), "Cannot found user.", Some("Registry user does not exist"), None),
+    RegistryLackParams("RegistryLackParams", Some(404), "Bad request, lack param: user, namespace or public.", Some("Missing parameter"), None),
+    RegistryOutOfLimit("RegistryOutOfLimit", Some(404), "Create failed, because number of namespaces out of limit.", Some("Namespace quota exceeded"), None),
+    RegistryNamespaceNotFound("RegistryNamespaceNotFound", Some(404), "Cannot find Namespace.", Some("Namespace not found"), None),
+    RegistryRepositoryNotFound("RegistryRepositoryNotFound", Some(404), "Cannot find Repository.", Some("registry does not exist"), None),
+    RegistryTagNotFound("RegistryTagNotFound", Some(404), "Cannot find tag.", Some("Tag does not exist"), None),
+    RegistryDelFail("RegistryDelFail", Some(404), "Delete manifest from registry failed.", Some("Manifest deletion failed"), None),
+    RegistryInvalidParams("RegistryInvalidParams", Some(404), "Invalid params to create image.", Some("Registry update failed"), None),
+    RegistryNamespaceNotExist("RegistryNamespaceNotExist", Some(404), "Namespace is not exist.", Some("Namespace does not exist"), None),
+    RegistryImageNotExist("RegistryImageNotExist", Some(404), "Image is not exists.", Some("Image does not exist"), None),
+    InternalServerError("InternalServerError", Some(500), "Unknown error, please try again later.", Some("Internal server error"), None),
+    CceWarningUserNotExist("Cce.warning.UserNotExist", Some(404), "User not exist.", Some("Username does not exist"), None),
+    CceClusterDeleted("Cce.ClusterDeleted", Some(500), "Cluster is deleted already.", Some("Cluster has been deleted"), None, Never),
+    CceClusterCreating("Cce.ClusterCreating", Some(500), "Cluster is creating.", Some("Cluster is being created"), None),
+    CceClusterDeleting("Cce.ClusterDeleting", Some(500), "Cluster is deleting.", Some("Cluster is being deleted"), None),
+    CceClusterNotExit("Cce.ClusterNotExit", Some(500), "Cluster is not exist.", Some("Cluster does not exist"), None, Never),
+    DuplicateCLusterUuid("DuplicateCLusterUuid", Some(500), "Generate cluster ID failed, please try again.", Some("Cluster creation failed. Please retry."), None),
+    CceDeleteIDToken("Cce.DeleteIDToken", Some(500), "BlbId or clientToken is null.", Some("BldID or clientToken is null"), None, Never),
+    CceUpdateBlbId("Cce.UpdateBlbId", Some(500), "BlbId is null.", Some("BlbId is null"), None, Never),
+    CceCreateTokenNULL("Cce.CreateTokenNULL", Some(500), "ClientToken is null.", Some("clientToken is null"), None, Never),
+    CceDeleteIdNULL("Cce.DeleteIdNULL", Some(500), "RouteRuled or clientToken is null.", Some("RouteRuled or clientToken is null"), None, Never),
+    CceRouteInfoIdNULL("Cce.RouteInfoIdNULL", Some(500), "RouteTableId or vpcId is null.", Some("RouteTableId or vpcId is null"), None, Never),
+    CceEncryptFail("Cce.EncryptFail", Some(500), "Encrypt passwd wrong.", Some("Password encryption error"), None),
+    CceDecryptFail("Cce.DecryptFail", Some(500), "Decrypt passwd wrong.", Some("Password decryption error"), None),
+    CceMoreThanOneUserPerAccount("Cce.MoreThanOneUserPerAccount", Some(500), "One can create only one user per account.", Some("Account must be unique"), None, Never),
+    CceImageMetaNull("Cce.ImageMetaNull", Some(500), "ImageMeta is null.", Some("Image metadata is null"), None, Never),
+    CcePasswdNotChange("Cce.PasswdNotChange", Some(500), "New passwd should not as old.", Some("The new and old passwords must differ"), None, Never),
+    CceUserExist("Cce.UserExist", Some(500), "Username already exist.", Some("The username already exists"), None, Never),
+    CceConfirmFail("Cce.ConfirmFail", Some(500), "Passwd confirm fail.", Some("Password confirmation failed"), None, Never),
+    CceUserNoAuth("Cce.UserNoAuth", Some(500), "User authorization failed.", Some("User auth authorization failed"), None, Never),
+    CceNamespaceRepositoryOrTagNull("Cce.NamespaceRepositoryOrTagNull", Some(500), "Namespace Repository or Tag is null.", Some("Image registry must be non-null"), None, Never),
+    CceImageTagFormatError("Cce.ImageTagFormatError", Some(500), "image tag cannot be empty, should be 1-65 characters long, and can only contain numbers, letters and '- _ /.' and can only start with letter or number", Some("Image format error"), None, Never),
+    CceImageRepositoryFormatError("Cce.ImageRepositoryFormatError", Some(500), "image repository cannot be empty, should be 1-65 characters long, and can only contain numbers, letters and '- _ /.' and can only start with letter", Some("imageRepository format error"), None, Never),
+    CceNamespaceNull("Cce.NamespaceNull", Some(500), "Namespace is null.", Some("Namespace is null"), None, Never),
+    CceUserNameNull("Cce.UserNameNull", Some(500), "Username cannot be empty.", Some("Username is null"), None, Never),
+    CceNamespaceRequestFormatError("Cce.NamespaceRequestFormatError", Some(500), "Username or namespace cannot be empty,namespace should be 1-65 characters long, and can only contain numbers and letters and '- _ /.' and only can start with letters.", Some("Namespace request format error"), None, Never),
+    CcePasswordFormatError("Cce.PasswordFormatError", Some(500), "Password format error or password conformation not same as password.", Some("Password format error"), None, Never),
+    CceUserNameFormatError("Cce.UserNameFormatError", Some(500), "Username format error,your username must be between 4 and 30 characters long, and can only contain numbers and lowercase letters.", Some("Username format error"), None, Never),
+    CceWrongMainZone("Cce.WrongMainZone", Some(500), "Main zone in order is illegal.", Some("Invalid primary zone"), None, Never),
+    CceNamespaceOverQuota("Cce.namespaceOverQuota", Some(500), "Over the namespace quota.", Some("Domain name quota exceeded"), None, Never),
+    CceSlaveOverQuota("Cce.slaveOverQuota", Some(500), "Over the slave quota.", Some("Slave quota exceeded"), None, Never),
+    CceClusterOverQuota("Cce.ClusterOverQuota", Some(500), "Over the cluster quota.", Some("Cluster quota exceeded"), None, Never),
+    CceContainerNetConflict("Cce.ContainerNetConflict", Some(500), "Container net conflict with vpc or other container nets in the same vpc.", Some("Container network conflict"), None, Never),
+    CceIllegalArguments("Cce.IllegalArguments", Some(500), "Illegal arguments, check your input.", Some("Invalid parameter"), None, Never),
+    CceUnsupportedPayType("Cce.UnsupportedPayType", Some(500), "Unsupported payment method.", Some("Payment method disabled"), None, Never),
+    CceOrderError("Cce.OrderError", Some(500), "Cluster order creation failed.", Some("Order error"), None),
 }

@@ -179,218 +179,47 @@ pub enum EniError {
     /// The Internal IP is not within the subnet
     PrivateIpNotInCidrException,
 }
-impl EniError {
-    /// The service, as its docs page names it.
-    pub const SERVICE: &'static str = "Elastic network interface";
-    /// Every code of the service, in the order of its spec.
-    /// (A `static`: one copy in the binary; and rustc checks a static's array in about
-    /// half the time of a constant's, which counts for specs of thousands of codes.)
-    pub const ALL: &'static [Self] = {
-        static ALL: [EniError; 36] = [
-            EniError::AccessDenied,
-            EniError::InappropriateJSON,
-            EniError::InternalError,
-            EniError::InvalidAccessKeyId,
-            EniError::InvalidHTTPAuthHeader,
-            EniError::InvalidHTTPRequest,
-            EniError::InvalidURI,
-            EniError::MalformedJSON,
-            EniError::InvalidVersion,
-            EniError::OptInRequired,
-            EniError::PreconditionFailed,
-            EniError::RequestExpired,
-            EniError::IdempotentParameterMismatch,
-            EniError::SignatureDoesNotMatch,
-            EniError::QualifyNotPass,
-            EniError::SubnetHasNoMoreIpException,
-            EniError::VmMemoryCanNotAttachMoreIpException,
-            EniError::DeviceInvalidException,
-            EniError::VmStatusException,
-            EniError::EniAndDeviceNotInSameAzException,
-            EniError::NatSubnetCanNotBindEip,
-            EniError::PrimaryIPException,
-            EniError::EniStatusException,
-            EniError::EniIdException,
-            EniError::PrivateIpInUseException,
-            EniError::SubnetTypeInvalidException,
-            EniError::MaxKeysParamInvalidException,
-            EniError::EniIdBlankException,
-            EniError::InstanceIdBlankException,
-            EniError::ResourceNotExistException,
-            EniError::PrivateIpBlankException,
-            EniError::EipBlankException,
-            EniError::SecurityGroupIdsBlankException,
-            EniError::PrivateIpConflictException,
-            EniError::PrivateIpFormatInvalidException,
-            EniError::PrivateIpNotInCidrException,
-        ];
-        &ALL
-    };
-    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
-    /// once, whichever crates read it) that is a constant address (so `from_code` reads
-    /// codes with no load before the compare).
-    #[doc(hidden)]
-    pub const __TEXT: &'static [u8] = &super::TEXT;
-    /// The documented text of every code, read by the methods below; entry `i` is the
-    /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    #[doc(hidden)]
-    pub const __TABLE: &'static crate::__private::Table = {
-        static TABLE: crate::__private::Table = crate::__private::Table {
-            text: match ::core::str::from_utf8(EniError::__TEXT) {
-                ::core::result::Result::Ok(text) => text,
-                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
-            },
-            spans: crate::__private::Spans::Narrow(
-                b"\0\0\x0C\0\0\0\x0C\0:\x01\x0E\0P\x052\0\x94\n\x1E\0\x0C\0\x11\0\x0C\0\x11\0H\x01X\0\x82\x05\x0B\x01\xB2\n\xD4\0\x1D\0\r\0\x1D\0\r\0\xA0\x012\0\x8D\x06\xA1\0\0\0\0\0*\0\x12\0*\0\x12\0\xD2\x01=\0.\x07\x1C\0\x86\x0B\x16\0<\0\x15\0<\0\x15\0\x0F\x02<\0J\x07+\0\0\0\0\0Q\0\x12\0Q\0\x12\0K\x024\0u\x07>\0\x9C\x0B;\0c\0\n\0c\0\n\0\x7F\x02\"\0\xB3\x07\xBD\0\xD7\x0B\x97\0m\0\r\0m\0\r\0\xA1\x02*\0p\x08\x0C\0n\x0C\x13\0z\0\x0E\0z\0\x0E\0\xCB\x02&\0|\x08\x17\0\x81\x0C\x18\0\x88\0\r\0\x88\0\r\0\xF1\x02+\0\x93\x08#\0\x99\x0C\x1B\0\x95\0\x12\0\x95\0\x12\0\x1C\x03<\0\xB6\x08\x13\0\xB4\x0C\x13\0\xA7\0\x0E\0\xA7\0\x0E\0X\x03(\0\xC9\x08o\0\0\0\0\0\xB5\0\x1B\0\xB5\0\x1B\0\x80\x03P\08\t9\0\xC7\x0C)\0\xD0\0\x15\0\xD0\0\x15\0\xD0\x03\xAE\0q\tI\0\xF0\x0C@\0\xE5\0\x0E\0\xE5\0\x0E\0~\x04\x1E\0\xBA\t(\0\0\0\0\x005;\x1A\x005;\x1A\0,=&\0L@*\0\0\0\0\0O;#\0O;#\0R=+\0v@?\0\0\0\0\0r;\x16\0r;\x16\0}=,\0\xB5@+\0\0\0\0\0\x88;\x11\0\x88;\x11\0\xA9=(\0\xE0@@\0\0\0\0\0\x99; \0\x99; \0\xD1=5\0 A^\0\0\0\0\0\xB9;\x16\0\xB9;\x16\0\x06>)\0~AU\0\0\0\0\0\xCF;\x12\0\xCF;\x12\0/>@\0\xD3A \0\0\0\0\0\xE1;\x12\0\xE1;\x12\0o>)\0\xF3AG\0\0\0\0\0\xF3;\x0E\0\xF3;\x0E\0\x98>\x1B\0:B(\0\0\0\0\0\x01<\x17\0\x01<\x17\0\xB3>\x10\0bB(\0\0\0\0\0\x18<\x1A\0\x18<\x1A\0\xC3>W\0\x8ABJ\0\0\0\0\x002<\x1C\x002<\x1C\0\x1A?\x1A\0\xD4B\x1F\0\0\0\0\0N<\x13\0N<\x13\x004?\x0E\0\xF3B\x12\0\0\0\0\0a<\x18\0a<\x18\0B?\x13\0\x05C\x17\0\0\0\0\0y<\x19\0y<\x19\0U?\"\0\x1CC\x17\0\0\0\0\0\x92<\x17\0\x92<\x17\0w?\x12\x003C\x16\0\0\0\0\0\xA9<\x11\0\xA9<\x11\0\x89?\x0C\0IC\x16\0\0\0\0\0\xBA<\x1E\0\xBA<\x1E\0\x95?\x19\0_C\x1E\0\0\0\0\0\xD8<\x1A\0\xD8<\x1A\0\xAE?Q\0}C(\0\0\0\0\0\xF2<\x1F\0\xF2<\x1F\0\xFF?!\0\xA5C!\0\0\0\0\0\x11=\x1B\0\x11=\x1B\0 @,\0\xC6C(\0\0\0\0\0",
-            ),
-            statuses: b"\x93\x01\x90\x01\xF4\x01\x93\x01\x90\x01\x90\x01\x90\x01\x90\x01\x94\x01\x93\x01\x9C\x01\x90\x01\x93\x01\x90\x01\x93\x01\x90\x01\x93\x01\x90\x01\x93\x01\x93\x01\x93\x01\x93\x01\x93\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x94\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01",
-            retries: &[],
-        };
-        &TABLE
-    };
-    /// The code as the server sends it.
-    #[inline]
-    pub fn code(self) -> &'static str {
-        Self::__TABLE.code(self as usize)
+
+crate::__private::code_enum! {
+    EniError {
+        service: "Elastic network interface",
+        lookup: (1024, 0x11f04f2a75fb9bf),
+        from: crate::services::GlobalError,
     }
-    /// The documented message.
-    #[inline]
-    pub fn message(self) -> &'static str {
-        Self::__TABLE.message(self as usize)
-    }
-    /// The documented HTTP status; `None` where the docs give none (the AI platform
-    /// reports errors in the body, often with HTTP 200).
-    #[inline]
-    pub fn status(self) -> ::core::option::Option<u16> {
-        Self::__TABLE.status(self as usize)
-    }
-    /// The documented description; `None` where the table has none.
-    #[inline]
-    pub fn description(self) -> ::core::option::Option<&'static str> {
-        Self::__TABLE.description(self as usize)
-    }
-    /// The Chinese description, where the docs have one.
-    #[inline]
-    pub fn description_zh(self) -> ::core::option::Option<&'static str> {
-        Self::__TABLE.description_zh(self as usize)
-    }
-    /// The Rust variant's name.
-    #[inline]
-    pub fn variant_name(self) -> &'static str {
-        Self::__TABLE.variant(self as usize)
-    }
-    /// Whether and how a request that failed with this code may be retried: the
-    /// spec's `retry` where it has one, else the runtime's defaults by status and code.
-    #[inline]
-    pub fn retry_class(self) -> crate::RetryClass {
-        Self::__TABLE.retry_class(self as usize)
-    }
-    /// True when retrying (after a backoff, or after re-signing) can succeed.
-    #[inline]
-    pub fn is_retryable(self) -> bool {
-        self.retry_class().is_retryable()
-    }
-    /// The variant for a wire code (a numeric code as its digits, `"110"`); `None` for
-    /// a code this spec does not document.
-    #[inline]
-    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        static SLOTS: [u8; 512] = *b"\x92<\x17\x1E\0\0\0\0<\0\x15\x04\0\0\0\0a<\x18\x1C\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0m\0\r\x07\0\0\0\0\x18<\x1A\x19\x11=\x1B#*\0\x12\x03\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x002<\x1C\x1A\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xBA<\x1E \x95\0\x12\n\0\0\0\0\0\0\0\0\xE5\0\x0E\x0E\0\0\0\0\0\0\0\0\xF2<\x1F\"\0\0\0\0\xB9;\x16\x14\0\0\0\0\0\0\0\0\0\0\0\0c\0\n\x06\0\0\0\0\0\0\0\0\x0C\0\x11\x01\0\0\0\0\0\0\0\0\x1D\0\r\x02\0\0\0\0\0\0\0\0z\0\x0E\x08\0\0\0\0\xA7\0\x0E\x0B\0\0\0\0\x88\0\r\tQ\0\x12\x05\0\0\0\0\0\0\0\0\0\0\0\0y<\x19\x1D\0\0\0\0\x88;\x11\x12\0\0\0\0\0\0\0\0\xD8<\x1A!\0\0\0\0\xE1;\x12\x16\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xCF;\x12\x15\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xD0\0\x15\r5;\x1A\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xF3;\x0E\x17\0\0\0\0\x01<\x17\x18\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xA9<\x11\x1F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xB5\0\x1B\x0CN<\x13\x1B\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0O;#\x10r;\x16\x11\0\0\0\0\x99; \x13";
-        let b = code.as_bytes();
-        if b.len() < 10 {
-            return ::core::option::Option::None;
-        }
-        let key = (b.len() as u64) | ((b[b.len() - 1 - 9] as u64) << 8);
-        let slot = crate::__private::le::<
-            4,
-        >(&SLOTS, (key.wrapping_mul(627790775098808733) >> 57) as usize);
-        let start = slot as u16 as usize;
-        let len = (slot >> 16) as u8 as usize;
-        match Self::__TEXT.get(start..start + len) {
-            ::core::option::Option::Some(
-                known,
-            ) if crate::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
-            }
-            _ => ::core::option::Option::None,
-        }
-    }
-    /// The position of this code in `ALL`.
-    #[doc(hidden)]
-    #[inline]
-    pub const fn __index(self) -> usize {
-        self as usize
-    }
-}
-#[automatically_derived]
-impl ::core::fmt::Debug for EniError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.variant_name())
-    }
-}
-#[automatically_derived]
-impl ::core::fmt::Display for EniError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        Self::__TABLE.display(*self as usize, f)
-    }
-}
-#[automatically_derived]
-impl ::core::error::Error for EniError {}
-#[automatically_derived]
-impl ::core::str::FromStr for EniError {
-    type Err = crate::UnknownCode;
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code).ok_or_else(|| crate::UnknownCode::new(Self::SERVICE, code))
-    }
-}
-#[automatically_derived]
-impl crate::ServiceError for EniError {
-    const SERVICE: &'static str = EniError::SERVICE;
-    const ALL: &'static [Self] = EniError::ALL;
-    fn code(&self) -> &'static str {
-        EniError::code(*self)
-    }
-    fn variant_name(&self) -> &'static str {
-        EniError::variant_name(*self)
-    }
-    fn message(&self) -> &'static str {
-        EniError::message(*self)
-    }
-    fn status(&self) -> ::core::option::Option<u16> {
-        EniError::status(*self)
-    }
-    fn description(&self) -> ::core::option::Option<&'static str> {
-        EniError::description(*self)
-    }
-    fn description_zh(&self) -> ::core::option::Option<&'static str> {
-        EniError::description_zh(*self)
-    }
-    fn retry_class(&self) -> crate::RetryClass {
-        EniError::retry_class(*self)
-    }
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        EniError::from_code(code)
-    }
-}
-crate::__glue!(EniError);
-#[automatically_derived]
-impl ::core::convert::From<crate::services::GlobalError> for EniError {
-    fn from(global: crate::services::GlobalError) -> Self {
-        const MAP: [EniError; 14] = [
-            EniError::AccessDenied,
-            EniError::InappropriateJSON,
-            EniError::InternalError,
-            EniError::InvalidAccessKeyId,
-            EniError::InvalidHTTPAuthHeader,
-            EniError::InvalidHTTPRequest,
-            EniError::InvalidURI,
-            EniError::MalformedJSON,
-            EniError::InvalidVersion,
-            EniError::OptInRequired,
-            EniError::PreconditionFailed,
-            EniError::RequestExpired,
-            EniError::IdempotentParameterMismatch,
-            EniError::SignatureDoesNotMatch,
-        ];
-        MAP[global.__index()]
-    }
+    AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),
+    InappropriateJSON("InappropriateJSON", Some(400), "The JSON you provided was well-formed and valid, but not appropriate for this operation.", Some("The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned."), Some("请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。")),
+    InternalError("InternalError", Some(500), "We encountered an internal error Please try again.", Some("All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors."), None),
+    InvalidAccessKeyId("InvalidAccessKeyId", Some(403), "The Access Key ID you provided does not exist in our records.", Some("Access Key ID does not exist"), Some("Access Key ID不存在")),
+    InvalidHTTPAuthHeader("InvalidHTTPAuthHeader", Some(400), "The Access Key ID you provided does notexist in our records.", Some("The authorization header format is invalid."), None),
+    InvalidHTTPRequest("InvalidHTTPRequest", Some(400), "There was an error in the body of your HTTP request.", Some("The HTTP body format is invalid, e.g., non-compliant encoding."), Some("HTTP body格式错误。例如不符合指定的Encoding等")),
+    InvalidURI("InvalidURI", Some(400), "Could not parse the specified URI.", Some("The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied."), Some("URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。")),
+    MalformedJSON("MalformedJSON", Some(400), "The JSON you provided was not well-formed.", Some("Invalid JSON"), Some("JSON格式不合法")),
+    InvalidVersion("InvalidVersion", Some(404), "The API version specified was invalid.", Some("Invalid URI version No."), Some("URI的版本号不合法")),
+    OptInRequired("OptInRequired", Some(403), "A subscription for the service is required.", Some("Corresponding service not activated"), Some("没有开通对应的服务")),
+    PreconditionFailed("PreconditionFailed", Some(412), "The specified If-Match header doesn't match the ETag header.", Some("ETag does not match"), Some("详见ETag的使用")),
+    RequestExpired("RequestExpired", Some(400), "Request has expired. Timestamp date is .", Some("Request timeout. Replace with x-bce-date. If the request contains only the Date header, convert it to datetime."), None),
+    IdempotentParameterMismatch("IdempotentParameterMismatch", Some(403), "The request uses the same client token as a previous, but non-identical request.", Some("The API parameters do not match for the same clientToken."), Some("clientToken对应的API参数不一样。")),
+    SignatureDoesNotMatch("SignatureDoesNotMatch", Some(400), "The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.", Some("Signature in the Authorization header doesn’t match server verification"), Some("Authorization头域中附带的签名和服务端验证不一致")),
+    QualifyNotPass("QualifyNotPass", Some(403), "The User has not pass qualify.", Some("The account has not passed certification"), None),
+    SubnetHasNoMoreIpException("SubnetHasNoMoreIpException", Some(400), "The subnet has no more Ip to allocate.", Some("There are no available IPs in this subnet."), None),
+    VmMemoryCanNotAttachMoreIpException("VmMemoryCanNotAttachMoreIpException", Some(403), "The device's memory can not attach more ip.", Some("No additional IPs can be added to the virtual machine's memory."), None),
+    DeviceInvalidException("DeviceInvalidException", Some(400), "he deviceId is not same with eni's deviceId.", Some("The provided virtual machine ID is invalid."), None),
+    VmStatusException("VmStatusException", Some(403), "The vm status is not allowed to operate.", Some("The current virtual machine status does not allow this operation"), None),
+    EniAndDeviceNotInSameAzException("EniAndDeviceNotInSameAzException", Some(403), "The eni and device not in same az or not in same vpc.", Some("The network interface card and the virtual machine do not belong to the same availability zone"), None),
+    NatSubnetCanNotBindEip("NatSubnetCanNotBindEip", Some(403), "The subnet's type can not allow bind eip.", Some("No EIPs are allowed to be bound to the elastic network interfaces in NAT-type subnets"), None),
+    PrimaryIPException("PrimaryIPException", Some(403), "The privateIp is invalid or primary Ip is not allowed to delete.", Some("The primary IP cannot be deleted"), None),
+    EniStatusException("EniStatusException", Some(403), "The eni status is not allowed to operate.", Some("The current network interface card status does not allow this operation"), None),
+    EniIdException("EniIdException", Some(400), "The param eniId is invalid.", Some("The network interface card ID is invalid"), None),
+    PrivateIpInUseException("PrivateIpInUseException", Some(400), "The ip is inuse.", Some("The IP address has already been occupied"), None),
+    SubnetTypeInvalidException("SubnetTypeInvalidException", Some(400), "The subnetType is invalid,not allow create eni in subnet which type is BBC and BBC_NAT.", Some("The elastic network interfaces cannot be created in BBC or BBC_NAT subnets"), None),
+    MaxKeysParamInvalidException("MaxKeysParamInvalidException", Some(400), "maxkeys ${maxKeys} invalid", Some("Invalid maximum parameter count"), None),
+    EniIdBlankException("EniIdBlankException", Some(400), "eniId is blank", Some("The eniId is empty"), None),
+    InstanceIdBlankException("InstanceIdBlankException", Some(400), "instanceId is blank", Some("The instanceId is empty"), None),
+    ResourceNotExistException("ResourceNotExistException", Some(404), "resource: ${resourceId} not found!", Some("Resource does not exist"), None),
+    PrivateIpBlankException("PrivateIpBlankException", Some(400), "PrivateIp is blank", Some("The privateIp is empty"), None),
+    EipBlankException("EipBlankException", Some(400), "Eip is blank", Some("The public IP is empty"), None),
+    SecurityGroupIdsBlankException("SecurityGroupIdsBlankException", Some(400), "SecurityGroupIds is blank", Some("The security group ID is empty"), None),
+    PrivateIpConflictException("PrivateIpConflictException", Some(400), "privateIpAddresses or privateIpAddressCount can only be specified in one request.", Some("The intranet IP parameter is conflicting"), None),
+    PrivateIpFormatInvalidException("PrivateIpFormatInvalidException", Some(400), "The PrivateIp address is invalid.", Some("The intranet IP format is invalid"), None),
+    PrivateIpNotInCidrException("PrivateIpNotInCidrException", Some(400), "The PrivateIp address is not in subnet cidr.", Some("The Internal IP is not within the subnet"), None),
 }

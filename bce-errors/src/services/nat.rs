@@ -231,237 +231,60 @@ pub enum NatError {
     /// The DNAT rule ID is invalid
     DnatRuleIdException,
 }
-impl NatError {
-    /// The service, as its docs page names it.
-    pub const SERVICE: &'static str = "NAT gateway";
-    /// Every code of the service, in the order of its spec.
-    /// (A `static`: one copy in the binary; and rustc checks a static's array in about
-    /// half the time of a constant's, which counts for specs of thousands of codes.)
-    pub const ALL: &'static [Self] = {
-        static ALL: [NatError; 49] = [
-            NatError::AccessDenied,
-            NatError::InappropriateJSON,
-            NatError::InternalError,
-            NatError::InvalidAccessKeyId,
-            NatError::InvalidHTTPAuthHeader,
-            NatError::InvalidHTTPRequest,
-            NatError::InvalidURI,
-            NatError::MalformedJSON,
-            NatError::InvalidVersion,
-            NatError::OptInRequired,
-            NatError::PreconditionFailed,
-            NatError::RequestExpired,
-            NatError::IdempotentParameterMismatch,
-            NatError::SignatureDoesNotMatch,
-            NatError::QualifyNotPass,
-            NatError::RequestVpcIdEmpty,
-            NatError::RequestNatIdEmpty,
-            NatError::NoSuchNat,
-            NatError::RequestNameEmpty,
-            NatError::RequestSpecEmpty,
-            NatError::RequestBillingEmpty,
-            NatError::SpecInvalid,
-            NatError::PaymentTimingEmpty,
-            NatError::PaymentTimingInvalid,
-            NatError::ReservationEmpty,
-            NatError::CreateOrderError,
-            NatError::SubnatEmpty,
-            NatError::NoSuchEip,
-            NatError::RequestEipInvalid,
-            NatError::NatPostpaid,
-            NatError::ReservationLengthInvalid,
-            NatError::ReservationTimeUnitInvalid,
-            NatError::NatIdInvalid,
-            NatError::SnatRuleSourceAddressInvalid,
-            NatError::CidrFormatIllegal,
-            NatError::SnatRuleSourceAddressConflict,
-            NatError::LimitExceeded,
-            NatError::RuleIdNotExist,
-            NatError::BadRequest,
-            NatError::SnatRuleEipsInvalid,
-            NatError::DnatRuleConflictException,
-            NatError::DnatRuleProtocolInvalid,
-            NatError::DnatRuleInternalPortInvalid,
-            NatError::DnatRulePublicPortInvalid,
-            NatError::DnatRuleInternalIpInvalid,
-            NatError::DnatRuleEipNotAllowEmpty,
-            NatError::DnatEipEmpty,
-            NatError::DnatRuleEipInvalid,
-            NatError::DnatRuleIdException,
-        ];
-        &ALL
-    };
-    /// Every text of the enum, once: a reference to a `static` (so the binary holds it
-    /// once, whichever crates read it) that is a constant address (so `from_code` reads
-    /// codes with no load before the compare).
-    #[doc(hidden)]
-    pub const __TEXT: &'static [u8] = &super::TEXT;
-    /// The documented text of every code, read by the methods below; entry `i` is the
-    /// variant whose value (`self as usize`) is `i`: variants are declared in this order.
-    #[doc(hidden)]
-    pub const __TABLE: &'static crate::__private::Table = {
-        static TABLE: crate::__private::Table = crate::__private::Table {
-            text: match ::core::str::from_utf8(NatError::__TEXT) {
-                ::core::result::Result::Ok(text) => text,
-                ::core::result::Result::Err(_) => ::core::panic!("spec text is UTF-8"),
-            },
-            spans: crate::__private::Spans::Narrow(
-                b"\0\0\x0C\0\0\0\x0C\0:\x01\x0E\0P\x052\0\x94\n\x1E\0\x0C\0\x11\0\x0C\0\x11\0H\x01X\0\x82\x05\x0B\x01\xB2\n\xD4\0\x1D\0\r\0\x1D\0\r\0\xA0\x012\0\x8D\x06\xA1\0\0\0\0\0*\0\x12\0*\0\x12\0\xD2\x01=\0.\x07\x1C\0\x86\x0B\x16\0<\0\x15\0<\0\x15\0\x0F\x02<\0J\x07+\0\0\0\0\0Q\0\x12\0Q\0\x12\0K\x024\0u\x07>\0\x9C\x0B;\0c\0\n\0c\0\n\0\x7F\x02\"\0\xB3\x07\xBD\0\xD7\x0B\x97\0m\0\r\0m\0\r\0\xA1\x02*\0p\x08\x0C\0n\x0C\x13\0z\0\x0E\0z\0\x0E\0\xCB\x02&\0|\x08\x17\0\x81\x0C\x18\0\x88\0\r\0\x88\0\r\0\xF1\x02+\0\x93\x08#\0\x99\x0C\x1B\0\x95\0\x12\0\x95\0\x12\0\x1C\x03<\0\xB6\x08\x13\0\xB4\x0C\x13\0\xA7\0\x0E\0\xA7\0\x0E\0X\x03(\0\xC9\x08o\0\0\0\0\0\xB5\0\x1B\0\xB5\0\x1B\0\x80\x03P\08\t9\0\xC7\x0C)\0\xD0\0\x15\0\xD0\0\x15\0\xD0\x03\xAE\0q\tI\0\xF0\x0C@\0\xE5\0\x0E\0\xE5\0\x0E\0~\x04\x1E\0\xBA\t(\0\0\0\0\0\xEEC\x11\0\xEEC\x11\0nF*\0\x86K6\0\0\0\0\0\xFFC\x11\0\xFFC\x11\0\x98F*\0\xBCK6\0\0\0\0\0\x10D\t\0\x10D\t\0\xC2F\x1F\0\xF2K5\0\0\0\0\0\x19D\x10\0\x19D\x10\0\xE1F)\0'L5\0\0\0\0\0)D\x10\0)D\x10\0\nG)\0\\L5\0\0\0\0\09D\x13\09D\x13\x003G,\0\x91LD\0\0\0\0\0LD\x0B\0LD\x0B\0_G$\0\xD5L.\0\0\0\0\0WD\x12\0WD\x12\0\x83G2\0\x03M>\0\0\0\0\0iD\x14\0iD\x14\0\xB5G-\0AM7\0\0\0\0\0}D\x10\0}D\x10\0\xE2GL\0xMi\0\0\0\0\0\x8DD\x10\0SF\x10\0.H\x1F\0\xE1M\x1F\0\0\0\0\0\x9DD\x0B\0cF\x0B\0MH.\0\0N0\0\0\0\0\0\xA8D\t\0\xA8D\t\0{H\x1F\x000N'\0\0\0\0\0\xB1D\x11\0\xB1D\x11\0\x9AH#\0WN6\0\0\0\0\0\xC2D\x0B\0\xC2D\x0B\0\xBDH\x1F\0\x8DN(\0\0\0\0\0\xCDD\x18\0\xCDD\x18\0\xDCH1\0\xB5N=\0\0\0\0\0\xE5D\x1A\0\xE5D\x1A\0\rI3\0\xF2N?\0\0\0\0\0\xFFD\x0C\0\xFFD\x0C\0@I\x14\0@I\x14\0\0\0\0\0\x0BE\x1C\0\x0BE\x1C\0TI'\x001O\x1D\0\0\0\0\0'E\x11\0'E\x11\0{I\x17\0NO&\0\0\0\0\08E\x1D\08E\x1D\0\x92I(\0tO\x1B\0\0\0\0\0UE\r\0UE\r\0\xBAI#\0\x8FO\x0E\0\0\0\0\0bE\x0E\0bE\x0E\0\xDDI\x18\0\x9DO\x15\0\0\0\0\0pE\n\0pE\n\0\xF5I*\0\xB2O\x18\0\0\0\0\0zE\x13\0zE\x13\0\x1FJ\x1D\0\xCAO\x18\0\0\0\0\0\x8DE\x19\0\x8DE\x19\0<J.\0\xE2O\x1C\0\0\0\0\0\xA6E\x17\0\xA6E\x17\0jJ#\0\xFEO\x1C\0\0\0\0\0\xBDE\x1B\0\xBDE\x1B\0\x8DJ(\0\x1AP\x1F\0\0\0\0\0\xD8E\x19\0\xD8E\x19\0\xB5J&\09P\x1D\0\0\0\0\0\xF1E\x19\0\xF1E\x19\0\xDBJ*\0VP\x1A\0\0\0\0\0\nF\x18\0\nF\x18\0\x05K#\0pP\"\0\0\0\0\0\"F\x0C\0\"F\x0C\0(K$\0\x92P,\0\0\0\0\0.F\x12\0.F\x12\0LK \0\xBEPB\0\0\0\0\0@F\x13\0@F\x13\0lK\x1A\0\0Q\x1B\0\0\0\0\0",
-            ),
-            statuses: b"\x93\x01\x90\x01\xF4\x01\x93\x01\x90\x01\x90\x01\x90\x01\x90\x01\x94\x01\x93\x01\x9C\x01\x90\x01\x93\x01\x90\x01\x93\x01\x90\x01\x90\x01\x94\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\xF4\x01\xF4\x01\x94\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x94\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01\x90\x01",
-            retries: &[(26, crate::RetryClass::Never)],
-        };
-        &TABLE
-    };
-    /// The code as the server sends it.
-    #[inline]
-    pub fn code(self) -> &'static str {
-        Self::__TABLE.code(self as usize)
+
+crate::__private::code_enum! {
+    NatError {
+        service: "NAT gateway",
+        lookup: (256, 0x466d5e7f3e46f143),
+        from: crate::services::GlobalError,
     }
-    /// The documented message.
-    #[inline]
-    pub fn message(self) -> &'static str {
-        Self::__TABLE.message(self as usize)
-    }
-    /// The documented HTTP status; `None` where the docs give none (the AI platform
-    /// reports errors in the body, often with HTTP 200).
-    #[inline]
-    pub fn status(self) -> ::core::option::Option<u16> {
-        Self::__TABLE.status(self as usize)
-    }
-    /// The documented description; `None` where the table has none.
-    #[inline]
-    pub fn description(self) -> ::core::option::Option<&'static str> {
-        Self::__TABLE.description(self as usize)
-    }
-    /// The Chinese description, where the docs have one.
-    #[inline]
-    pub fn description_zh(self) -> ::core::option::Option<&'static str> {
-        Self::__TABLE.description_zh(self as usize)
-    }
-    /// The Rust variant's name.
-    #[inline]
-    pub fn variant_name(self) -> &'static str {
-        Self::__TABLE.variant(self as usize)
-    }
-    /// Whether and how a request that failed with this code may be retried: the
-    /// spec's `retry` where it has one, else the runtime's defaults by status and code.
-    #[inline]
-    pub fn retry_class(self) -> crate::RetryClass {
-        Self::__TABLE.retry_class(self as usize)
-    }
-    /// True when retrying (after a backoff, or after re-signing) can succeed.
-    #[inline]
-    pub fn is_retryable(self) -> bool {
-        self.retry_class().is_retryable()
-    }
-    /// The variant for a wire code (a numeric code as its digits, `"110"`); `None` for
-    /// a code this spec does not document.
-    #[inline]
-    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-        static SLOTS: [u8; 1024] = *b"\0\0\0\0\0\0\0\0\x10D\t\x11WD\x12\x16\0\0\0\0\0\0\0\0\xFFD\x0C \0\0\0\0\0\0\0\0\x9DD\x0B\x1A\0\0\0\0\0\0\0\0<\0\x15\x04\0\0\0\0\0\0\0\0\0\0\0\0\x95\0\x12\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0zE\x13'\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xB5\0\x1B\x0C\0\0\0\0*\0\x12\x03\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xD8E\x19+\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xA8D\t\x1B\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\09D\x13\x14\0\0\0\0\xFFC\x11\x10\0\0\0\0\0\0\0\0UE\r$\xC2D\x0B\x1D\0\0\0\0\x19D\x10\x12\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0)D\x10\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\"F\x0C.\xF1E\x19,\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0.F\x12/\0\0\0\0\0\0\0\0\0\0\0\0bE\x0E%\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xD0\0\x15\r\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0m\0\r\x07\xA6E\x17)\0\0\0\0LD\x0B\x15}D\x10\x18\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\x11\x018E\x1D#\0\0\0\0\0\0\0\0z\0\x0E\x08\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0c\0\n\x06\0\0\0\0\0\0\0\0\0\0\0\0@F\x130\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x8DD\x10\x19\0\0\0\0\nF\x18-\xB1D\x11\x1CpE\n&\xCDD\x18\x1E\0\0\0\0\0\0\0\0\0\0\0\0\x0BE\x1C!'E\x11\"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xE5\0\x0E\x0E\0\0\0\0\x88\0\r\t\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0Q\0\x12\x05\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x8DE\x19(\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xA7\0\x0E\x0B\0\0\0\0\x1D\0\r\x02\0\0\0\0\0\0\0\0\xBDE\x1B*\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xEEC\x11\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xE5D\x1A\x1F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0iD\x14\x17\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-        let b = code.as_bytes();
-        if b.len() < 9 {
-            return ::core::option::Option::None;
-        }
-        let key = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-            (::core::option::Option::Some(head), ::core::option::Option::Some(tail)) => {
-                b.len() as u64 ^ ::core::primitive::u64::from_le_bytes(*head)
-                    ^ ::core::primitive::u64::from_le_bytes(*tail)
-            }
-            _ => return ::core::option::Option::None,
-        };
-        let slot = crate::__private::le::<
-            4,
-        >(&SLOTS, (key.wrapping_mul(5210683951915521055) >> 56) as usize);
-        let start = slot as u16 as usize;
-        let len = (slot >> 16) as u8 as usize;
-        match Self::__TEXT.get(start..start + len) {
-            ::core::option::Option::Some(
-                known,
-            ) if crate::__private::same_code(known, b) => {
-                ::core::option::Option::Some(Self::ALL[(slot >> 24) as usize])
-            }
-            _ => ::core::option::Option::None,
-        }
-    }
-    /// The position of this code in `ALL`.
-    #[doc(hidden)]
-    #[inline]
-    pub const fn __index(self) -> usize {
-        self as usize
-    }
-}
-#[automatically_derived]
-impl ::core::fmt::Debug for NatError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        f.write_str(self.variant_name())
-    }
-}
-#[automatically_derived]
-impl ::core::fmt::Display for NatError {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        Self::__TABLE.display(*self as usize, f)
-    }
-}
-#[automatically_derived]
-impl ::core::error::Error for NatError {}
-#[automatically_derived]
-impl ::core::str::FromStr for NatError {
-    type Err = crate::UnknownCode;
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_code(code).ok_or_else(|| crate::UnknownCode::new(Self::SERVICE, code))
-    }
-}
-#[automatically_derived]
-impl crate::ServiceError for NatError {
-    const SERVICE: &'static str = NatError::SERVICE;
-    const ALL: &'static [Self] = NatError::ALL;
-    fn code(&self) -> &'static str {
-        NatError::code(*self)
-    }
-    fn variant_name(&self) -> &'static str {
-        NatError::variant_name(*self)
-    }
-    fn message(&self) -> &'static str {
-        NatError::message(*self)
-    }
-    fn status(&self) -> ::core::option::Option<u16> {
-        NatError::status(*self)
-    }
-    fn description(&self) -> ::core::option::Option<&'static str> {
-        NatError::description(*self)
-    }
-    fn description_zh(&self) -> ::core::option::Option<&'static str> {
-        NatError::description_zh(*self)
-    }
-    fn retry_class(&self) -> crate::RetryClass {
-        NatError::retry_class(*self)
-    }
-    fn from_code(code: &str) -> ::core::option::Option<Self> {
-        NatError::from_code(code)
-    }
-}
-crate::__glue!(NatError);
-#[automatically_derived]
-impl ::core::convert::From<crate::services::GlobalError> for NatError {
-    fn from(global: crate::services::GlobalError) -> Self {
-        const MAP: [NatError; 14] = [
-            NatError::AccessDenied,
-            NatError::InappropriateJSON,
-            NatError::InternalError,
-            NatError::InvalidAccessKeyId,
-            NatError::InvalidHTTPAuthHeader,
-            NatError::InvalidHTTPRequest,
-            NatError::InvalidURI,
-            NatError::MalformedJSON,
-            NatError::InvalidVersion,
-            NatError::OptInRequired,
-            NatError::PreconditionFailed,
-            NatError::RequestExpired,
-            NatError::IdempotentParameterMismatch,
-            NatError::SignatureDoesNotMatch,
-        ];
-        MAP[global.__index()]
-    }
+    AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),
+    InappropriateJSON("InappropriateJSON", Some(400), "The JSON you provided was well-formed and valid, but not appropriate for this operation.", Some("The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned."), Some("请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。")),
+    InternalError("InternalError", Some(500), "We encountered an internal error Please try again.", Some("All other undefined errors. This should not be used if there are clearly corresponding errors of other types, including both general and service-specific errors."), None),
+    InvalidAccessKeyId("InvalidAccessKeyId", Some(403), "The Access Key ID you provided does not exist in our records.", Some("Access Key ID does not exist"), Some("Access Key ID不存在")),
+    InvalidHTTPAuthHeader("InvalidHTTPAuthHeader", Some(400), "The Access Key ID you provided does notexist in our records.", Some("The authorization header format is invalid."), None),
+    InvalidHTTPRequest("InvalidHTTPRequest", Some(400), "There was an error in the body of your HTTP request.", Some("The HTTP body format is invalid, e.g., non-compliant encoding."), Some("HTTP body格式错误。例如不符合指定的Encoding等")),
+    InvalidURI("InvalidURI", Some(400), "Could not parse the specified URI.", Some("The URI format is invalid. For instance, predefined service-specific keywords may not be correct. For issues like ID mismatching, more specific error codes like NoSuchKey should be applied."), Some("URI形式不正确。例如一些服务定义的关键词不匹配等。对于ID不匹配等问题,应定义更加具体的错误码,例如NoSuchKey。")),
+    MalformedJSON("MalformedJSON", Some(400), "The JSON you provided was not well-formed.", Some("Invalid JSON"), Some("JSON格式不合法")),
+    InvalidVersion("InvalidVersion", Some(404), "The API version specified was invalid.", Some("Invalid URI version No."), Some("URI的版本号不合法")),
+    OptInRequired("OptInRequired", Some(403), "A subscription for the service is required.", Some("Corresponding service not activated"), Some("没有开通对应的服务")),
+    PreconditionFailed("PreconditionFailed", Some(412), "The specified If-Match header doesn't match the ETag header.", Some("ETag does not match"), Some("详见ETag的使用")),
+    RequestExpired("RequestExpired", Some(400), "Request has expired. Timestamp date is .", Some("Request timeout. Replace with x-bce-date. If the request contains only the Date header, convert it to datetime."), None),
+    IdempotentParameterMismatch("IdempotentParameterMismatch", Some(403), "The request uses the same client token as a previous, but non-identical request.", Some("The API parameters do not match for the same clientToken."), Some("clientToken对应的API参数不一样。")),
+    SignatureDoesNotMatch("SignatureDoesNotMatch", Some(400), "The request signature we calculated does not match the signature you provided. Check your Secret Access Key and signing method. Consult the service documentation for details.", Some("Signature in the Authorization header doesn’t match server verification"), Some("Authorization头域中附带的签名和服务端验证不一致")),
+    QualifyNotPass("QualifyNotPass", Some(403), "The User has not pass qualify.", Some("The account has not passed certification"), None),
+    RequestVpcIdEmpty("RequestVpcIdEmpty", Some(400), "The request's param vpcId cannot be empty.", Some("The vpcId in the request parameters must not be empty."), None),
+    RequestNatIdEmpty("RequestNatIdEmpty", Some(400), "The request's param natId cannot be empty.", Some("The natId in the request parameters must not be empty."), None),
+    NoSuchNat("NoSuchNat", Some(404), "The specified nat is not found.", Some("The NAT gateway specified in the query was not found."), None),
+    RequestNameEmpty("RequestNameEmpty", Some(400), "The request's param name cannot be empty.", Some("The name in the request parameters must not be empty."), None),
+    RequestSpecEmpty("RequestSpecEmpty", Some(400), "The request's param spec cannot be empty.", Some("The spec in the request parameters must not be empty."), None),
+    RequestBillingEmpty("RequestBillingEmpty", Some(400), "The request's param billing cannot be empty.", Some("The billing information in the request parameters must not be empty."), None),
+    SpecInvalid("SpecInvalid", Some(400), "The request's param spec is invalid.", Some("The spec in the request parameters is invalid."), None),
+    PaymentTimingEmpty("PaymentTimingEmpty", Some(400), "The request's param paymentTiming cannot be empty.", Some("The paymentTiming in the request parameters must not be empty."), None),
+    PaymentTimingInvalid("PaymentTimingInvalid", Some(400), "The request's param paymentTiming is invalid.", Some("The paymentTiming in the request parameters is invalid."), None),
+    ReservationEmpty("ReservationEmpty", Some(400), "The request's param reservation cannot be empty when paymentiming is Preaid.", Some("If paymentTiming is set as prepaid in the request parameters, the reservation field cannot be left empty."), None),
+    CreateOrderError("createOrderError", Some(500), "Create nat gateway order error.", Some("Failed to create the NAT order."), None),
+    SubnatEmpty("subnatEmpty", Some(500), "The VPC in the creation request has no subnet.", Some("The creation request lacks a subnet for the VPC."), None, Never),
+    NoSuchEip("NoSuchEip", Some(404), "The specified eip is not found.", Some("The specified EIP could not be located."), None),
+    RequestEipInvalid("RequestEipInvalid", Some(400), "The request's param eip is invalid.", Some("The EIP provided in the request parameters is invalid."), None),
+    NatPostpaid("NatPostpaid", Some(400), "Postpaid nat cannot be renewed.", Some("Postpay NAT instances cannot be renewed."), None),
+    ReservationLengthInvalid("ReservationLengthInvalid", Some(400), "The request's param reservationLength is invalid.", Some("The reservationLength in the request parameters is not valid."), None),
+    ReservationTimeUnitInvalid("ReservationTimeUnitInvalid", Some(400), "The request's param reservationTimeUnit is invalid.", Some("The reservationTimeUnit in the request parameters is not valid."), None),
+    NatIdInvalid("NatIdInvalid", Some(400), "The natId is invalid", Some("The natId is invalid"), None),
+    SnatRuleSourceAddressInvalid("SnatRuleSourceAddressInvalid", Some(400), "The snat rule source address is invalid", Some("The source address is invalid"), None),
+    CidrFormatIllegal("CidrFormatIllegal", Some(400), "Cidr format is illegal.", Some("The source address format is incorrect"), None),
+    SnatRuleSourceAddressConflict("SnatRuleSourceAddressConflict", Some(400), "The snat rule source address is conflict", Some("The source address conflict"), None),
+    LimitExceeded("LimitExceeded", Some(400), "Limit exceeded for current request.", Some("Quota exceeded"), None),
+    RuleIdNotExist("RuleIdNotExist", Some(404), "The rule id is not exist", Some("The ruleId is invalid"), None),
+    BadRequest("BadRequest", Some(400), "Bad request parameters or illegal request.", Some("The parameter is invalid"), None),
+    SnatRuleEipsInvalid("SnatRuleEipsInvalid", Some(400), "The snat rule eips is invalid", Some("The public IP is invalid"), None),
+    DnatRuleConflictException("DnatRuleConflictException", Some(400), "The DnatRule's protocol Ip and port has exist.", Some("The DNAT rule is conflicting"), None),
+    DnatRuleProtocolInvalid("DnatRuleProtocolInvalid", Some(400), "The DnatRule's protocol is invalid.", Some("The DNAT protocol is invalid"), None),
+    DnatRuleInternalPortInvalid("DnatRuleInternalPortInvalid", Some(400), "The DnatRule's internal port is invalid.", Some("The intranet IP port is invalid"), None),
+    DnatRulePublicPortInvalid("DnatRulePublicPortInvalid", Some(400), "The DnatRule's public port is invalid.", Some("The public IP port is invalid"), None),
+    DnatRuleInternalIpInvalid("DnatRuleInternalIpInvalid", Some(400), "The DnatRule's internalIp not allow empty.", Some("The intranet IP is invalid"), None),
+    DnatRuleEipNotAllowEmpty("DnatRuleEipNotAllowEmpty", Some(400), "The DnatRule's eip not allow empty.", Some("The DNAT EIP rules cannot be empty"), None),
+    DnatEipEmpty("DnatEipEmpty", Some(400), "The NatGateway is not bind dnat eip.", Some("The DNAT EIP is not bound to the NAT gateway"), None),
+    DnatRuleEipInvalid("DnatRuleEipInvalid", Some(400), "The DnatRule’s eip is invalid.", Some("The bound EIP does not match the DNAT EIP bound to the NAT gateway"), None),
+    DnatRuleIdException("DnatRuleIdException", Some(400), "The DnatRule's id invalid.", Some("The DNAT rule ID is invalid"), None),
 }

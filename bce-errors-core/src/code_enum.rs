@@ -1,0 +1,191 @@
+//! `code_enum!`: the API of every generated enum, written once.
+//!
+//! The generator (the `#[bce_errors]` macro, and `cargo xtask regenerate` for the
+//! bundled enums) emits the enum's declaration and one call of this macro with its
+//! rows as literals, one row a line, in spec order:
+//!
+//! ```text
+//! ::bce_errors::__private::code_enum! {
+//!     NatError {
+//!         service: "NAT gateway",
+//!         lookup: (512, 0x2545_f491_4f6c_dd1d),
+//!         from: ::bce_errors::services::GlobalError,
+//!     }
+//!     NoSuchNat("NoSuchNat", Some(404), "The specified nat is not found.", Some("…"), None),
+//!     CreateOrderError("createOrderError", Some(400), "…", None, None, Never),
+//! }
+//! ```
+//!
+//! A row is the variant, then its code, status, message, description, Chinese
+//! description and, where the spec gives one, its retry class. `lookup` is the size of
+//! `from_code`'s table and the seed of its hash; `from` names the `GlobalError` the
+//! enum converts from, when its spec includes the global table. Everything the enum
+//! does is below: inherent methods (so users call `NatError::from_code(..)` with nothing
+//! imported), `Debug`, `Display`, `Error`, `FromStr`, [`ServiceError`](crate::ServiceError),
+//! the serde impls (feature `serde`) and `From<GlobalError>`.
+//!
+//! A `macro_rules!` rather than a trait with provided methods: inherent methods need
+//! no import, and rustc expands it in a fraction of the time a proc macro's tokens
+//! take to parse; the trait's provided methods serve generic code.
+
+/// Writes a generated enum's API over its rows (see the module docs of
+/// `bce_errors_core::__private`). Not public API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __code_enum {
+    (
+        $name:ident {
+            service: $service:literal,
+            lookup: ($slots:literal, $seed:literal),
+            $(from: $global:ty,)?
+            $(derived: $debug:ident,)?
+        }
+        $(
+            $variant:ident(
+                $code:literal, $status:expr, $message:literal, $description:expr,
+                $description_zh:expr $(, $retry:ident)?
+            ),
+        )*
+    ) => {
+        impl $name {
+            /// The service, as its docs page names it.
+            pub const SERVICE: &'static str = $service;
+            /// Every code of the service, in the order of its spec.
+            pub const ALL: &'static [Self] = &[$($name::$variant),*];
+            /// What the docs say about each code, in the order of `ALL`.
+            pub const ROWS: &'static [$crate::Row] = {
+                #[allow(unused_imports)]
+                use ::core::option::Option::{None, Some};
+                &[$($crate::Row {
+                    code: $code,
+                    variant: ::core::stringify!($variant),
+                    status: $status,
+                    message: $message,
+                    description: $description,
+                    description_zh: $description_zh,
+                    retry: $crate::__private::retry(&[$($crate::RetryClass::$retry)?]),
+                }),*]
+            };
+            const __SLOTS: [u16; $slots] = $crate::__private::slots::<$slots>(Self::ROWS, $seed);
+
+            /// What the docs say about this code: its row of the spec.
+            #[inline]
+            pub fn row(self) -> &'static $crate::Row {
+                &Self::ROWS[self as usize]
+            }
+            /// The position of this code in `ALL` and `ROWS`.
+            #[inline]
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+            /// The code as the server sends it.
+            #[inline]
+            pub fn code(self) -> &'static str {
+                self.row().code
+            }
+            /// The Rust variant's name.
+            #[inline]
+            pub fn variant_name(self) -> &'static str {
+                self.row().variant
+            }
+            /// The documented message.
+            #[inline]
+            pub fn message(self) -> &'static str {
+                self.row().message
+            }
+            /// The documented HTTP status; `None` where the docs give none (the AI
+            /// platform reports errors in the body, often with HTTP 200).
+            #[inline]
+            pub fn status(self) -> ::core::option::Option<u16> {
+                self.row().status
+            }
+            /// The documented description; `None` where the table has none.
+            #[inline]
+            pub fn description(self) -> ::core::option::Option<&'static str> {
+                self.row().description
+            }
+            /// The Chinese description, where the docs have one.
+            #[inline]
+            pub fn description_zh(self) -> ::core::option::Option<&'static str> {
+                self.row().description_zh
+            }
+            /// Whether and how a request that failed with this code may be retried: the
+            /// spec's `retry` where it has one, else the defaults by status and code.
+            #[inline]
+            pub fn retry_class(self) -> $crate::RetryClass {
+                self.row().retry_class()
+            }
+            /// True when retrying (after a backoff, or after re-signing) can succeed.
+            #[inline]
+            pub fn is_retryable(self) -> bool {
+                self.retry_class().is_retryable()
+            }
+            /// The variant for a wire code (a numeric code as its digits, `"110"`);
+            /// `None` for a code this spec does not document.
+            #[inline]
+            pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+                match $crate::__private::find(&Self::__SLOTS, Self::ROWS, $seed, code) {
+                    ::core::option::Option::Some(i) => ::core::option::Option::Some(Self::ALL[i]),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+        }
+
+        $crate::__code_enum!(@debug $name $($debug)?);
+
+        /// One line: `Code (status): message`.
+        #[automatically_derived]
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Display::fmt(self.row(), f)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::error::Error for $name {}
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for $name {
+            type Err = $crate::UnknownCode;
+            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                Self::from_code(code).ok_or_else(|| $crate::UnknownCode::new(Self::SERVICE, code))
+            }
+        }
+
+        #[automatically_derived]
+        impl $crate::ServiceError for $name {
+            const SERVICE: &'static str = $name::SERVICE;
+            const ALL: &'static [Self] = $name::ALL;
+            const ROWS: &'static [$crate::Row] = $name::ROWS;
+            fn index(&self) -> usize {
+                *self as usize
+            }
+            fn from_code(code: &str) -> ::core::option::Option<Self> {
+                $name::from_code(code)
+            }
+        }
+
+        $crate::__glue!($name);
+
+        $(
+            #[automatically_derived]
+            impl ::core::convert::From<$global> for $name {
+                fn from(global: $global) -> Self {
+                    const MAP: [u16; <$global as $crate::ServiceError>::ROWS.len()] =
+                        $crate::__private::map_codes(<$global as $crate::ServiceError>::ROWS, $name::ROWS);
+                    Self::ALL[MAP[$crate::ServiceError::index(&global)] as usize]
+                }
+            }
+        )?
+    };
+    // `Debug` is the variant's name, unless the user derives it (`derived: Debug`).
+    (@debug $name:ident) => {
+        #[automatically_derived]
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.variant_name())
+            }
+        }
+    };
+    (@debug $name:ident Debug) => {};
+}
