@@ -8,7 +8,7 @@
 //! ::bce_errors::__private::code_enum! {
 //!     NatError {
 //!         service: "NAT gateway",
-//!         lookup: (512, 0x2545_f491_4f6c_dd1d),
+//!         lookup: (256, 0x5ccd_e782_03c3_67a9, 0),
 //!         from: ::bce_errors::services::GlobalError,
 //!     }
 //!     NoSuchNat("NoSuchNat", Some(404), "The specified nat is not found.", Some("…"), None),
@@ -18,7 +18,8 @@
 //!
 //! A row is the variant, then its code, status, message, description, Chinese
 //! description and, where the spec gives one, its retry class. `lookup` is the size of
-//! `from_code`'s table and the seed of its hash; `from` names the `GlobalError` the
+//! `from_code`'s table, the seed of its hash and how many bytes at the codes' end
+//! its key skips; `from` names the `GlobalError` the
 //! enum converts from, when its spec includes the global table. Everything the enum
 //! does is below: inherent methods (so users call `NatError::from_code(..)` with nothing
 //! imported), `Debug`, `Display`, `Error`, `FromStr`, [`ServiceError`](crate::ServiceError),
@@ -36,7 +37,7 @@ macro_rules! __code_enum {
     (
         $name:ident {
             service: $service:literal,
-            lookup: ($slots:literal, $seed:literal),
+            lookup: ($slots:literal, $seed:literal, $skip:literal),
             $(from: $global:ty,)?
             $(derived: $debug:ident,)?
         }
@@ -66,7 +67,8 @@ macro_rules! __code_enum {
                     retry: $crate::__private::retry(&[$($crate::RetryClass::$retry)?]),
                 }),*]
             };
-            const __SLOTS: [u16; $slots] = $crate::__private::slots::<$slots>(Self::ROWS, $seed);
+            const __INDEX: &'static $crate::__private::Index<$slots, $skip> =
+                &$crate::__private::Index::build($name::ROWS, $seed);
 
             /// What the docs say about this code: its row of the spec.
             #[inline]
@@ -124,7 +126,7 @@ macro_rules! __code_enum {
             /// `None` for a code this spec does not document.
             #[inline]
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                match $crate::__private::find(&Self::__SLOTS, Self::ROWS, $seed, code) {
+                match Self::__INDEX.find(code) {
                     ::core::option::Option::Some(i) => ::core::option::Option::Some(Self::ALL[i]),
                     ::core::option::Option::None => ::core::option::Option::None,
                 }

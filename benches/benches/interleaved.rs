@@ -5,7 +5,8 @@
 //! report is the median over the rounds, with the quartiles.
 //!
 //! `cargo bench -p bce-errors-bench --bench interleaved` (aligned code: `bash
-//! benches/run.sh` runs it too).
+//! benches/run.sh` runs it too); `-- --before` compares `from_code` with the enums as
+//! generated before the redesign instead.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -88,6 +89,49 @@ macro_rules! lookups {
     };
 }
 
+/// `from_code` against the same enum as generated before the redesign (`before`), on
+/// one code set's three workloads, inlined and through a function pointer (as a caller
+/// in another codegen unit sees it).
+macro_rules! versus_before {
+    ($name:literal, $codes:expr, $enum:ty, $before:ty) => {
+        for (workload, inputs) in workloads($codes) {
+            compare(
+                &format!(
+                    "`from_code` {} {workload} (per 1,024) vs before, inlined",
+                    $name
+                ),
+                &mut || {
+                    inputs
+                        .iter()
+                        .filter(|c| <$enum>::from_code(black_box(c.as_str())).is_some())
+                        .count()
+                },
+                &mut || {
+                    inputs
+                        .iter()
+                        .filter(|c| <$before>::from_code(black_box(c.as_str())).is_some())
+                        .count()
+                },
+            );
+            let ours: fn(&str) -> Option<$enum> = black_box(<$enum>::from_code);
+            let theirs: fn(&str) -> Option<$before> = black_box(<$before>::from_code);
+            compare(
+                &format!(
+                    "`from_code` {} {workload} (per 1,024) vs before, by pointer",
+                    $name
+                ),
+                &mut || inputs.iter().filter(|c| ours(c.as_str()).is_some()).count(),
+                &mut || {
+                    inputs
+                        .iter()
+                        .filter(|c| theirs(c.as_str()).is_some())
+                        .count()
+                },
+            );
+        }
+    };
+}
+
 fn main() {
     println!(
         "| comparison | ours (ns) | theirs (ns) | ratio, median of {ROUNDS} rounds (quartiles) |"
@@ -109,6 +153,12 @@ fn main() {
                     .map_or(0, |k| k as usize)
             },
         );
+    }
+    if std::env::args().any(|a| a == "--before") {
+        versus_before!("NAT", CODES_NAT, NatError, before::NatError);
+        versus_before!("ENI", CODES_ENI, EniError, before::EniError);
+        versus_before!("CCE", CODES_CCE, CceError, before::CceError);
+        return;
     }
     lookups!("NAT", CODES_NAT, NatError, match_nat);
     lookups!("ENI", CODES_ENI, EniError, match_eni);

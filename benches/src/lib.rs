@@ -7,6 +7,8 @@ use rustc_hash::FxHashMap;
 
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
+pub mod before;
+
 /// 1,000 synthetic codes through the macro, as a user's crate would have them.
 #[bce_errors::bce_errors("specs/synthetic_1000.toml")]
 pub enum SyntheticError {}

@@ -31,7 +31,7 @@ pub enum DemoError {
 ::bce_errors::__private::code_enum! {
     DemoError {
         service: "Demo",
-        lookup: (16, 0x6e789e6aa1b965f5),
+        lookup: (16, 0x6c45d188009454f, 0),
     }
     NoSuchThing("NoSuchThing", Some(404), "The thing {id} is not found: ${thing}.", Some("Create the <thing> first."), Some("资源不存在")),
     ThingBusy("thing.Busy", Some(503), "Busy.", Some("Another operation is running."), None, Never),

@@ -25,10 +25,11 @@ pub(crate) fn code_enum_call(
     let codes: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
     let lookup = Lookup::find(&codes);
     let mut out = format!(
-        "{rt}::__private::code_enum! {{\n    {name} {{\n        service: {},\n        lookup: ({}, {:#x}),\n",
+        "{rt}::__private::code_enum! {{\n    {name} {{\n        service: {},\n        lookup: ({}, {:#x}, {}),\n",
         lit(service),
         lookup.slots,
         lookup.seed,
+        lookup.skip,
     );
     if let Some(global) = global {
         let _ = writeln!(out, "        from: {global},");

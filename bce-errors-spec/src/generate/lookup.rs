@@ -1,5 +1,5 @@
 //! `from_code`'s table: its size and the seed of its hash, chosen here; the table itself
-//! is built by rustc from the rows (`bce_errors_core::__private::slots`), so the
+//! is built by rustc from the rows (`bce_errors_core::__private::Index`), so the
 //! generated file holds two numbers, not a table.
 //!
 //! Lookup hashes a code's length with its first and last eight bytes, multiplies by the
@@ -17,7 +17,12 @@ const TRIES: u64 = 256;
 const MIN_SLOTS: usize = 16;
 /// Tables grow to at most this many slots a code, looking for a seed with no
 /// collision, before settling for the seed with the fewest (every slot costs 2 bytes).
-const MAX_SLOTS_PER_CODE: usize = 16;
+const MAX_SLOTS_PER_CODE: usize = 8;
+/// The longest shared suffix the key can skip (`Exception` is nine bytes).
+const MAX_SKIP: usize = 16;
+/// Skips are tried only for specs up to this many codes (a larger one is never
+/// collision-free: it probes on).
+const MAX_SKIP_SEARCH: usize = 1024;
 /// Nor beyond this size (then the fewest collisions win).
 const MAX_SLOTS: usize = 1 << 12;
 
@@ -28,6 +33,8 @@ pub(crate) struct Lookup {
     pub(crate) slots: usize,
     /// The hash's multiplier (odd).
     pub(crate) seed: u64,
+    /// How many bytes at the codes' end the key skips.
+    pub(crate) skip: usize,
 }
 
 impl Lookup {
@@ -35,7 +42,27 @@ impl Lookup {
     /// slot; failing that, the largest table tried and the seed with the fewest codes
     /// outside their home slot.
     pub(crate) fn find(codes: &[&str]) -> Lookup {
-        let keys: Vec<u64> = codes.iter().map(|c| key(c.as_bytes())).collect();
+        let plain = Self::find_with(codes, 0);
+        if plain.perfect(codes) || codes.len() > MAX_SKIP_SEARCH {
+            return plain;
+        }
+        (1..=MAX_SKIP)
+            .map(|skip| Self::find_with(codes, skip))
+            .find(|lookup| lookup.perfect(codes))
+            .unwrap_or(plain)
+    }
+
+    /// Whether every code sits in its home slot.
+    fn perfect(&self, codes: &[&str]) -> bool {
+        collisions(
+            &keys(codes, self.skip),
+            self.seed,
+            &mut vec![false; self.slots],
+        ) == 0
+    }
+
+    fn find_with(codes: &[&str], skip: usize) -> Lookup {
+        let keys = keys(codes, skip);
         let mut slots = (2 * keys.len() + 1).next_power_of_two().max(MIN_SLOTS);
         let limit = (keys.len() * MAX_SLOTS_PER_CODE)
             .next_power_of_two()
@@ -46,7 +73,7 @@ impl Lookup {
             for seed in (0..TRIES).map(seed) {
                 let collisions = collisions(&keys, seed, &mut taken[..slots]);
                 if collisions == 0 {
-                    return Lookup { slots, seed };
+                    return Lookup { slots, seed, skip };
                 }
                 best = best.min((collisions, seed));
             }
@@ -54,11 +81,22 @@ impl Lookup {
                 return Lookup {
                     slots,
                     seed: best.1,
+                    skip,
                 };
             }
             slots *= 2;
         }
     }
+}
+
+/// The keys of `codes`, as the runtime computes them.
+fn keys(codes: &[&str], skip: usize) -> Vec<u64> {
+    macro_rules! keys {
+        ($($skip:literal)*) => { [$(key::<$skip> as fn(&[u8]) -> u64),*] };
+    }
+    /// `key::<SKIP>` for each skip the search tries.
+    const KEYS: [fn(&[u8]) -> u64; MAX_SKIP + 1] = keys!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16);
+    codes.iter().map(|c| KEYS[skip](c.as_bytes())).collect()
 }
 
 /// How many keys land on a home slot another key took first.
@@ -86,20 +124,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn small_specs_get_one_probe_a_code_and_large_ones_a_table() {
+    fn every_bundled_spec_gets_one_probe_a_code_and_large_specs_a_table() {
         let codes: Vec<String> = (0..60).map(|i| format!("Code{i}NotFound")).collect();
         let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
         let lookup = Lookup::find(&codes);
-        let mut taken = vec![false; lookup.slots];
-        assert_eq!(
-            collisions(
-                &codes.iter().map(|c| key(c.as_bytes())).collect::<Vec<_>>(),
-                lookup.seed,
-                &mut taken
-            ),
-            0
-        );
+        assert!(lookup.perfect(&codes), "{lookup:?}");
         assert_eq!(Lookup::find(&codes), lookup, "deterministic");
+
+        for spec in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../specs")).unwrap() {
+            let path = spec.unwrap().path();
+            if path.extension().is_none_or(|e| e != "toml") {
+                continue;
+            }
+            let root = path.parent().unwrap().parent().unwrap();
+            let rel = format!("specs/{}", path.file_name().unwrap().to_string_lossy());
+            let spec = crate::load_spec(root, &rel).unwrap();
+            let codes: Vec<&str> = spec.rows.iter().map(|r| r.code.as_str()).collect();
+            let lookup = Lookup::find(&codes);
+            assert!(lookup.perfect(&codes), "{rel}: {lookup:?}");
+            assert!(lookup.slots <= 16 * codes.len(), "{rel}: {lookup:?}");
+        }
 
         let many: Vec<String> = (0..20_000).map(|i| format!("E{i}")).collect();
         let many: Vec<&str> = many.iter().map(String::as_str).collect();

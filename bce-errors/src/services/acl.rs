@@ -119,7 +119,7 @@ pub enum AclError {
 crate::__private::code_enum! {
     AclError {
         service: "ACL",
-        lookup: (64, 0xf88bb8a8724c81ed),
+        lookup: (64, 0xe3ddd86ba71a5eb1, 0),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

@@ -125,7 +125,7 @@ pub enum BandwidthPackageError {
 crate::__private::code_enum! {
     BandwidthPackageError {
         service: "Bandwidth package",
-        lookup: (64, 0xa9038a921825f10d),
+        lookup: (64, 0x8bd8ff7a0385cdbd, 0),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

@@ -169,7 +169,7 @@ pub enum BlbError {
 crate::__private::code_enum! {
     BlbError {
         service: "BLB",
-        lookup: (128, 0xe220a8397b1dcdaf),
+        lookup: (128, 0x22b353f04f4f52db, 0),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

@@ -295,7 +295,7 @@ pub enum CceError {
 crate::__private::code_enum! {
     CceError {
         service: "CCE",
-        lookup: (512, 0xdd7c01d4f5407269),
+        lookup: (512, 0xdd7c01d4f5407269, 0),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

@@ -113,7 +113,7 @@ pub enum DevMachineError {
 crate::__private::code_enum! {
     DevMachineError {
         service: "开发机",
-        lookup: (64, 0xf88bb8a8724c81ed),
+        lookup: (64, 0xf88bb8a8724c81ed, 0),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

@@ -129,7 +129,7 @@ pub enum EipError {
 crate::__private::code_enum! {
     EipError {
         service: "EIP",
-        lookup: (64, 0x84bb3f97971d80ab),
+        lookup: (64, 0x3505b7796bd1a507, 0),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

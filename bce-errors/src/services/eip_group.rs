@@ -121,7 +121,7 @@ pub enum EipGroupError {
 crate::__private::code_enum! {
     EipGroupError {
         service: "EIPGROUP",
-        lookup: (64, 0xd81a8d2b5a4485ad),
+        lookup: (64, 0x7dc930b302278a9, 0),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

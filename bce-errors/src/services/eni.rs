@@ -183,7 +183,7 @@ pub enum EniError {
 crate::__private::code_enum! {
     EniError {
         service: "Elastic network interface",
-        lookup: (1024, 0x11f04f2a75fb9bf),
+        lookup: (256, 0xf88bb8a8724c81ed, 2),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

@@ -235,7 +235,7 @@ pub enum NatError {
 crate::__private::code_enum! {
     NatError {
         service: "NAT gateway",
-        lookup: (256, 0x466d5e7f3e46f143),
+        lookup: (256, 0xf88bb8a8724c81ed, 0),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

@@ -115,7 +115,7 @@ pub enum PeeringConnectionError {
 crate::__private::code_enum! {
     PeeringConnectionError {
         service: "Peering connections",
-        lookup: (64, 0xb54e0f1600cc4d19),
+        lookup: (64, 0x7dc930b302278a9, 0),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

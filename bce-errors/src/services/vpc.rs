@@ -127,7 +127,7 @@ pub enum VpcError {
 crate::__private::code_enum! {
     VpcError {
         service: "VPC",
-        lookup: (64, 0xcf448a5882bb9699),
+        lookup: (64, 0x7b7dc2160e3335a7, 0),
         from: crate::services::GlobalError,
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),
