@@ -9,7 +9,7 @@
 //!     NatError {
 //!         service: "NAT gateway",
 //!         lookup: (256, 0x5ccd_e782_03c3_67a9, 0),
-//!         from: ::bce_errors::services::GlobalError,
+//!         from: (::bce_errors::services::GlobalError, "specs/nat.toml:5:12"),
 //!     }
 //!     NoSuchNat("NoSuchNat", Some(404), "The specified nat is not found.", Some("…"), None),
 //!     CreateOrderError("createOrderError", Some(400), "…", None, None, Never),
@@ -38,7 +38,7 @@ macro_rules! __code_enum {
         $name:ident {
             service: $service:literal,
             lookup: ($slots:literal, $seed:literal, $skip:literal),
-            $(from: $global:ty,)?
+            $(from: ($global:ty, $at:literal),)?
             $(derived: $debug:ident,)?
         }
         $(
@@ -174,7 +174,7 @@ macro_rules! __code_enum {
             impl ::core::convert::From<$global> for $name {
                 fn from(global: $global) -> Self {
                     const MAP: [u16; <$global as $crate::ServiceError>::ROWS.len()] =
-                        $crate::__private::map_codes(<$global as $crate::ServiceError>::ROWS, $name::ROWS);
+                        $crate::__private::map_codes(<$global as $crate::ServiceError>::ROWS, $name::ROWS, $at);
                     Self::ALL[MAP[$crate::ServiceError::index(&global)] as usize]
                 }
             }

@@ -152,26 +152,71 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
     }
 }
 
-/// For each row of `from`, the index of the row of `to` with the same code; a compile
-/// error (at the `From` impl) when `to` lacks one. `From<GlobalError>` maps by it.
-pub const fn map_codes<const N: usize>(from: &[Row], to: &[Row]) -> [u16; N] {
+/// For each row of `from`, the index of the row of `to` with the same code. When `to`
+/// lacks some, a compile error that says which, and where the spec includes the
+/// global table (`at`, `file:line:col`): `From<GlobalError>` maps by this table.
+pub const fn map_codes<const N: usize>(from: &[Row], to: &[Row], at: &str) -> [u16; N] {
     assert!(N == from.len(), "one entry a row");
     let mut map = [0u16; N];
+    let mut missing = Message::new();
+    let mut lacking = 0;
     let mut i = 0;
     while i < N {
         let mut j = 0;
         while j < to.len() && !same_str(from[i].code, to[j].code) {
             j += 1;
         }
-        assert!(
-            j < to.len(),
-            "this spec includes a `global = true` table but lacks one of the bundled \
-             GlobalError's codes: include the whole global table"
-        );
-        map[i] = j as u16;
+        if j == to.len() {
+            missing.push(if lacking == 0 { " `" } else { ", `" });
+            missing.push(from[i].code);
+            missing.push("`");
+            lacking += 1;
+        } else {
+            map[i] = j as u16;
+        }
         i += 1;
     }
+    if lacking > 0 {
+        let mut message = Message::new();
+        message.push(at);
+        message.push(": this spec includes a `global = true` table that lacks codes of the bundled GlobalError:");
+        message.push(missing.as_str());
+        message.push(". Help: enums that include the global table convert from bce_errors::services::GlobalError, so it needs every global code: include the bundled specs/global.toml (or a copy with every code)");
+        panic!("{}", message.as_str());
+    }
     map
+}
+
+/// A message built at compile time (cut at its capacity).
+struct Message {
+    bytes: [u8; 2048],
+    len: usize,
+}
+
+impl Message {
+    const fn new() -> Self {
+        Message {
+            bytes: [0; 2048],
+            len: 0,
+        }
+    }
+
+    const fn push(&mut self, text: &str) {
+        let text = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() && self.len < self.bytes.len() {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+    }
+
+    const fn as_str(&self) -> &str {
+        match core::str::from_utf8(self.bytes.split_at(self.len).0) {
+            Ok(text) => text,
+            Err(_) => "(message cut inside a character)",
+        }
+    }
 }
 
 const fn same_str(a: &str, b: &str) -> bool {
@@ -380,7 +425,7 @@ mod tests {
     fn codes_map_by_code_whatever_the_order() {
         let from = [row("b"), row("a")];
         let to = [row("a"), row("c"), row("b")];
-        assert_eq!(map_codes::<2>(&from, &to), [2, 0]);
+        assert_eq!(map_codes::<2>(&from, &to, "x.toml:1:1"), [2, 0]);
         assert_eq!(retry(&[]), None);
         assert_eq!(retry(&[RetryClass::Never]), Some(RetryClass::Never));
     }

@@ -51,7 +51,7 @@ pub(crate) fn fallback(
     ))]);
     out.extend(lex(
         "fallback code_enum! call",
-        &data_call(item, "", &rows, rt, false),
+        &data_call(item, "", &rows, rt, None),
     ));
     if partial.includes_global {
         // A stub rather than `code_enum!`'s conversion, which checks at compile time

@@ -397,7 +397,15 @@ fn string_value(lit: &Literal) -> Option<String> {
             }
             'u' => {
                 let close = i + inner[i..].iter().position(|&c| c == '}')?;
-                let hex: String = inner.get(i + 1..close)?.iter().collect();
+                // rustc allows `_` between the digits: `\u{6_c}`.
+                let hex: String = inner
+                    .get(i + 1..close)?
+                    .iter()
+                    .filter(|&&c| c != '_')
+                    .collect();
+                if hex.is_empty() || hex.len() > 6 {
+                    return None;
+                }
                 out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
                 i = close + 1;
             }
@@ -421,6 +429,19 @@ mod tests {
         parse_args(attr.parse().unwrap())
             .map(|a| a.path)
             .map_err(|e| e.message().to_owned())
+    }
+
+    #[test]
+    fn every_string_literal_rustc_accepts() {
+        for (attr, expected) in [
+            (r#""specs/\u{6_c}.toml""#, "specs/l.toml"),
+            (r#""specs/\u{6C}\x61.toml""#, "specs/la.toml"),
+            (r##"r#"specs/"q".toml"#"##, "specs/\"q\".toml"),
+            ("\"specs/a\\\n   b.toml\"", "specs/ab.toml"),
+            (r#""specs/\u{1F600}.toml""#, "specs/\u{1F600}.toml"),
+        ] {
+            assert_eq!(path(attr).as_deref(), Ok(expected), "{attr}");
+        }
     }
 
     #[test]

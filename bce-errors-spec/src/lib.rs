@@ -45,7 +45,6 @@
 //! ```
 #![deny(missing_docs)]
 
-mod bundled_global;
 mod diagnostic;
 mod expand;
 mod fallback;
@@ -60,14 +59,13 @@ mod validate;
 
 use std::path::Path;
 
-pub use bundled_global::GLOBAL_CODES;
 pub use diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
 pub use expand::expand;
 pub use generate::{DEFAULT_RUNTIME, GenerateOptions, Generated, generate};
 pub use item::{Attribute, EnumItem, MacroArgs, Variant, parse_args, parse_enum};
 pub use load::{Loaded, MAX_SPEC_BYTES, RowRef, Shadowed, load_files, load_files_with, load_text};
 pub use model::{Row, Service, Spec};
-pub use naming::{RESERVED, enum_name, is_keyword, variant_name};
+pub use naming::{enum_name, is_keyword, variant_name};
 pub use spec_file::{Field, RowFields, ServiceFields, SpecFile, read_spec_file};
 pub use tokens::{MacroError, compile_errors};
 pub use validate::{check_listed, known_variants, validate};

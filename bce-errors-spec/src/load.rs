@@ -69,8 +69,8 @@ pub struct Loaded {
     /// Files that could not be read or followed: missing, not regular, too large, not
     /// UTF-8, absolute or repeated includes, cycles.
     pub problems: Diagnostics,
-    /// Where a file named `global.toml` is included, when it is (directly or through
-    /// another file).
+    /// Where a file that says `global = true` is included, when one is (directly or
+    /// through another file).
     pub global_include: Option<Location>,
 }
 
@@ -345,9 +345,7 @@ impl<'r> Loader<'r> {
             let Some(included) = self.included_rows(&path, &include.at) else {
                 continue;
             };
-            if path.rsplit('/').next() == Some("global.toml")
-                && self.loaded.global_include.is_none()
-            {
+            if self.says_global(&path) && self.loaded.global_include.is_none() {
                 self.loaded.global_include = Some(include.at.clone());
             }
             for row in included.iter().copied() {
@@ -414,6 +412,17 @@ impl<'r> Loader<'r> {
                 None
             }
         }
+    }
+
+    /// Whether the file read at `path` says `global = true`.
+    fn says_global(&self, path: &str) -> bool {
+        self.loaded.files.iter().any(|f| {
+            f.file == path
+                && f.service
+                    .as_ref()
+                    .and_then(|s| s.global.as_ref())
+                    .is_some_and(|g| g.value)
+        })
     }
 
     /// The include's path relative to the crate root, or `None` (reported) if absolute.

@@ -15,8 +15,13 @@ pub struct Service {
     pub source: String,
     /// The page's "Updated at" date, as written.
     pub updated: Option<String>,
+    /// The address of the page the spec mirrors (`[service] url`), if it says.
+    pub url: Option<String>,
     /// Spec files this one includes, in order, as written.
     pub include: Vec<String>,
+    /// Whether this file is the BCE global table (`global = true`): enums whose spec
+    /// includes it convert from `GlobalError`.
+    pub global: bool,
 }
 
 /// One `[[error]]` row: one row of the docs table.
@@ -55,9 +60,9 @@ pub struct Spec {
     pub rows: Vec<Row>,
     /// Every file read, top-level first, relative to the crate root.
     pub files: Vec<String>,
-    /// Whether a file named `global.toml` is included (directly or through another
-    /// file): the enum then converts from the bundled `GlobalError`.
-    pub includes_global: bool,
+    /// Where a file that says `global = true` is included, if one is (directly or
+    /// through another file): the enum then converts from the bundled `GlobalError`.
+    pub global_include: Option<Location>,
 }
 
 impl Spec {

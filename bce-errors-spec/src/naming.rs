@@ -49,22 +49,15 @@ pub fn variant_name(code: &str) -> Option<String> {
     Some(name)
 }
 
-/// Names the generated code gives to items of the enum (methods, constants, the
-/// `FromStr::Err` type): a variant with one of these names would clash with it.
-pub const RESERVED: &[&str] = &[
-    "ALL",
-    "SERVICE",
-    "Err",
-    "code",
-    "message",
-    "status",
-    "description",
-    "description_zh",
-    "variant_name",
-    "retry_class",
-    "is_retryable",
-    "from_code",
-];
+/// Names the generated enum defines on itself that a variant cannot take: the
+/// runtime's API list (`code_enum!`'s associated items: `ALL`, `code`, `from_code`, …)
+/// and `FromStr`'s `Err`, which `Self::Err` would make ambiguous.
+fn reserved() -> impl Iterator<Item = &'static str> {
+    bce_errors_core::__private::API
+        .iter()
+        .copied()
+        .chain(["Err"])
+}
 
 /// Is `name` usable as a variant: an ASCII identifier that is not a keyword and does not
 /// clash with what the generated code defines? `Err(why)` says why not.
@@ -86,10 +79,10 @@ pub(crate) fn check_identifier(name: &str) -> Result<(), String> {
     if is_keyword(name) {
         return Err("it is a Rust keyword".into());
     }
-    if RESERVED.contains(&name) || name.starts_with("__") {
+    if reserved().any(|r| r == name) || name.starts_with("__") {
         return Err(format!(
             "the generated code already uses `{name}` (reserved: {}, and names starting with `__`)",
-            RESERVED.join(", ")
+            reserved().collect::<Vec<_>>().join(", ")
         ));
     }
     Ok(())
@@ -207,9 +200,10 @@ mod tests {
         assert!(check_identifier("").is_err());
         assert!(check_identifier("ALL").is_err());
         assert!(check_identifier("__CODES").is_err());
-        for name in RESERVED {
+        for name in reserved() {
             assert!(check_identifier(name).is_err(), "{name}");
         }
+        assert!(check_identifier("ROWS").is_err() && check_identifier("row").is_err());
         assert!(check_identifier("Error").is_ok());
     }
 }

@@ -13,7 +13,9 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
 
 const TOP_KEYS: &[&str] = &["service", "error"];
-const SERVICE_KEYS: &[&str] = &["name", "enum_doc", "source", "updated", "include"];
+const SERVICE_KEYS: &[&str] = &[
+    "name", "enum_doc", "source", "updated", "url", "include", "global",
+];
 const ROW_KEYS: &[&str] = &[
     "code",
     "message",
@@ -45,8 +47,13 @@ pub struct ServiceFields {
     pub source: Option<Field<String>>,
     /// `updated`, a string or a TOML date, as written.
     pub updated: Option<Field<String>>,
+    /// `url`: the address of the page the spec mirrors.
+    pub url: Option<Field<String>>,
     /// `include`, each path with its location.
     pub include: Vec<Field<String>>,
+    /// `global`: the file is the BCE global table (enums that include it convert from
+    /// `GlobalError`).
+    pub global: Option<Field<bool>>,
     /// Where the table is (for "missing field" errors).
     pub at: Option<Location>,
     /// The known keys written, whether or not their values have the right type.
@@ -256,6 +263,8 @@ impl Reader<'_> {
                 "enum_doc" => service.enum_doc = self.string("enum_doc", v),
                 "updated" => service.updated = self.updated(v),
                 "include" => service.include = self.includes(v),
+                "url" => service.url = self.url(v),
+                "global" => service.global = self.boolean("global", v),
                 other => {
                     if let Some(best) = self.unknown_key(key, other, SERVICE_KEYS, "in [service]") {
                         service.misspelt.push(best);
@@ -264,6 +273,39 @@ impl Reader<'_> {
             }
         }
         Some(service)
+    }
+
+    fn boolean(&mut self, field: &str, value: &Value<'_>) -> Option<Field<bool>> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(Field {
+                value: *b,
+                at: self.locate(value.span()),
+            }),
+            other => {
+                let msg = format!(
+                    "`{field}` must be true or false, found {}",
+                    other.type_str()
+                );
+                let d = self
+                    .at(value.span(), msg)
+                    .help(format!("write {field} = true (no quotes)"));
+                self.problems.push(d);
+                None
+            }
+        }
+    }
+
+    /// `url`: an http or https address with a host and no credentials.
+    fn url(&mut self, value: &Value<'_>) -> Option<Field<String>> {
+        let field = self.string("url", value)?;
+        if let Err(why) = check_url(&field.value) {
+            let d = self
+                .at(value.span(), format!("`url` {why}"))
+                .help("write the page's address as a browser shows it: url = \"https://cloud.baidu.com/doc/...\"");
+            self.problems.push(d);
+            return None;
+        }
+        Some(field)
     }
 
     fn updated(&mut self, value: &Value<'_>) -> Option<Field<String>> {
@@ -536,5 +578,61 @@ message = "Access token invalid"
             "{e:?}"
         );
         assert!(e[2].contains("`message` must be a string"), "{e:?}");
+    }
+}
+
+/// Why `url` is not a page address a spec can name (http or https, a host, no
+/// credentials, no spaces or control characters).
+pub(crate) fn check_url(url: &str) -> Result<(), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("must start with https:// or http://")?;
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must not hold spaces or control characters".into());
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err("must not hold credentials (user:password@)".into());
+    }
+    let host = authority
+        .rsplit_once(':')
+        .map_or(authority, |(host, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                host
+            } else {
+                authority
+            }
+        });
+    if host.is_empty() {
+        return Err("has no host".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::check_url;
+
+    #[test]
+    fn page_addresses_only() {
+        for ok in [
+            "https://cloud.baidu.com/doc/VPC/s/Mjwvyuhi0",
+            "http://127.0.0.1:8080/nat.html",
+            "https://intl.cloud.baidu.com/doc/EIP/s/x?lang=en#errors",
+        ] {
+            assert_eq!(check_url(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "cloud.baidu.com/doc",
+            "ftp://cloud.baidu.com/x",
+            "https://user:pw@cloud.baidu.com/x",
+            "https://token@cloud.baidu.com/x",
+            "https:///x",
+            "https://cloud.baidu.com/a b",
+            "https://:80/x",
+        ] {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 //!   `status` is 100–599; `retry` is a known class; a code is non-empty text without
 //!   whitespace or control characters;
 //! - names: each row's variant (given, or derived from the code) is an identifier, not a
-//!   keyword and not a name the generated code uses ([`RESERVED`](crate::RESERVED));
+//!   keyword and not a name the generated code uses (the runtime's API list);
 //!   no two rows share a variant;
 //! - rows: a code appears once per file, and comes from one include at most;
 //! - the global table: a spec that includes a `global.toml` gets `From<GlobalError>`,
@@ -17,7 +17,6 @@ use std::collections::{HashMap, HashSet};
 
 use bce_errors_core::RetryClass;
 
-use crate::bundled_global::GLOBAL_CODES;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::item::EnumItem;
 use crate::load::{Loaded, RowRef, Shadowed};
@@ -58,9 +57,6 @@ pub fn validate(loaded: Loaded) -> Result<Spec, Diagnostics> {
         }
     }
     check_variants(&merged, &mut problems);
-    if let Some(include) = &loaded.global_include {
-        check_global(&merged, include, &mut problems);
-    }
     sort_by_reading_order(&mut problems, &loaded);
     let service = services.into_iter().next().flatten();
     match (service, problems.is_empty()) {
@@ -68,7 +64,7 @@ pub fn validate(loaded: Loaded) -> Result<Spec, Diagnostics> {
             service,
             rows: merged,
             files: loaded.files.iter().map(|f| f.file.clone()).collect(),
-            includes_global: loaded.global_include.is_some(),
+            global_include: loaded.global_include.clone(),
         }),
         _ => Err(problems),
     }
@@ -153,7 +149,9 @@ fn service(file: &SpecFile, problems: &mut Diagnostics) -> Option<Service> {
         enum_doc: value(&fields.enum_doc),
         source: fields.source.as_ref()?.value.clone(),
         updated: value(&fields.updated),
+        url: value(&fields.url),
         include: includes(fields),
+        global: fields.global.as_ref().is_some_and(|g| g.value),
     })
 }
 
@@ -370,31 +368,6 @@ fn check_variants(rows: &[Row], problems: &mut Diagnostics) {
         } else {
             seen.insert(&row.variant, row);
         }
-    }
-}
-
-/// A spec that includes a `global.toml` converts from `GlobalError`: every bundled
-/// global code must be one of its rows.
-fn check_global(rows: &[Row], include: &Location, problems: &mut Diagnostics) {
-    let codes: HashSet<&str> = rows.iter().map(|r| r.code.as_str()).collect();
-    let lacking: Vec<&str> = GLOBAL_CODES
-        .iter()
-        .copied()
-        .filter(|c| !codes.contains(c))
-        .collect();
-    if !lacking.is_empty() {
-        let list: Vec<String> = lacking.iter().map(|c| format!("`{c}`")).collect();
-        problems.push(
-            Diagnostic::located(
-                include.clone(),
-                format!(
-                    "this `global.toml` lacks {} code(s) of the bundled GlobalError: {}",
-                    lacking.len(),
-                    list.join(", ")
-                ),
-            )
-            .help("a spec that includes global.toml converts from bce_errors::services::GlobalError, so it needs every global code: include the bundled specs/global.toml (or a copy with every code)"),
-        );
     }
 }
 

@@ -108,6 +108,24 @@ pub use bce_errors_core::{__glue, __private};
 /// The path is relative to the crate root (the directory of `Cargo.toml`). The enum
 /// must be declared empty (or list exactly the spec's variants); see the crate docs for
 /// everything it generates. `crate = "path"` names this crate when it is renamed.
+///
+/// Write your own attributes **below** the attribute: the macro keeps them, and of
+/// `Debug, Clone, Copy, PartialEq, Eq, Hash` adds only those you did not derive.
+///
+/// ```
+/// # #[cfg(feature = "macro")] {
+/// #[bce_errors::bce_errors("examples/specs/cfs.toml")]
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum CfsError {}
+///
+/// assert!(CfsError::ALL[0] < CfsError::ALL[1]);
+/// # }
+/// ```
+///
+/// A `#[derive]` written *above* `#[bce_errors]` is applied by rustc to the enum as
+/// written, before the macro has given it its variants, and the macro never sees it:
+/// `derive(PartialOrd)` then fails with "non-exhaustive patterns", and a derive the
+/// macro adds as well with "conflicting implementations". Move the derive below.
 #[cfg(feature = "macro")]
 pub use bce_errors_macros::bce_errors;
 // The runtime lives in bce-errors-core, which compiles beside the macro's engine.

@@ -4,7 +4,6 @@
 //! - `bce-errors/src/services/<stem>.rs`: one enum per `specs/<stem>.toml` (files under
 //!   `specs/pages/` are includes, not enums), by the macro's own generator;
 //! - `bce-errors/src/services/mod.rs`: the module list and the `BUNDLED` catalog;
-//! - `bce-errors-spec/src/bundled_global.rs`: the global codes the macro checks against;
 //! - `bce-errors/examples/specs/global.toml`: the copy the `own_service` example includes
 //!   (a packaged crate cannot reach the workspace's `specs/`).
 
@@ -54,14 +53,6 @@ pub fn regenerate(root: &Path) -> Result<Vec<Output>, String> {
     outputs.push(Output {
         path: PathBuf::from("bce-errors/src/services/mod.rs"),
         text: services_mod(&services),
-    });
-    let global = services
-        .iter()
-        .find(|(stem, _, _)| stem == "global")
-        .ok_or("specs/global.toml is missing")?;
-    outputs.push(Output {
-        path: PathBuf::from("bce-errors-spec/src/bundled_global.rs"),
-        text: global_codes(&global.2),
     });
     let global_text = std::fs::read_to_string(root.join("specs/global.toml"))
         .map_err(|e| format!("specs/global.toml: {e}"))?;
@@ -138,17 +129,6 @@ fn services_mod(services: &[(String, String, Spec)]) -> String {
             out,
             "    Bundled::of::<{name}>(\"{name}\", \"specs/{stem}.toml\"),"
         );
-    }
-    out.push_str("];\n");
-    out
-}
-
-fn global_codes(global: &Spec) -> String {
-    let mut out = format!(
-        "{HEADER} specs/global.toml.\n\n//! The codes of the bundled `GlobalError` (`specs/global.toml`), in its order.\n//!\n//! A spec that includes a `global.toml` must document each of these (its enum converts\n//! from `GlobalError`), and the conversion maps them in this order.\n\n/// Every code of `bce_errors::services::GlobalError`, in declaration order.\npub const GLOBAL_CODES: &[&str] = &[\n"
-    );
-    for row in &global.rows {
-        let _ = writeln!(out, "    {:?},", row.code);
     }
     out.push_str("];\n");
     out

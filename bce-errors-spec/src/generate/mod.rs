@@ -24,6 +24,7 @@ use std::path::Path;
 
 use proc_macro2::TokenStream;
 
+use crate::diagnostic::Location;
 use crate::item::EnumItem;
 use crate::model::{Row, Spec};
 use crate::tokens::{lex, lit};
@@ -76,7 +77,7 @@ pub fn generate(spec: &Spec, item: &EnumItem, options: &GenerateOptions<'_>) -> 
             &spec.service.name,
             &spec.rows,
             rt,
-            spec.includes_global,
+            spec.global_include.as_ref(),
         ),
     }
 }
@@ -88,9 +89,12 @@ pub(crate) fn data_call(
     service: &str,
     rows: &[Row],
     rt: &str,
-    global: bool,
+    global: Option<&Location>,
 ) -> String {
-    let global = global.then(|| format!("{rt}::services::GlobalError"));
+    let global = global.map(|at| {
+        let at = format!("{}:{}:{}", at.file, at.line, at.column);
+        format!("({rt}::services::GlobalError, {})", lit(&at))
+    });
     let debug = enum_item::user_derives(item, "Debug");
     data::code_enum_call(
         &item.ident.to_string(),
