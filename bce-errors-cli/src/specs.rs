@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use bce_errors_spec::{Diagnostics, Row, Spec, load_spec};
+use bce_errors_spec::{Error as Diagnostics, Row, Spec, load_spec};
 
 use crate::files::spec_files;
 

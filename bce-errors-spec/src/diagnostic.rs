@@ -52,14 +52,8 @@ impl Location {
 }
 
 /// Line starts of a text, so that locating many spans stays linear in the file size.
-///
-/// ```
-/// let text = "a\nb\nc";
-/// let index = bce_errors_spec::LineIndex::new(text);
-/// assert_eq!(index.line_of(text.find('c').unwrap()), 3);
-/// ```
 #[derive(Debug, Clone)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
 }
 

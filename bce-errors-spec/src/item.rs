@@ -98,15 +98,8 @@ pub(crate) struct ItemErrors {
     pub(crate) keep_item: bool,
 }
 
-/// Reads an enum item (for tools that generate code for a name, like `bce-errors
-/// generate`).
-///
-/// ```
-/// let item = bce_errors_spec::parse_enum("/// Docs.\npub(crate) enum NatError {}".parse().unwrap()).unwrap();
-/// assert_eq!(item.ident, "NatError");
-/// assert!(item.attrs[0].is_doc());
-/// ```
-pub fn parse_enum(tokens: TokenStream) -> Result<EnumItem, Vec<MacroError>> {
+/// Reads an enum item (for [`generate`](crate::generate), which makes one of a name).
+pub(crate) fn parse_enum(tokens: TokenStream) -> Result<EnumItem, Vec<MacroError>> {
     parse_item(tokens).map_err(|e| e.errors)
 }
 

@@ -6,15 +6,17 @@
 //! | stage | module | |
 //! |---|---|---|
 //! | 1 | `item` | the user's enum and the attribute's arguments, from tokens |
-//! | 2 | `spec_file` | one TOML file → its keys and values with locations ([`read_spec_file`]) |
-//! | 3 | `load` | files read (bounded, once each), includes followed, overrides merged ([`load_files`]) |
-//! | 4 | `validate` | every rule, every problem in one pass ([`validate()`]) |
+//! | 2 | `spec_file` | one TOML file → its keys and values with locations |
+//! | 3 | `load` | files read (bounded, once each), includes followed, overrides merged |
+//! | 4 | `validate` | every rule, every problem in one pass |
 //! | 5 | `generate` | the enum, and its rows as data for the runtime's `code_enum!` ([`generate()`]; `generate/lookup`: the seed of `from_code`'s hash) |
 //! | 6 | `fallback` | on any problem: the enum and the same `code_enum!` call with what could be read, beside the errors |
 //!
-//! [`expand`] runs the stages for the macro. Beside them: `diagnostic` (rustc-style
-//! errors with file:line:col), `naming` (the variant rule and reserved names), `tokens`
-//! (compile errors, literals, lexing), `model` (the validated spec as plain data).
+//! [`expand`] runs the stages for the macro; [`load_spec`] stages 2–4 and [`generate()`]
+//! stage 5 for tools. Beside them: [`diagnostic`] (rustc-style errors with file:line:col,
+//! gathered in one [`Error`]), [`naming`] (the variant rule), `tokens` (compile errors,
+//! literals, lexing), `model` (the validated spec as plain data). The stage modules are
+//! private: what tools need is at the root.
 //!
 //! It is lean on purpose — every user of the macro compiles it: `proc-macro2`, `toml`
 //! (its parser only, without serde) and the runtime `bce-errors-core` (for
@@ -45,39 +47,45 @@
 //! ```
 #![deny(missing_docs)]
 
-mod diagnostic;
+pub mod diagnostic;
 mod expand;
 mod fallback;
 mod generate;
 mod item;
 mod load;
 mod model;
-mod naming;
+pub mod naming;
 mod spec_file;
 mod tokens;
 mod validate;
 
+use std::collections::HashMap;
 use std::path::Path;
 
-pub use diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
+pub use diagnostic::Diagnostics as Error;
 pub use expand::expand;
-pub use generate::{DEFAULT_RUNTIME, GenerateOptions, Generated, generate};
-pub use item::{Attribute, EnumItem, MacroArgs, Variant, parse_args, parse_enum};
-pub use load::{Loaded, MAX_SPEC_BYTES, RowRef, Shadowed, load_files, load_files_with, load_text};
+pub use generate::{Generated, generate};
 pub use model::{Row, Service, Spec};
-pub use naming::{enum_name, is_keyword, variant_name};
-pub use spec_file::{Field, RowFields, ServiceFields, SpecFile, read_spec_file};
-pub use tokens::{MacroError, compile_errors};
-pub use validate::{check_listed, known_variants, validate};
 
 /// Loads and validates the spec at `rel`, relative to `root` (the crate root): stages
 /// 2–4, as the macro runs them. Every problem in every file is reported together.
-pub fn load_spec(root: &Path, rel: &str) -> Result<Spec, Diagnostics> {
-    validate(load_files(root, rel))
+pub fn load_spec(root: &Path, rel: &str) -> Result<Spec, Error> {
+    validate::validate(load::load_files(root, rel))
+}
+
+/// [`load_spec`], with some files read from memory instead of the disk: `overlay` maps
+/// a path relative to `root` to its text (how `bce-errors sync --write` checks the specs
+/// it is about to write).
+pub fn load_spec_with(
+    root: &Path,
+    rel: &str,
+    overlay: &HashMap<String, String>,
+) -> Result<Spec, Error> {
+    validate::validate(load::load_files_with(root, rel, overlay))
 }
 
 /// Validates a spec held in memory (`file` names it in diagnostics); it may not include
 /// other files.
-pub fn parse_spec(file: &str, text: &str) -> Result<Spec, Diagnostics> {
-    validate(load_text(file, text))
+pub fn parse_spec(file: &str, text: &str) -> Result<Spec, Error> {
+    validate::validate(load::load_text(file, text))
 }

@@ -19,7 +19,7 @@
 /// The variant name derived from `code`, or `None` when the code has no letter or digit.
 ///
 /// ```
-/// use bce_errors_spec::variant_name;
+/// use bce_errors_spec::naming::variant_name;
 /// assert_eq!(variant_name("Cce.warning.UserNotExist").as_deref(), Some("CceWarningUserNotExist"));
 /// assert_eq!(variant_name("INVALID_PARAM").as_deref(), Some("InvalidParam"));
 /// assert_eq!(variant_name("..."), None);
@@ -93,8 +93,9 @@ pub(crate) fn check_identifier(name: &str) -> Result<(), String> {
 /// or digit. The bundled enums and `bce-errors generate` are named this way.
 ///
 /// ```
-/// assert_eq!(bce_errors_spec::enum_name("eip_group").as_deref(), Some("EipGroupError"));
-/// assert_eq!(bce_errors_spec::enum_name("3d").as_deref(), Some("E3dError"));
+/// use bce_errors_spec::naming::enum_name;
+/// assert_eq!(enum_name("eip_group").as_deref(), Some("EipGroupError"));
+/// assert_eq!(enum_name("3d").as_deref(), Some("E3dError"));
 /// ```
 pub fn enum_name(stem: &str) -> Option<String> {
     variant_name(stem).map(|name| format!("{name}Error"))

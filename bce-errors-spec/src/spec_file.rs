@@ -108,12 +108,7 @@ pub struct SpecFile {
 }
 
 /// Reads the text of one spec file. `file` is the path shown in diagnostics.
-///
-/// ```
-/// let file = bce_errors_spec::read_spec_file("specs/x.toml", "[service]\nname = 1\n");
-/// assert!(file.problems.0[0].message.contains("`name` must be a string"));
-/// ```
-pub fn read_spec_file(file: &str, text: &str) -> SpecFile {
+pub(crate) fn read_spec_file(file: &str, text: &str) -> SpecFile {
     let mut reader = Reader {
         file,
         text,

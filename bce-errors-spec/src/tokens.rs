@@ -20,6 +20,7 @@ impl MacroError {
     }
 
     /// The message.
+    #[cfg(test)]
     pub fn message(&self) -> &str {
         &self.message
     }

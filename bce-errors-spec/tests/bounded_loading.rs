@@ -5,7 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use bce_errors_spec::{MAX_SPEC_BYTES, load_spec};
+use bce_errors_spec::load_spec;
+
+/// The engine's limit on a spec file (16 MiB).
+const MAX_SPEC_BYTES: u64 = 16 << 20;
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("bce-spec-{name}-{}", std::process::id()));

@@ -88,7 +88,10 @@ fn enum_names_follow_the_variant_rule_of_their_file_names() {
             .spec
             .trim_start_matches("specs/")
             .trim_end_matches(".toml");
-        let expected = format!("{}Error", bce_errors_spec::variant_name(stem).unwrap());
+        let expected = format!(
+            "{}Error",
+            bce_errors_spec::naming::variant_name(stem).unwrap()
+        );
         assert_eq!(bundled.enum_name, expected);
     }
 }

@@ -18,7 +18,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use bce_errors_spec::{Row, Spec, enum_name, load_spec};
+use bce_errors_spec::naming::enum_name;
+use bce_errors_spec::{Row, Spec, load_spec};
 
 /// Which application the variants share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

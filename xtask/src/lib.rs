@@ -12,7 +12,8 @@ pub mod compile_cost;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use bce_errors_spec::{GenerateOptions, Spec, enum_name, generate, load_spec, parse_enum};
+use bce_errors_spec::naming::enum_name;
+use bce_errors_spec::{Spec, generate, load_spec};
 
 /// One generated file: where it goes (relative to the workspace root) and its text.
 #[derive(Debug)]
@@ -80,16 +81,7 @@ pub(crate) fn spec_stems(root: &Path) -> Result<Vec<String>, String> {
 /// One bundled enum's source: the declaration formatted by prettyplease, then its
 /// rows, one a line, as the generator writes them.
 fn enum_source(spec: &Spec, name: &str, rel: &str) -> Result<String, String> {
-    let item = format!("pub enum {name} {{}}")
-        .parse()
-        .ok()
-        .and_then(|tokens| parse_enum(tokens).ok())
-        .ok_or_else(|| format!("`{name}` is not an identifier"))?;
-    let options = GenerateOptions {
-        manifest_dir: None,
-        runtime: Some("crate"),
-    };
-    let generated = generate(spec, &item, &options);
+    let generated = generate(spec, name, Some("crate")).map_err(|e| format!("{rel}: {e}"))?;
     let file: syn::File = syn::parse2(generated.item.clone())
         .map_err(|e| format!("{rel}: generated code does not parse: {e}"))?;
     syn::parse2::<syn::File>(generated.clone().into_tokens())

@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use bce_errors_spec::{GenerateOptions, enum_name, generate, load_spec, parse_enum};
+use bce_errors_spec::naming::enum_name;
+use bce_errors_spec::{generate, load_spec};
 
 use crate::files::write_atomic;
 use crate::output::{EXIT_OK, Fail, Outcome, Output};
@@ -43,16 +44,8 @@ pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
             enum_name(&stem).unwrap_or_else(|| "SpecError".into())
         }
     };
-    let item = format!("pub enum {name} {{}}")
-        .parse()
-        .ok()
-        .and_then(|tokens| parse_enum(tokens).ok())
-        .ok_or_else(|| Fail::error(format!("--name {name:?} is not a Rust identifier")))?;
-    let options = GenerateOptions {
-        manifest_dir: None,
-        runtime: args.runtime,
-    };
-    let generated = generate(&loaded, &item, &options);
+    let generated = generate(&loaded, &name, args.runtime)
+        .map_err(|_| Fail::error(format!("--name {name:?} is not a Rust identifier")))?;
     let parsed: syn::File = syn::parse2(generated.item)
         .map_err(|e| Fail::error(format!("generated code does not parse: {e}")))?;
     // The declaration formatted; the data as the generator writes it, one row a line.

@@ -5,7 +5,6 @@
 //! cell), headings, paragraphs and other text become lines. Linear in the page size:
 //! every token is handled once, and open tables are a stack.
 
-use bce_errors_spec::LineIndex;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use super::{Block, CellRow, CellTable, Line, Page, fold};
@@ -324,6 +323,24 @@ impl Reader {
             blocks: self.blocks,
             ends_inside_a_line: false,
         }
+    }
+}
+
+/// The 1-based line of a byte offset of the page, in logarithmic time.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
     }
 }
 

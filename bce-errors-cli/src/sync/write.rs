@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use bce_errors_spec::{Row, load_files_with, validate, variant_name};
+use bce_errors_spec::naming::variant_name;
+use bce_errors_spec::{Row, load_spec_with};
 use serde::Serialize;
 use toml_edit::{ArrayOfTables, DocumentMut};
 
@@ -152,7 +153,7 @@ fn check_all(specs: &[SpecView], edited: &[(&SpecView, String)]) -> Result<(), S
         .map(|(view, text)| (view.rel.clone(), text.clone()))
         .collect();
     for view in specs {
-        if let Err(problems) = validate(load_files_with(&root, &view.rel, &overlay)) {
+        if let Err(problems) = load_spec_with(&root, &view.rel, &overlay) {
             return Err(format!(
                 "nothing written: with these changes {} would be invalid:\n{problems}",
                 view.rel

@@ -24,22 +24,24 @@ use std::path::Path;
 
 use proc_macro2::TokenStream;
 
+use crate::Error;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Location;
-use crate::item::EnumItem;
+use crate::item::{EnumItem, parse_enum};
 use crate::model::{Row, Spec};
 use crate::tokens::{lex, lit};
 
 /// The runtime's path when the attribute does not name one.
-pub const DEFAULT_RUNTIME: &str = "::bce_errors";
+pub(crate) const DEFAULT_RUNTIME: &str = "::bce_errors";
 
 /// What the generator needs besides the spec and the enum.
 #[derive(Debug, Clone, Default)]
-pub struct GenerateOptions<'a> {
+pub(crate) struct GenerateOptions<'a> {
     /// The crate root: when set, every spec file read is `include_str!`-ed from it, so
     /// that cargo rebuilds the crate when a spec changes.
-    pub manifest_dir: Option<&'a Path>,
+    pub(crate) manifest_dir: Option<&'a Path>,
     /// The runtime's path (`crate = "…"`); [`DEFAULT_RUNTIME`] when `None`.
-    pub runtime: Option<&'a str>,
+    pub(crate) runtime: Option<&'a str>,
 }
 
 /// A generated enum: its declaration as tokens (the user's attributes keep their
@@ -62,9 +64,53 @@ impl Generated {
     }
 }
 
+/// Generates `pub enum {enum_name}` for a validated spec, and its data, as
+/// `bce-errors generate` and the bundled enums have it. `runtime` is the path of the
+/// `bce-errors` crate in the code that will hold it (`::bce_errors` when `None`;
+/// `crate` inside `bce-errors` itself).
+///
+/// ```
+/// let spec = bce_errors_spec::parse_spec("demo.toml", r#"
+/// [service]
+/// name = "Demo"
+/// source = "Demo › Error codes"
+///
+/// [[error]]
+/// code = "NoSuchThing"
+/// message = "The thing is not found."
+/// status = 404
+/// "#).unwrap();
+/// let generated = bce_errors_spec::generate(&spec, "DemoError", None).unwrap();
+/// assert!(generated.data.contains(r#"NoSuchThing("NoSuchThing", Some(404), "The thing is not found.", None, None),"#));
+/// assert!(bce_errors_spec::generate(&spec, "not a name", None).is_err());
+/// ```
+pub fn generate(spec: &Spec, enum_name: &str, runtime: Option<&str>) -> Result<Generated, Error> {
+    let item = format!("pub enum {enum_name} {{}}")
+        .parse()
+        .ok()
+        .and_then(|tokens| parse_enum(tokens).ok())
+        .filter(|item| item.ident == enum_name)
+        .ok_or_else(|| {
+            let file = spec.files.first().map_or("", String::as_str);
+            Error::from(
+                Diagnostic::file(file, format!("`{enum_name}` is not a name for an enum"))
+                    .help("name the enum with a Rust identifier, like `CfsError`"),
+            )
+        })?;
+    let options = GenerateOptions {
+        manifest_dir: None,
+        runtime,
+    };
+    Ok(generate_item(spec, &item, &options))
+}
+
 /// Generates the enum `item` (its attributes, visibility and name are kept; its
 /// variants, if any, must already have been checked against the spec) and its data.
-pub fn generate(spec: &Spec, item: &EnumItem, options: &GenerateOptions<'_>) -> Generated {
+pub(crate) fn generate_item(
+    spec: &Spec,
+    item: &EnumItem,
+    options: &GenerateOptions<'_>,
+) -> Generated {
     let rt = options.runtime.unwrap_or(DEFAULT_RUNTIME);
     let mut out = enum_item::tokens(spec, item);
     if let Some(root) = options.manifest_dir {
