@@ -153,8 +153,8 @@ fn plain_integer(code: &str) -> Option<i64> {
 }
 
 /// Parses a spec for editing.
-pub fn edit(text: &str) -> Result<DocumentMut, String> {
-    text.parse::<DocumentMut>().map_err(|e| e.to_string())
+pub fn edit(text: &str) -> Result<DocumentMut, toml_edit::TomlError> {
+    text.parse::<DocumentMut>()
 }
 
 /// The `[[error]]` array of a document being edited (created if missing).

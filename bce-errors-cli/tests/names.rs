@@ -15,6 +15,7 @@
 
 use std::path::{Path, PathBuf};
 
+use bce_errors_cli::commands::Format;
 use bce_errors_cli::commands::import::{Args, run};
 use bce_errors_cli::output::Output;
 use serde::Deserialize;
@@ -185,11 +186,11 @@ fn import(page: &Path, dir: &Path) -> Import {
     }
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let args = Args {
-        page,
+        page: page.to_path_buf(),
         section: None,
-        output: Some(dir),
+        output: Some(dir.to_path_buf()),
         name: None,
-        json: true,
+        format: Format::Json,
     };
     let mut output = Output {
         out: &mut out,

@@ -7,11 +7,25 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::Format;
 use crate::output::{EXIT_FINDINGS, EXIT_OK, Fail, Outcome, Output};
 use crate::specs::{SpecView, load_each};
 
-/// Checks every spec under `paths`.
-pub fn run(paths: &[PathBuf], json: bool, out: &mut Output<'_>) -> Outcome {
+/// `bce-errors check`'s arguments.
+#[derive(Debug, Clone, clap::Args)]
+#[command(after_help = "Examples:\n  bce-errors check specs/\n  bce-errors check specs/nat.toml")]
+pub struct Args {
+    /// Spec files or directories.
+    #[arg(required = true)]
+    pub specs: Vec<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Checks every spec under the paths given.
+pub fn run(args: &Args, out: &mut Output<'_>) -> Outcome {
+    let (paths, json) = (&args.specs, args.format.is_json());
     let mut specs = Vec::new();
     let mut invalid = Vec::new();
     for path in paths {

@@ -3,13 +3,46 @@
 //! or that it reports success.
 
 use std::io::Read as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use bce_errors::{ErrorResponse, PARSE_LIMIT, classify, is_success_code};
 use serde::Serialize;
 
+use super::Format;
 use super::meanings::{Meaning, meanings, render};
 use crate::output::{EXIT_FINDINGS, EXIT_OK, Fail, Outcome, Output};
+
+/// `bce-errors explain`'s arguments.
+#[derive(Debug, Clone, clap::Args)]
+#[command(
+    after_help = "Examples:\n  bce-errors explain '{\"code\":\"NoSuchNat\",\"message\":\"...\",\"requestId\":\"r-1\"}'\n  \
+    curl -s ... | bce-errors explain - --status 404"
+)]
+pub struct Args {
+    /// The body, or `-` to read stdin.
+    pub body: String,
+    /// The HTTP status of the response, if known.
+    #[arg(long)]
+    pub status: Option<u16>,
+    /// Also look codes up in the specs under this directory.
+    #[arg(long)]
+    pub specs: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Reads the body (standard input for `-`) and explains it.
+pub fn run_args(args: &Args, out: &mut Output<'_>) -> Outcome {
+    let body = body(&args.body)?;
+    run(
+        &body,
+        args.status,
+        args.specs.as_deref(),
+        args.format.is_json(),
+        out,
+    )
+}
 
 /// The body: the text given, or standard input for `-`.
 pub fn body(arg: &str) -> Result<Vec<u8>, Fail> {

@@ -1,7 +1,7 @@
 //! `bce-errors generate SPEC`: the code the macro generates for a spec, formatted — the
 //! same generator, for reading or for checking in.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use bce_errors_spec::naming::enum_name;
 use bce_errors_spec::{generate, load_spec};
@@ -9,22 +9,30 @@ use bce_errors_spec::{generate, load_spec};
 use crate::files::write_atomic;
 use crate::output::{EXIT_OK, Fail, Outcome, Output};
 
-/// What to generate.
-pub struct Args<'a> {
+/// `bce-errors generate`'s arguments: what to generate.
+#[derive(Debug, Clone, clap::Args)]
+#[command(
+    after_help = "Examples:\n  bce-errors generate specs/cfs.toml -o src/cfs_error.rs\n  \
+    bce-errors generate specs/cfs.toml --name CfsError"
+)]
+pub struct Args {
     /// The spec file.
-    pub spec: &'a Path,
-    /// The enum's name (default: from the file name).
-    pub name: Option<&'a str>,
-    /// The runtime's path in the generated code (`crate = "…"` of the macro).
-    pub runtime: Option<&'a str>,
-    /// Write here (atomically) instead of to standard output.
-    pub output: Option<&'a Path>,
+    pub spec: PathBuf,
+    /// The enum's name (default: from the file name, `cfs.toml` → `CfsError`).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The runtime's path in the code, for a renamed dependency (default `::bce_errors`).
+    #[arg(long = "crate")]
+    pub runtime: Option<String>,
+    /// Write the code to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
 /// Generates and prints (or writes) the code.
-pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
+pub fn run(args: &Args, out: &mut Output<'_>) -> Outcome {
     // Relative paths are shown as given (`specs/nat.toml`), as the macro shows them.
-    let spec = args.spec;
+    let spec = args.spec.as_path();
     let (root, file) = if spec.is_relative() {
         (Path::new("."), spec.to_string_lossy().replace('\\', "/"))
     } else {
@@ -34,7 +42,7 @@ pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
     };
     let loaded = load_spec(root, &file)
         .map_err(|d| Fail::finding(format!("{} is invalid:\n{d}", spec.display())))?;
-    let name = match args.name {
+    let name = match &args.name {
         Some(n) => n.to_owned(),
         None => {
             let stem = Path::new(&file)
@@ -44,7 +52,7 @@ pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
             enum_name(&stem).unwrap_or_else(|| "SpecError".into())
         }
     };
-    let generated = generate(&loaded, &name, args.runtime)
+    let generated = generate(&loaded, &name, args.runtime.as_deref())
         .map_err(|_| Fail::error(format!("--name {name:?} is not a Rust identifier")))?;
     let parsed: syn::File = syn::parse2(generated.item)
         .map_err(|e| Fail::error(format!("generated code does not parse: {e}")))?;
@@ -55,7 +63,7 @@ pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
         prettyplease::unparse(&parsed),
         generated.data
     );
-    match args.output {
+    match &args.output {
         Some(path) => write_atomic(path, &text)
             .map_err(|e| Fail::error(format!("cannot write {}: {e}", path.display())))?,
         None => write!(out.out, "{text}")?,

@@ -4,25 +4,33 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::read_page;
+use super::{Format, read_page};
 use crate::files::write_all;
 use crate::import::rows::Note;
 use crate::import::{PageImport, SkippedTable, import, names};
 use crate::output::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Fail, Outcome, Output};
 use crate::specfile::{Origin, new_spec};
 
-/// What to import, and where to.
-pub struct Args<'a> {
+/// `bce-errors import`'s arguments: what to import, and where to.
+#[derive(Debug, Clone, clap::Args)]
+#[command(after_help = "Examples:\n  bce-errors import nat-errors.html\n  \
+    bce-errors import nat-errors.html -o specs/\n  \
+    bce-errors import page.txt --section \"NAT gateway\" --name NAT -o specs/")]
+pub struct Args {
     /// The saved page.
-    pub page: &'a Path,
+    pub page: PathBuf,
     /// Only tables whose heading contains this text.
-    pub section: Option<&'a str>,
-    /// Write specs into this directory (else print them).
-    pub output: Option<&'a Path>,
-    /// The service name (and file name) to use instead of the page's.
-    pub name: Option<&'a str>,
-    /// JSON report instead of text.
-    pub json: bool,
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Write one spec file per table into this directory (new files only).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The service's name (and the spec's file name), instead of the page's.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 /// One table's outcome.
@@ -51,10 +59,10 @@ struct Report {
 }
 
 /// Runs the import.
-pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
-    let text = read_page(args.page)?;
+pub fn run(args: &Args, out: &mut Output<'_>) -> Outcome {
+    let text = read_page(&args.page)?;
     let mut page = import(&text);
-    if let Some(section) = args.section {
+    if let Some(section) = &args.section {
         let needle = section.to_lowercase();
         page.tables
             .retain(|t| t.heading.to_lowercase().contains(&needle));
@@ -63,14 +71,14 @@ pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
         return no_table(args, &page);
     }
     let report = report(args, &page);
-    if let Some(dir) = args.output {
+    if let Some(dir) = &args.output {
         write_specs(dir, &report)?;
-    } else if !args.json {
+    } else if !args.format.is_json() {
         for table in report.tables.iter().filter(|t| !t.text.is_empty()) {
             out.line(&table.text)?;
         }
     }
-    if args.json {
+    if args.format.is_json() {
         out.json(&report)?;
     } else {
         print_report(&report, out)?;
@@ -82,9 +90,9 @@ pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
     })
 }
 
-fn no_table(args: &Args<'_>, page: &PageImport) -> Outcome {
+fn no_table(args: &Args, page: &PageImport) -> Outcome {
     let page_name = args.page.display();
-    let why = match (args.section, page.skipped.is_empty()) {
+    let why = match (&args.section, page.skipped.is_empty()) {
         (Some(section), _) => {
             format!("{page_name}: no error table under a heading containing {section:?}")
         }
@@ -106,7 +114,7 @@ fn no_table(args: &Args<'_>, page: &PageImport) -> Outcome {
     Err(Fail::error(why))
 }
 
-fn report(args: &Args<'_>, page: &PageImport) -> Report {
+fn report(args: &Args, page: &PageImport) -> Report {
     let page_file = args
         .page
         .file_name()
@@ -129,7 +137,7 @@ fn report(args: &Args<'_>, page: &PageImport) -> Report {
         &headings,
         page.product.as_deref(),
         page.title.as_deref(),
-        args.name,
+        args.name.as_deref(),
         &page_stem,
     )
     .into_iter();

@@ -16,6 +16,23 @@ use std::path::Path;
 
 use crate::output::Fail;
 
+/// How a command reports (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// For people.
+    #[default]
+    Text,
+    /// For tools.
+    Json,
+}
+
+impl Format {
+    /// Whether the report is JSON.
+    pub fn is_json(self) -> bool {
+        self == Format::Json
+    }
+}
+
 /// Pages larger than this are refused (a docs page is well under a megabyte).
 pub const MAX_PAGE_BYTES: u64 = 64 << 20;
 

@@ -2,34 +2,40 @@
 //! committed specs; `--write` applies it (all files or none, under a lock), `--check`
 //! fails on any drift.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::read_page;
+use super::{Format, read_page};
 use crate::files::lock;
 use crate::import::import;
 use crate::output::{EXIT_FINDINGS, EXIT_OK, Fail, Outcome, Output};
 use crate::specs::load_specs;
 use crate::sync::{Change, TableDiff, Written, diff, write};
 
-/// What to compare.
-pub struct Args<'a> {
+/// `bce-errors sync`'s arguments: what to compare.
+#[derive(Debug, Clone, clap::Args)]
+#[command(after_help = "Examples:\n  bce-errors sync vpc-page.txt specs/\n  \
+    bce-errors sync vpc-page.txt specs/ --write\n  bce-errors sync vpc-page.txt specs/ --check")]
+pub struct Args {
     /// The updated page.
-    pub page: &'a Path,
+    pub page: PathBuf,
     /// A spec file or a directory of specs.
-    pub specs: &'a Path,
-    /// Update the specs in place.
+    pub specs: PathBuf,
+    /// Update the specs in place (all or none; keeps comments and hand-curated fields).
+    #[arg(long, conflicts_with = "check")]
     pub write: bool,
-    /// Exit 1 on any drift.
+    /// Exit 1 if anything differs.
+    #[arg(long)]
     pub check: bool,
-    /// JSON report instead of text.
-    pub json: bool,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 /// Runs the comparison.
-pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
-    let page = import(&read_page(args.page)?);
+pub fn run(args: &Args, out: &mut Output<'_>) -> Outcome {
+    let page = import(&read_page(&args.page)?);
     if page.tables.is_empty() {
         return Err(Fail::error(format!(
             "{}: no error table found",
@@ -45,7 +51,7 @@ pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
     // Held from before the specs are read until they are written: a second writer
     // waits, then sees this one's changes.
     let dir = if args.specs.is_dir() {
-        args.specs
+        &args.specs
     } else {
         args.specs.parent().unwrap_or(Path::new("."))
     };
@@ -53,15 +59,15 @@ pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
         true => Some(lock(dir).map_err(|e| Fail::error(e.to_string()))?),
         false => None,
     };
-    let specs = load_specs(args.specs)
+    let specs = load_specs(&args.specs)
         .map_err(|(path, d)| Fail::finding(format!("{} is invalid:\n{d}", path.display())))?;
     let diffs = diff(&page, &specs);
     let drift = diffs.iter().any(|d| !d.changes.is_empty());
     let written = match args.write {
-        true => Some(write(&page, &specs, &diffs).map_err(Fail::error)?),
+        true => Some(write(&page, &specs, &diffs).map_err(|e| Fail::error(e.to_string()))?),
         false => None,
     };
-    if args.json {
+    if args.format.is_json() {
         #[derive(Serialize)]
         struct Report<'a> {
             page: String,
@@ -77,7 +83,7 @@ pub fn run(args: &Args<'_>, out: &mut Output<'_>) -> Outcome {
         })?;
     } else {
         print(
-            args.page,
+            &args.page,
             page.updated.as_deref(),
             &diffs,
             written.as_deref(),

@@ -397,8 +397,8 @@ impl Layout {
         let (before, after) = match tail.iter().position(|r| *r == Role::Status) {
             None => (rest.to_owned(), None),
             Some(at) => match find_status(rest, self.glued, at + 1 == tail.len()) {
-                Err(()) | Ok(None) => return Parse::Incomplete,
-                Ok(Some((before, status, after))) => {
+                StatusSearch::NotYet | StatusSearch::CutInReason => return Parse::Incomplete,
+                StatusSearch::Found((before, status, after)) => {
                     row.status = Some(status);
                     let cols = &tail[at + 1..];
                     if !cols.is_empty() && after.is_empty() {
@@ -542,10 +542,19 @@ fn split_glued_code(text: &str) -> (String, &str) {
 /// A flattened row split at its status: the text before, the status, the text after.
 type StatusSplit = (String, u16, String);
 
-/// Finds the status between text cells: `Ok(None)` when there is none yet, `Err(())`
-/// when a reason phrase is cut off at the end (the row goes on). When the status is the
-/// last column (`last`), only a status that ends the text counts.
-fn find_status(text: &str, glued: bool, last: bool) -> Result<Option<StatusSplit>, ()> {
+/// What [`find_status`] found in a flattened row's text.
+enum StatusSearch {
+    /// The status, and the text either side.
+    Found(StatusSplit),
+    /// No status yet: the row goes on.
+    NotYet,
+    /// A reason phrase cut off at the end (`404 Not`): the row goes on.
+    CutInReason,
+}
+
+/// Finds the status between text cells. When the status is the last column (`last`),
+/// only a status that ends the text counts.
+fn find_status(text: &str, glued: bool, last: bool) -> StatusSearch {
     let words: Vec<(usize, &str)> = word_offsets(text);
     let mut candidates = Vec::new();
     for (wi, &(offset, word)) in words.iter().enumerate() {
@@ -572,7 +581,7 @@ fn find_status(text: &str, glued: bool, last: bool) -> Result<Option<StatusSplit
             rest_words.extend(words[wi + 1..].iter().map(|(_, w)| *w));
             // The words ran out inside a reason phrase: the row goes on.
             let Some(reason) = reason_len(&rest_words) else {
-                return Err(());
+                return StatusSearch::CutInReason;
             };
             let before = fold(&format!("{}{}", &text[..offset], &word[..start]));
             let after = if glued && reason == 0 {
@@ -600,10 +609,13 @@ fn find_status(text: &str, glued: bool, last: bool) -> Result<Option<StatusSplit
         .position(|c| c.0)
         .or_else(|| candidates.iter().position(|c| c.1))
         .or(if candidates.is_empty() { None } else { Some(0) });
-    Ok(pick.map(|i| {
-        let (_, _, before, status, after) = candidates.swap_remove(i);
-        (before, status, after)
-    }))
+    match pick {
+        Some(i) => {
+            let (_, _, before, status, after) = candidates.swap_remove(i);
+            StatusSearch::Found((before, status, after))
+        }
+        None => StatusSearch::NotYet,
+    }
 }
 
 fn word_offsets(text: &str) -> Vec<(usize, &str)> {

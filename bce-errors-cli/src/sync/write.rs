@@ -7,6 +7,7 @@
 //! together ([`files::write_all`](crate::files::write_all)).
 
 use std::collections::HashMap;
+use std::fmt;
 use std::path::PathBuf;
 
 use bce_errors_spec::naming::variant_name;
@@ -32,13 +33,57 @@ pub struct Written {
     pub skipped: Vec<String>,
 }
 
+/// Why `--write` wrote nothing.
+#[derive(Debug)]
+pub enum WriteError {
+    /// A spec could not be read.
+    Read(PathBuf, std::io::Error),
+    /// A spec is not TOML that can be edited.
+    Parse(PathBuf, toml_edit::TomlError),
+    /// A spec's `error` key is not an array of tables.
+    NotRows(PathBuf),
+    /// With the changes, this spec would be invalid.
+    Invalid(String, bce_errors_spec::Error),
+    /// Writing the files failed (none was replaced).
+    Write(std::io::Error),
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Read(path, e) => write!(f, "{}: {e}", path.display()),
+            WriteError::Parse(path, e) => write!(f, "{}: {e}", path.display()),
+            WriteError::NotRows(path) => {
+                write!(f, "{}: `error` is not an array of tables", path.display())
+            }
+            WriteError::Invalid(spec, problems) => write!(
+                f,
+                "nothing written: with these changes {spec} would be invalid:\n{problems}"
+            ),
+            WriteError::Write(e) => write!(f, "nothing written: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// What applying one change did.
+enum Applied {
+    /// The spec has the change.
+    Done,
+    /// It needs a hand, and why.
+    NeedsAHand(String),
+    /// There was nothing to do.
+    Nothing,
+}
+
 /// Applies the changes of every matched table to its spec file. New tables are left to
 /// `import`. Nothing is written unless every spec is valid with the changes.
 pub fn write(
     page: &PageImport,
     specs: &[SpecView],
     diffs: &[TableDiff],
-) -> Result<Vec<Written>, String> {
+) -> Result<Vec<Written>, WriteError> {
     let mut out = Vec::new();
     let mut edited: Vec<(&SpecView, String)> = Vec::new();
     for (table, d) in page.tables.iter().zip(diffs) {
@@ -56,7 +101,7 @@ pub fn write(
         .into_iter()
         .map(|(view, text)| (view.path.clone(), text))
         .collect();
-    write_all(&files).map_err(|e| format!("nothing written: {e}"))?;
+    write_all(&files).map_err(WriteError::Write)?;
     Ok(out)
 }
 
@@ -65,11 +110,11 @@ fn edit_spec(
     view: &SpecView,
     table: &PageTable,
     changes: &[Change],
-) -> Result<(String, Written), String> {
-    let at = |e: String| format!("{}: {e}", view.path.display());
-    let text = std::fs::read_to_string(&view.path).map_err(|e| at(e.to_string()))?;
-    let mut doc: DocumentMut = edit(&text).map_err(at)?;
-    let rows = rows_mut(&mut doc).ok_or_else(|| at("`error` is not an array of tables".into()))?;
+) -> Result<(String, Written), WriteError> {
+    let path = &view.path;
+    let text = std::fs::read_to_string(path).map_err(|e| WriteError::Read(path.clone(), e))?;
+    let mut doc: DocumentMut = edit(&text).map_err(|e| WriteError::Parse(path.clone(), e))?;
+    let rows = rows_mut(&mut doc).ok_or_else(|| WriteError::NotRows(path.clone()))?;
     let mut written = Written {
         spec: view.rel.clone(),
         applied: 0,
@@ -77,48 +122,43 @@ fn edit_spec(
     };
     for change in changes {
         match apply(rows, view, table, change) {
-            Ok(()) => written.applied += 1,
-            Err(Some(why)) => written.skipped.push(why),
-            Err(None) => {}
+            Applied::Done => written.applied += 1,
+            Applied::NeedsAHand(why) => written.skipped.push(why),
+            Applied::Nothing => {}
         }
     }
     Ok((doc.to_string(), written))
 }
 
-/// Applies one change; `Err(Some(why))` when it needs a hand, `Err(None)` when there
-/// is nothing to do.
-fn apply(
-    rows: &mut ArrayOfTables,
-    view: &SpecView,
-    table: &PageTable,
-    change: &Change,
-) -> Result<(), Option<String>> {
+/// Applies one change.
+fn apply(rows: &mut ArrayOfTables, view: &SpecView, table: &PageTable, change: &Change) -> Applied {
     let page_row = |code: &str| table.rows.rows.iter().find(|p| p.code == code);
     match change {
         Change::Changed {
             code, field, page, ..
         } => match find_row(rows, code) {
             Some(at) => {
-                let row = rows.get_mut(at).ok_or(None)?;
+                let Some(row) = rows.get_mut(at) else {
+                    return Applied::Nothing;
+                };
                 row[*field] = match *field {
                     "status" => toml_edit::value(page.parse::<i64>().unwrap_or_default()),
                     _ => toml_edit::value(page.as_str()),
                 };
-                Ok(())
+                Applied::Done
             }
-            None => {
-                let p = page_row(code).ok_or(None)?;
-                rows.push(override_row(p, view.spec.row(code)));
-                Ok(())
-            }
+            None => match page_row(code) {
+                Some(p) => {
+                    rows.push(override_row(p, view.spec.row(code)));
+                    Applied::Done
+                }
+                None => Applied::Nothing,
+            },
         },
         Change::Added { code, .. } => {
-            let pos = table
-                .rows
-                .rows
-                .iter()
-                .position(|p| p.code == *code)
-                .ok_or(None)?;
+            let Some(pos) = table.rows.rows.iter().position(|p| p.code == *code) else {
+                return Applied::Nothing;
+            };
             let after = table.rows.rows[..pos]
                 .iter()
                 .rev()
@@ -129,22 +169,22 @@ fn apply(
                 None if pos == 0 && !rows.is_empty() => rows.insert(0, t),
                 None => rows.push(t),
             }
-            Ok(())
+            Applied::Done
         }
         Change::Removed { code, at } => match find_row(rows, code) {
             Some(idx) => {
                 rows.remove(idx);
-                Ok(())
+                Applied::Done
             }
-            None => Err(Some(format!(
+            None => Applied::NeedsAHand(format!(
                 "`{code}` ({at}) is included from another file: remove it there"
-            ))),
+            )),
         },
     }
 }
 
 /// Every spec of the directory, validated with the edited texts in place.
-fn check_all(specs: &[SpecView], edited: &[(&SpecView, String)]) -> Result<(), String> {
+fn check_all(specs: &[SpecView], edited: &[(&SpecView, String)]) -> Result<(), WriteError> {
     let Some(root) = specs.first().map(|s| s.root.clone()) else {
         return Ok(());
     };
@@ -154,10 +194,7 @@ fn check_all(specs: &[SpecView], edited: &[(&SpecView, String)]) -> Result<(), S
         .collect();
     for view in specs {
         if let Err(problems) = load_spec_with(&root, &view.rel, &overlay) {
-            return Err(format!(
-                "nothing written: with these changes {} would be invalid:\n{problems}",
-                view.rel
-            ));
+            return Err(WriteError::Invalid(view.rel.clone(), problems));
         }
     }
     Ok(())
