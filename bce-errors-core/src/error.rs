@@ -399,10 +399,10 @@ impl<E: ServiceError> fmt::Display for BceError<E> {
         if let Some(id) = self.request_id().or(self.log_id()) {
             write!(f, " [{}]", Bounded(id))?;
         }
-        if f.alternate() {
-            if let Some(description) = self.description() {
-                write!(f, " — {}", Bounded(description))?;
-            }
+        if f.alternate()
+            && let Some(description) = self.description()
+        {
+            write!(f, " — {}", Bounded(description))?;
         }
         Ok(())
     }

@@ -9,6 +9,7 @@ fn status_code(status: u16) -> http::StatusCode {
     http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl ResponseHeaders for http::HeaderMap {
     fn request_id(&self) -> Option<&str> {
         self.get(crate::REQUEST_ID_HEADER)?.to_str().ok()
@@ -43,6 +44,7 @@ impl<E: ServiceError> BceError<E> {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl ErrorResponse {
     /// The documented response for `kind`: its status (200 where the docs give none, as
     /// the AI platform answers), `Content-Type: application/json`, `x-bce-request-id`,

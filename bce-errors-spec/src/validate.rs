@@ -48,13 +48,14 @@ pub fn validate(loaded: Loaded) -> Result<Spec, Diagnostics> {
     }
     let merged = merged_rows(&loaded, &rows);
     let top = loaded.files.first();
-    if let Some(top) = top {
-        if loaded.rows.is_empty() && top.problems.is_empty() {
-            problems.push(
-                Diagnostic::file(&top.file, "spec defines no error codes")
-                    .help("add an [[error]] row: code = \"...\", message = \"...\""),
-            );
-        }
+    if let Some(top) = top
+        && loaded.rows.is_empty()
+        && top.problems.is_empty()
+    {
+        problems.push(
+            Diagnostic::file(&top.file, "spec defines no error codes")
+                .help("add an [[error]] row: code = \"...\", message = \"...\""),
+        );
     }
     check_variants(&merged, &mut problems);
     sort_by_reading_order(&mut problems, &loaded);
@@ -138,10 +139,11 @@ fn service(file: &SpecFile, problems: &mut Diagnostics) -> Option<Service> {
             "add source = \"Page › Section\": where the table is documented",
         ),
     ] {
-        if !fields.keys.contains(&key) && !fields.misspelt.contains(&key) {
-            if let Some(at) = &fields.at {
-                problems.push(missing(at, "[service]", key, help));
-            }
+        if !fields.keys.contains(&key)
+            && !fields.misspelt.contains(&key)
+            && let Some(at) = &fields.at
+        {
+            problems.push(missing(at, "[service]", key, help));
         }
     }
     Some(Service {

@@ -38,10 +38,10 @@ fn read_response(stream: TcpStream) -> (u16, Option<String>, Vec<u8>) {
         if header.is_empty() {
             break;
         }
-        if let Some((name, value)) = header.split_once(':') {
-            if name.eq_ignore_ascii_case(REQUEST_ID_HEADER) {
-                request_id = Some(value.trim().to_owned());
-            }
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case(REQUEST_ID_HEADER)
+        {
+            request_id = Some(value.trim().to_owned());
         }
     }
     let mut body = Vec::new();

@@ -95,6 +95,7 @@
 //! its spec changes. rust-analyzer caches expansions until the invoking `.rs` file
 //! changes: touch it after editing a spec to refresh hover and completion.
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod catalog;
 #[rustfmt::skip] // Generated and formatted by `cargo xtask regenerate`.
@@ -127,6 +128,7 @@ pub use bce_errors_core::{__glue, __private};
 /// `derive(PartialOrd)` then fails with "non-exhaustive patterns", and a derive the
 /// macro adds as well with "conflicting implementations". Move the derive below.
 #[cfg(feature = "macro")]
+#[cfg_attr(docsrs, doc(cfg(feature = "macro")))]
 pub use bce_errors_macros::bce_errors;
 // The runtime lives in bce-errors-core, which compiles beside the macro's engine.
 pub use bce_errors_core::{
