@@ -80,7 +80,7 @@ pub(crate) fn spec_stems(root: &Path) -> Result<Vec<String>, String> {
 
 /// One bundled enum's source: the declaration formatted by prettyplease, then its
 /// rows, one a line, as the generator writes them.
-fn enum_source(spec: &Spec, name: &str, rel: &str) -> Result<String, String> {
+pub fn enum_source(spec: &Spec, name: &str, rel: &str) -> Result<String, String> {
     let generated = generate(spec, name, Some("crate")).map_err(|e| format!("{rel}: {e}"))?;
     let file: syn::File = syn::parse2(generated.item.clone())
         .map_err(|e| format!("{rel}: generated code does not parse: {e}"))?;
