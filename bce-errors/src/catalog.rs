@@ -11,6 +11,7 @@ use crate::{Row, ServiceError};
 ///
 /// let nat = BUNDLED.iter().find(|b| b.enum_name == "NatError").unwrap();
 /// assert_eq!((nat.service, nat.spec), ("NAT gateway", "specs/nat.toml"));
+/// assert!(nat.url.is_some_and(|url| url.starts_with("https://")));
 /// assert_eq!(nat.lookup("NoSuchNat").map(|row| row.status), Some(Some(404)));
 /// let everywhere = BUNDLED.iter().filter(|b| b.lookup("LimitExceeded").is_some()).count();
 /// assert!(everywhere > 1);
@@ -23,6 +24,8 @@ pub struct Bundled {
     pub spec: &'static str,
     /// The service, as its docs page names it.
     pub service: &'static str,
+    /// The address of the docs page the spec mirrors, where it is known.
+    pub url: Option<&'static str>,
     /// Every code of the service, in spec order.
     pub rows: &'static [Row],
     from_code: fn(&str) -> Option<usize>,
@@ -30,10 +33,15 @@ pub struct Bundled {
 
 impl Bundled {
     /// The entry for the bundled enum `E`, generated from `spec`.
-    pub(crate) const fn of<E: ServiceError>(enum_name: &'static str, spec: &'static str) -> Self {
+    pub(crate) const fn of<E: ServiceError>(
+        enum_name: &'static str,
+        spec: &'static str,
+        url: Option<&'static str>,
+    ) -> Self {
         Bundled {
             enum_name,
             spec,
+            url,
             service: E::SERVICE,
             rows: E::ROWS,
             from_code: |code| E::from_code(code).map(|e| e.index()),

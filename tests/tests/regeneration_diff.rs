@@ -69,6 +69,10 @@ fn one_added_code_is_a_small_diff() {
 fn a_long_line_holds_one_row_at_most() {
     for entry in std::fs::read_dir(workspace_root().join("bce-errors/src/services")).unwrap() {
         let path = entry.unwrap().path();
+        // `mod.rs` lists the services, one a line.
+        if path.ends_with("mod.rs") {
+            continue;
+        }
         let text = std::fs::read_to_string(&path).unwrap();
         for line in text.lines() {
             let code = line.trim_start();

@@ -116,10 +116,14 @@ fn services_mod(services: &[(String, String, Spec)]) -> String {
         let _ = writeln!(out, "pub use {stem}::{name};");
     }
     out.push_str("\npub use crate::catalog::Bundled;\n\n/// Every bundled service, in file-name order.\npub static BUNDLED: &[Bundled] = &[\n");
-    for (stem, name, _) in services {
+    for (stem, name, spec) in services {
+        let url = match &spec.service.url {
+            Some(url) => format!("Some({url:?})"),
+            None => "None".to_owned(),
+        };
         let _ = writeln!(
             out,
-            "    Bundled::of::<{name}>(\"{name}\", \"specs/{stem}.toml\"),"
+            "    Bundled::of::<{name}>(\"{name}\", \"specs/{stem}.toml\", {url}),"
         );
     }
     out.push_str("];\n");

@@ -21,6 +21,8 @@ pub struct Documenter {
     pub source: String,
     /// The variant.
     pub variant: String,
+    /// The docs page the spec mirrors (`[service] url`), where it is known.
+    pub url: Option<String>,
 }
 
 /// One meaning of a code, and everyone who documents it so.
@@ -83,6 +85,7 @@ fn from_bundled(b: &Bundled, row: &Row) -> Meaning {
             service: b.service.to_owned(),
             source: b.enum_name.to_owned(),
             variant: row.variant.to_owned(),
+            url: b.url.map(str::to_owned),
         }],
     }
 }
@@ -124,6 +127,7 @@ pub fn meanings(
                     service: view.spec.service.name.clone(),
                     source: view.path.display().to_string(),
                     variant: row.variant.clone(),
+                    url: view.spec.service.url.clone(),
                 }],
             });
         }
@@ -165,5 +169,14 @@ pub fn render(m: &Meaning) -> Vec<String> {
         .map(|d| format!("{}::{}", d.source, d.variant))
         .collect();
     lines.push(format!("    in: {}", sources.join(", ")));
+    let mut pages: Vec<&str> = Vec::new();
+    for url in m.documented_by.iter().filter_map(|d| d.url.as_deref()) {
+        if !pages.contains(&url) {
+            pages.push(url);
+        }
+    }
+    if !pages.is_empty() {
+        lines.push(format!("    docs: {}", pages.join(" ")));
+    }
     lines
 }

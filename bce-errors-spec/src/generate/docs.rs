@@ -31,6 +31,12 @@ pub(super) fn enum_doc(spec: &Spec, attrs: &[Attribute]) -> Vec<String> {
     }
     origin.push_str(&format!(". {} codes.", spec.rows.len()));
     lines.push(origin);
+    if let Some(url) = &spec.service.url {
+        // Validated: http(s), no spaces; `<…>` makes it a link, and `>` cannot occur
+        // in it unescaped.
+        lines.push(String::new());
+        lines.push(format!("The docs page: <{}>", url.replace('>', "%3E")));
+    }
     lines
 }
 

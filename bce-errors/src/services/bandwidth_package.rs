@@ -3,6 +3,8 @@
 /// Errors returned by the Bandwidth package API.
 ///
 /// Generated from `specs/bandwidth_package.toml`: EIP › API Reference › Error code › Bandwidth package service error code (updated at 2025-10-16). 21 codes.
+///
+/// The docs page: <https://intl.cloud.baidu.com/en/doc/EIP/s/Ljwvz33m6-intl-en>
 #[derive(
     ::core::clone::Clone,
     ::core::marker::Copy,
@@ -126,7 +128,7 @@ crate::__private::code_enum! {
     BandwidthPackageError {
         service: "Bandwidth package",
         lookup: (64, 0x8bd8ff7a0385cdbd, 0),
-        from: (crate::services::GlobalError, "specs/pages/eip-page-global.toml:7:12"),
+        from: (crate::services::GlobalError, "specs/pages/eip-page-global.toml:8:12"),
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),
     InappropriateJSON("InappropriateJSON", Some(400), "The JSON you provided was well-formed and valid, but not appropriate for this operation.", Some("The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned."), Some("请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。")),

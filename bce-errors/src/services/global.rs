@@ -3,6 +3,8 @@
 /// BCE global error codes, shared by every BCE service API.
 ///
 /// Generated from `specs/global.toml`: BLB › API Reference › Error code › BCE global error codes (description\_zh: 开发机 › 错误码 › 公共错误码) (updated at 2025-10-16). 14 codes.
+///
+/// The docs page: <https://intl.cloud.baidu.com/en/doc/BLB/s/Djwvxnzw6-intl-en>
 #[derive(
     ::core::clone::Clone,
     ::core::marker::Copy,

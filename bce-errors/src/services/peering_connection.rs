@@ -3,6 +3,8 @@
 /// Errors returned by the Peering connections API.
 ///
 /// Generated from `specs/peering_connection.toml`: VPC › API Reference › Common Headers and Error Responses › Peering connections error return codes (updated at 2025-10-16). 19 codes.
+///
+/// The docs page: <https://intl.cloud.baidu.com/en/doc/VPC/s/sjwvyuhe7-intl-en>
 #[derive(
     ::core::clone::Clone,
     ::core::marker::Copy,
@@ -116,7 +118,7 @@ crate::__private::code_enum! {
     PeeringConnectionError {
         service: "Peering connections",
         lookup: (64, 0x7dc930b302278a9, 0),
-        from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:7:12"),
+        from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),
     InappropriateJSON("InappropriateJSON", Some(400), "The JSON you provided was well-formed and valid, but not appropriate for this operation.", Some("The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned."), Some("请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。")),
