@@ -19,6 +19,8 @@ pub mod cli;
 #[doc(hidden)]
 pub mod commands;
 #[doc(hidden)]
+pub mod fetch;
+#[doc(hidden)]
 pub mod files;
 #[doc(hidden)]
 pub mod import;

@@ -30,6 +30,8 @@ pub struct Origin<'a> {
     pub name: &'a str,
     /// The file the spec goes to (for diagnostics).
     pub file: &'a str,
+    /// The page's address, when known (`[service] url`).
+    pub url: Option<&'a str>,
 }
 
 /// The spec for `table`: rows the macro's validation rejects (a code that names no
@@ -103,6 +105,9 @@ fn render(origin: Origin<'_>, table: &PageTable, rows: &[&PageRow]) -> (String, 
     service["source"] = value(source);
     if let Some(updated) = &origin.page.updated {
         service["updated"] = value(updated.as_str());
+    }
+    if let Some(url) = origin.url {
+        service["url"] = value(url);
     }
     doc["service"] = Item::Table(service);
     let mut array = ArrayOfTables::new();

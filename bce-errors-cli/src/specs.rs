@@ -8,7 +8,7 @@ use bce_errors_spec::{Error as Diagnostics, Row, Spec, load_spec};
 use crate::files::spec_files;
 
 /// A committed spec, loaded.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SpecView {
     /// Path relative to the specs directory (`nat.toml`, `pages/vpc-page-global.toml`).
     pub rel: String,

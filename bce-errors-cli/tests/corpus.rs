@@ -99,6 +99,7 @@ fn run_import(id: &str, text: &str) -> Outcome {
     };
     for table in &page.tables {
         let origin = Origin {
+            url: None,
             page: &page,
             page_file: id,
             name: id,

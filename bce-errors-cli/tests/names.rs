@@ -186,7 +186,9 @@ fn import(page: &Path, dir: &Path) -> Import {
     }
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let args = Args {
-        page: page.to_path_buf(),
+        page: page.display().to_string(),
+        url: None,
+        fetch: Default::default(),
         section: None,
         output: Some(dir.to_path_buf()),
         name: None,

@@ -1,4 +1,5 @@
-//! How a wire code becomes a Rust variant name, and which names a variant cannot take.
+//! How a wire code becomes a Rust variant name, which names a variant cannot take, and
+//! which addresses a spec may name as its page.
 //!
 //! The rule (specs/README.md documents it for spec authors): split the code on every character that is not an ASCII letter or digit;
 //! in each part upper-case the first letter and keep the rest as written, except a part
@@ -157,6 +158,41 @@ pub fn is_keyword(name: &str) -> bool {
             | "try"
             | "gen"
     )
+}
+
+/// Why `url` is not an address a spec's `[service] url` can hold (http or https, a
+/// host, no credentials, no spaces or control characters).
+///
+/// ```
+/// use bce_errors_spec::naming::check_url;
+/// assert!(check_url("https://cloud.baidu.com/doc/VPC/s/x").is_ok());
+/// assert!(check_url("https://user:pw@cloud.baidu.com/x").is_err());
+/// ```
+pub fn check_url(url: &str) -> Result<(), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("must start with https:// or http://")?;
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must not hold spaces or control characters".into());
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err("must not hold credentials (user:password@)".into());
+    }
+    let host = authority
+        .rsplit_once(':')
+        .map_or(authority, |(host, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                host
+            } else {
+                authority
+            }
+        });
+    if host.is_empty() {
+        return Err("has no host".into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -293,7 +293,7 @@ impl Reader<'_> {
     /// `url`: an http or https address with a host and no credentials.
     fn url(&mut self, value: &Value<'_>) -> Option<Field<String>> {
         let field = self.string("url", value)?;
-        if let Err(why) = check_url(&field.value) {
+        if let Err(why) = crate::naming::check_url(&field.value) {
             let d = self
                 .at(value.span(), format!("`url` {why}"))
                 .help("write the page's address as a browser shows it: url = \"https://cloud.baidu.com/doc/...\"");
@@ -576,38 +576,9 @@ message = "Access token invalid"
     }
 }
 
-/// Why `url` is not a page address a spec can name (http or https, a host, no
-/// credentials, no spaces or control characters).
-pub(crate) fn check_url(url: &str) -> Result<(), String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or("must start with https:// or http://")?;
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("must not hold spaces or control characters".into());
-    }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if authority.contains('@') {
-        return Err("must not hold credentials (user:password@)".into());
-    }
-    let host = authority
-        .rsplit_once(':')
-        .map_or(authority, |(host, port)| {
-            if port.chars().all(|c| c.is_ascii_digit()) {
-                host
-            } else {
-                authority
-            }
-        });
-    if host.is_empty() {
-        return Err("has no host".into());
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod url_tests {
-    use super::check_url;
+    use crate::naming::check_url;
 
     #[test]
     fn page_addresses_only() {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{Format, read_page};
+use super::{FetchArgs, Format, Page, drawn_by_script_hint, load_page};
 use crate::files::write_all;
 use crate::import::rows::Note;
 use crate::import::{PageImport, SkippedTable, import, names};
@@ -15,10 +15,19 @@ use crate::specfile::{Origin, new_spec};
 #[derive(Debug, Clone, clap::Args)]
 #[command(after_help = "Examples:\n  bce-errors import nat-errors.html\n  \
     bce-errors import nat-errors.html -o specs/\n  \
-    bce-errors import page.txt --section \"NAT gateway\" --name NAT -o specs/")]
+    bce-errors import page.txt --section \"NAT gateway\" --name NAT -o specs/\n  \
+    bce-errors import https://intl.cloud.baidu.com/en/doc/VPC/s/sjwvyuhe7-intl-en -o specs/\n  \
+    bce-errors import saved.html --url https://cloud.baidu.com/doc/VPC/s/x -o specs/")]
 pub struct Args {
-    /// The saved page.
-    pub page: PathBuf,
+    /// The page: a saved file (text, markdown or HTML), or its address.
+    pub page: String,
+    /// The address the saved page came from (written into each spec as `url`, so that
+    /// `sync DIR` can fetch it).
+    #[arg(long, conflicts_with = "cache")]
+    pub url: Option<String>,
+    /// How addresses are fetched.
+    #[command(flatten)]
+    pub fetch: FetchArgs,
     /// Only tables whose heading contains this text.
     #[arg(long)]
     pub section: Option<String>,
@@ -60,17 +69,22 @@ struct Report {
 
 /// Runs the import.
 pub fn run(args: &Args, out: &mut Output<'_>) -> Outcome {
-    let text = read_page(&args.page)?;
-    let mut page = import(&text);
+    if let Some(url) = &args.url {
+        bce_errors_spec::naming::check_url(url)
+            .map_err(|why| Fail::error(format!("--url {why}")))?;
+    }
+    let source = load_page(&args.page, &args.fetch.fetcher())?;
+    let url = source.url.clone().or_else(|| args.url.clone());
+    let mut page = import(&source.text);
     if let Some(section) = &args.section {
         let needle = section.to_lowercase();
         page.tables
             .retain(|t| t.heading.to_lowercase().contains(&needle));
     }
     if page.tables.is_empty() {
-        return no_table(args, &page);
+        return no_table(args, &page, &source);
     }
-    let report = report(args, &page);
+    let report = report(args, &page, url.as_deref());
     if let Some(dir) = &args.output {
         write_specs(dir, &report)?;
     } else if !args.format.is_json() {
@@ -90,14 +104,15 @@ pub fn run(args: &Args, out: &mut Output<'_>) -> Outcome {
     })
 }
 
-fn no_table(args: &Args, page: &PageImport) -> Outcome {
-    let page_name = args.page.display();
+fn no_table(args: &Args, page: &PageImport, source: &Page) -> Outcome {
+    let page_name = &args.page;
+    let hint = drawn_by_script_hint(source.url.as_deref());
     let why = match (&args.section, page.skipped.is_empty()) {
         (Some(section), _) => {
             format!("{page_name}: no error table under a heading containing {section:?}")
         }
         (None, true) => format!(
-            "{page_name}: no error table found (looked for a header naming code and message columns, in English or Chinese)"
+            "{page_name}: no error table found (looked for a header naming code and message columns, in English or Chinese){hint}"
         ),
         (None, false) => {
             let seen: Vec<String> = page
@@ -106,7 +121,7 @@ fn no_table(args: &Args, page: &PageImport) -> Outcome {
                 .map(|s| format!("line {}: {}", s.line, s.reason))
                 .collect();
             format!(
-                "{page_name}: no error table found; tables seen: {}",
+                "{page_name}: no error table found; tables seen: {}{hint}",
                 seen.join("; ")
             )
         }
@@ -114,14 +129,14 @@ fn no_table(args: &Args, page: &PageImport) -> Outcome {
     Err(Fail::error(why))
 }
 
-fn report(args: &Args, page: &PageImport) -> Report {
-    let page_file = args
-        .page
+fn report(args: &Args, page: &PageImport, url: Option<&str>) -> Report {
+    // An address's last path segment stands for a file name (`sjwvyuhe7-intl-en`).
+    let page_path = Path::new(args.page.trim_end_matches('/'));
+    let page_file = page_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let page_stem = args
-        .page
+    let page_stem = page_path
         .file_stem()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -155,6 +170,7 @@ fn report(args: &Args, page: &PageImport) -> Report {
             page_file: &page_file,
             name: &service,
             file: &file,
+            url,
         };
         let spec = new_spec(origin, table);
         let mut not_imported = table.rows.skipped.clone();
@@ -173,7 +189,7 @@ fn report(args: &Args, page: &PageImport) -> Report {
         });
     }
     Report {
-        page: args.page.display().to_string(),
+        page: args.page.clone(),
         rows_written: tables.iter().map(|t| t.rows).sum(),
         rows_reported: tables
             .iter()
