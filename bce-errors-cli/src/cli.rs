@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{check, explain, generate, import, lookup, sync};
+use crate::commands::{catalog, check, explain, generate, import, lookup, sync};
 use crate::output::{Fail, Output};
 
 /// `bce-errors`'s arguments.
@@ -44,6 +44,8 @@ pub enum Command {
     Explain(explain::Args),
     /// Print the Rust code the macro generates for a spec, formatted.
     Generate(generate::Args),
+    /// Write one offline page that searches every code (bundled, and your specs).
+    Catalog(catalog::Args),
 }
 
 /// Runs `command`, printing to `out`; the exit code, or how it failed.
@@ -55,5 +57,6 @@ pub fn run(command: Command, out: &mut Output<'_>) -> Result<u8, Fail> {
         Command::Lookup(args) => lookup::run(&args, out),
         Command::Explain(args) => explain::run_args(&args, out),
         Command::Generate(args) => generate::run(&args, out),
+        Command::Catalog(args) => catalog::run(&args, out),
     }
 }

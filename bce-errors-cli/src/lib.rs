@@ -15,6 +15,8 @@
 #![deny(missing_docs)]
 
 #[doc(hidden)]
+pub mod catalog;
+#[doc(hidden)]
 pub mod cli;
 #[doc(hidden)]
 pub mod commands;

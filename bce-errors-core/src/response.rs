@@ -102,11 +102,23 @@ impl ErrorResponse {
     /// );
     /// ```
     pub fn documented<E: ServiceError>(kind: E, request_id: &str) -> ErrorResponse {
-        let numeric = numeric_code(kind.code()).is_some();
+        Self::documented_code(kind.code(), kind.message(), request_id)
+    }
+
+    /// [`documented`](ErrorResponse::documented) for a code and message of any spec,
+    /// with no enum (a numeric code gets the AI platform's body).
+    ///
+    /// ```
+    /// use bce_errors::ErrorResponse;
+    /// let body = ErrorResponse::documented_code("110", "Access token invalid or no longer valid", "1");
+    /// assert_eq!(body.to_json(), r#"{"error_code":110,"error_msg":"Access token invalid or no longer valid","log_id":1}"#);
+    /// ```
+    pub fn documented_code(code: &str, message: &str, request_id: &str) -> ErrorResponse {
+        let numeric = numeric_code(code).is_some();
         let id = Some(request_id.to_owned());
         ErrorResponse {
-            code: Some(kind.code().to_owned()),
-            message: Some(kind.message().to_owned()),
+            code: Some(code.to_owned()),
+            message: Some(message.to_owned()),
             request_id: if numeric { None } else { id.clone() },
             log_id: if numeric { id } else { None },
             id: None,

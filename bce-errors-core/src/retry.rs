@@ -94,6 +94,29 @@ pub(crate) fn default_class(status: Option<u16>, code: &str) -> RetryClass {
     code_default(code).unwrap_or_else(|| status.map_or(RetryClass::Never, status_default))
 }
 
+/// Why a documented code with no `retry` in its spec has its default class, in a few
+/// words, for people on call ([`Row::retry_reason`](crate::Row::retry_reason) for a
+/// row of a generated enum).
+///
+/// ```
+/// use bce_errors::retry_reason;
+/// assert_eq!(retry_reason(Some(503), "ServiceBusy"), "a server-side error that may pass");
+/// assert_eq!(retry_reason(None, "18"), "an AI platform request or QPS limit: retry after a longer backoff");
+/// ```
+pub fn retry_reason(status: Option<u16>, code: &str) -> &'static str {
+    match (code, status) {
+        ("RequestExpired", _) => "the request's signature has expired: re-sign it, then retry",
+        ("1" | "2" | "282000" | "336000", _) => "an AI platform backend error that may pass",
+        ("4" | "17" | "18", _) => {
+            "an AI platform request or QPS limit: retry after a longer backoff"
+        }
+        (_, Some(500 | 502 | 503 | 504)) => "a server-side error that may pass",
+        (_, Some(429)) => "too many requests: retry after a longer backoff",
+        (_, Some(_)) => "a client error: the same request fails again",
+        (_, None) => "no documented status: retrying cannot help",
+    }
+}
+
 fn code_default(code: &str) -> Option<RetryClass> {
     match code {
         "RequestExpired" => Some(RetryClass::ClockSkew),

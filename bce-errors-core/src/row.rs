@@ -50,6 +50,21 @@ impl Row {
         }
     }
 
+    /// Why [`retry_class`](Row::retry_class) is what it is, in a few words: the spec set
+    /// it by hand, or the default's reason.
+    ///
+    /// ```
+    /// use bce_errors::services::{GlobalError, NatError};
+    /// assert_eq!(NatError::NoSuchNat.row().retry_reason(), "a client error: the same request fails again");
+    /// assert_eq!(GlobalError::InternalError.row().retry_reason(), "a server-side error that may pass");
+    /// ```
+    pub fn retry_reason(&self) -> &'static str {
+        match self.retry {
+            Some(_) => "set by hand in the spec",
+            None => crate::retry::retry_reason(self.status, self.code),
+        }
+    }
+
     /// True when retrying (after a backoff, or after re-signing) can succeed.
     pub fn is_retryable(&self) -> bool {
         self.retry_class().is_retryable()

@@ -24,6 +24,9 @@ pub struct Bundled {
     pub spec: &'static str,
     /// The service, as its docs page names it.
     pub service: &'static str,
+    /// Where the table is documented (`VPC › API Reference › … › NAT gateway error
+    /// return code`).
+    pub source: &'static str,
     /// The address of the docs page the spec mirrors, where it is known.
     pub url: Option<&'static str>,
     /// Every code of the service, in spec order.
@@ -36,11 +39,13 @@ impl Bundled {
     pub(crate) const fn of<E: ServiceError>(
         enum_name: &'static str,
         spec: &'static str,
+        source: &'static str,
         url: Option<&'static str>,
     ) -> Self {
         Bundled {
             enum_name,
             spec,
+            source,
             url,
             service: E::SERVICE,
             rows: E::ROWS,

@@ -4,6 +4,7 @@
 //! - `bce-errors/src/services/<stem>.rs`: one enum per `specs/<stem>.toml` (files under
 //!   `specs/pages/` are includes, not enums), by the macro's own generator;
 //! - `bce-errors/src/services/mod.rs`: the module list and the `BUNDLED` catalog;
+//! - `docs/errors.html`: the bundled catalogue, one offline page that searches every code;
 //! - `bce-errors/examples/specs/global.toml`: the copy the `own_service` example includes
 //!   (a packaged crate cannot reach the workspace's `specs/`).
 
@@ -55,6 +56,10 @@ pub fn regenerate(root: &Path) -> Result<Vec<Output>, String> {
         path: PathBuf::from("bce-errors/src/services/mod.rs"),
         text: services_mod(&services),
     });
+    outputs.push(Output {
+        path: PathBuf::from(CATALOG),
+        text: catalog(root)?,
+    });
     let global_text = std::fs::read_to_string(root.join("specs/global.toml"))
         .map_err(|e| format!("specs/global.toml: {e}"))?;
     outputs.push(Output {
@@ -64,6 +69,32 @@ pub fn regenerate(root: &Path) -> Result<Vec<Output>, String> {
         ),
     });
     Ok(outputs)
+}
+
+/// The bundled catalogue: every code of `specs/` on one offline page.
+pub const CATALOG: &str = "docs/errors.html";
+
+/// The catalogue page of the specs under `root/specs`, as `bce-errors catalog specs
+/// --no-bundled` writes it run from `root` (read from the specs, not from the compiled
+/// enums, so one `regenerate` brings everything in step).
+fn catalog(root: &Path) -> Result<String, String> {
+    use bce_errors_cli::commands::catalog::build;
+    let specs = bce_errors_cli::specs::load_specs(&root.join("specs"))
+        .map_err(|(path, d)| format!("{} is invalid:\n{d}", path.display()))?;
+    let mut catalog = build(&specs, false, "cargo xtask regenerate, from specs/");
+    let relative = |path: &str| {
+        Path::new(path)
+            .strip_prefix(root)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| path.to_owned())
+    };
+    for service in &mut catalog.services {
+        service.spec = relative(&service.spec);
+    }
+    for entry in &mut catalog.entries {
+        entry.spec = entry.spec.as_deref().map(relative);
+    }
+    Ok(bce_errors_cli::catalog::page(&catalog, "BCE error codes"))
 }
 
 /// The stems of `specs/*.toml`, sorted.
@@ -123,7 +154,8 @@ fn services_mod(services: &[(String, String, Spec)]) -> String {
         };
         let _ = writeln!(
             out,
-            "    Bundled::of::<{name}>(\"{name}\", \"specs/{stem}.toml\", {url}),"
+            "    Bundled::of::<{name}>(\"{name}\", \"specs/{stem}.toml\", {:?}, {url}),",
+            spec.service.source
         );
     }
     out.push_str("];\n");

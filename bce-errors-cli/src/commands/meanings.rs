@@ -40,6 +40,8 @@ pub struct Meaning {
     pub description_zh: Option<String>,
     /// The retry class, as a spec writes it.
     pub retry: String,
+    /// Why, in a few words.
+    pub retry_reason: String,
     /// Who documents it so.
     pub documented_by: Vec<Documenter>,
 }
@@ -81,6 +83,7 @@ fn from_bundled(b: &Bundled, row: &Row) -> Meaning {
         description: row.description.map(str::to_owned),
         description_zh: row.description_zh.map(str::to_owned),
         retry: row.retry_class().as_str().to_owned(),
+        retry_reason: row.retry_reason().to_owned(),
         documented_by: vec![Documenter {
             service: b.service.to_owned(),
             source: b.enum_name.to_owned(),
@@ -123,6 +126,11 @@ pub fn meanings(
                 description: row.description.clone(),
                 description_zh: row.description_zh.clone(),
                 retry: retry.as_str().to_owned(),
+                retry_reason: match row.retry {
+                    Some(_) => "set by hand in the spec",
+                    None => bce_errors::retry_reason(row.status, &row.code),
+                }
+                .to_owned(),
                 documented_by: vec![Documenter {
                     service: view.spec.service.name.clone(),
                     source: view.path.display().to_string(),
@@ -162,7 +170,7 @@ pub fn render(m: &Meaning) -> Vec<String> {
     if let Some(zh) = &m.description_zh {
         lines.push(format!("    {zh}"));
     }
-    lines.push(format!("    retry: {}", m.retry));
+    lines.push(format!("    retry: {} ({})", m.retry, m.retry_reason));
     let sources: Vec<String> = m
         .documented_by
         .iter()

@@ -3,6 +3,7 @@
 //!
 //! [`Output`]: crate::output::Output
 
+pub mod catalog;
 pub mod check;
 pub mod explain;
 pub mod generate;
