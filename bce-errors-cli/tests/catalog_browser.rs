@@ -120,7 +120,7 @@ fn every_bundled_code_is_there_once_and_a_linked_search_finds_it() {
     let mut unique = ids.clone();
     unique.sort_unstable();
     unique.dedup();
-    let rows: usize = BUNDLED.iter().map(|b| b.rows.len()).sum();
+    let rows: usize = BUNDLED.iter().map(|b| b.len).sum();
     assert_eq!(
         (ids.len(), unique.len()),
         (rows, rows),
@@ -146,8 +146,7 @@ fn every_bundled_code_is_there_once_and_a_linked_search_finds_it() {
         .iter()
         .find(|b| b.enum_name == "NatError")
         .unwrap()
-        .rows
-        .len();
+        .len;
     assert_eq!(nat.len(), nat_rows);
     assert!(nat.iter().all(|id| id.starts_with("nat/")), "{nat:?}");
 }

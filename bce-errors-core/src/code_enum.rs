@@ -23,7 +23,10 @@
 //! enum converts from, when its spec includes the global table. Everything the enum
 //! does is below: inherent methods (so users call `NatError::from_code(..)` with nothing
 //! imported), `Debug`, `Display`, `Error`, `FromStr`, [`ServiceError`](crate::ServiceError),
-//! the serde impls (feature `serde`) and `From<GlobalError>`.
+//! the serde impls (feature `serde`) and `From<GlobalError>`. The rows become one
+//! `Table` at compile time (their texts concatenated, their lengths, statuses and
+//! retry classes as numbers: no pointer a row), and `from_code`'s `Index` is built from
+//! it.
 //!
 //! A `macro_rules!` rather than a trait with provided methods: inherent methods need
 //! no import, and rustc expands it in a fraction of the time a proc macro's tokens
@@ -43,8 +46,12 @@ macro_rules! __code_enum {
         }
         $(
             $variant:ident(
-                $code:literal, $status:expr, $message:literal, $description:expr,
-                $description_zh:expr $(, $retry:ident)?
+                $code:literal,
+                $has_status:ident $(($status:literal))?,
+                $message:literal,
+                $has_description:ident $(($description:literal))?,
+                $has_zh:ident $(($description_zh:literal))?
+                $(, $retry:ident)?
             ),
         )*
     ) => {
@@ -53,29 +60,35 @@ macro_rules! __code_enum {
             pub const SERVICE: &'static str = $service;
             /// Every code of the service, in the order of its spec.
             pub const ALL: &'static [Self] = &[$($name::$variant),*];
-            /// What the docs say about each code, in the order of `ALL`.
-            pub const ROWS: &'static [$crate::Row] = {
-                #[allow(unused_imports)]
-                use ::core::option::Option::{None, Some};
-                &[$($crate::Row {
-                    code: $code,
-                    variant: ::core::stringify!($variant),
-                    status: $status,
-                    message: $message,
-                    description: $description,
-                    description_zh: $description_zh,
-                    retry: $crate::__private::retry(&[$($crate::RetryClass::$retry)?]),
-                }),*]
-            };
+            /// The rows' texts and numbers, as one block with no pointer in it.
+            #[doc(hidden)]
+            pub const __TABLE: &'static $crate::__private::Table<
+                { $crate::__private::FIELDS * $name::ALL.len() },
+                { $name::ALL.len() },
+            > = &$crate::__private::Table::build(
+                ::core::concat!($(
+                    ::core::stringify!($variant), $code, $message
+                    $(, $description)? $(, $description_zh)?
+                ),*),
+                &[$(
+                    ::core::stringify!($variant).len(),
+                    $code.len(),
+                    $message.len(),
+                    $crate::__private::len(&[$($description),*]),
+                    $crate::__private::len(&[$($description_zh),*]),
+                )*],
+                [$($crate::__private::status(&[$($status),*])),*],
+                [$($crate::__private::retry(&[$($crate::RetryClass::$retry)?])),*],
+            );
             const __INDEX: &'static $crate::__private::Index<$slots, $skip> =
-                &$crate::__private::Index::build($name::ROWS, $seed);
+                &$crate::__private::Index::build($name::__TABLE, $seed);
 
             /// What the docs say about this code: its row of the spec.
             #[inline]
-            pub fn row(self) -> &'static $crate::Row {
-                &Self::ROWS[self as usize]
+            pub fn row(self) -> $crate::Row {
+                Self::__TABLE.row(self as usize)
             }
-            /// The position of this code in `ALL` and `ROWS`.
+            /// The position of this code in `ALL`.
             #[inline]
             pub const fn index(self) -> usize {
                 self as usize
@@ -126,8 +139,8 @@ macro_rules! __code_enum {
             /// `None` for a code this spec does not document.
             #[inline]
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                match Self::__INDEX.find(code) {
-                    ::core::option::Option::Some(i) => ::core::option::Option::Some(Self::ALL[i]),
+                match Self::__INDEX.find(Self::__TABLE, code) {
+                    ::core::option::Option::Some(i) => Self::ALL.get(i).copied(),
                     ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
@@ -139,7 +152,7 @@ macro_rules! __code_enum {
         #[automatically_derived]
         impl ::core::fmt::Display for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Display::fmt(self.row(), f)
+                ::core::fmt::Display::fmt(&self.row(), f)
             }
         }
 
@@ -158,9 +171,11 @@ macro_rules! __code_enum {
         impl $crate::ServiceError for $name {
             const SERVICE: &'static str = $name::SERVICE;
             const ALL: &'static [Self] = $name::ALL;
-            const ROWS: &'static [$crate::Row] = $name::ROWS;
             fn index(&self) -> usize {
                 *self as usize
+            }
+            fn row(&self) -> $crate::Row {
+                $name::row(*self)
             }
             fn from_code(code: &str) -> ::core::option::Option<Self> {
                 $name::from_code(code)
@@ -173,8 +188,8 @@ macro_rules! __code_enum {
             #[automatically_derived]
             impl ::core::convert::From<$global> for $name {
                 fn from(global: $global) -> Self {
-                    const MAP: [u16; <$global as $crate::ServiceError>::ROWS.len()] =
-                        $crate::__private::map_codes(<$global as $crate::ServiceError>::ROWS, $name::ROWS, $at);
+                    const MAP: [u16; <$global>::ALL.len()] =
+                        $crate::__private::map_codes(<$global>::__TABLE, $name::__TABLE, $at);
                     Self::ALL[MAP[$crate::ServiceError::index(&global)] as usize]
                 }
             }

@@ -17,7 +17,6 @@ use crate::{RetryClass, Row};
 pub const API: &[&str] = &[
     "SERVICE",
     "ALL",
-    "ROWS",
     "row",
     "index",
     "code",
@@ -94,81 +93,206 @@ pub const fn home(key: u64, seed: u64, len: usize) -> usize {
     (key.wrapping_mul(seed) >> (64 - len.trailing_zeros())) as usize
 }
 
-/// `from_code`'s index, built by rustc at compile time from the rows and the seed the
-/// generator chose: `N` slots (a power of two, more than the rows), each empty or
-/// holding a code and its row's index, placed by linear probing from [`home`]; and the
-/// longest probe any code needs (1 when every code sits in its home slot, as the
-/// generator's seed makes it for real specs). A slot holds the code itself, so a hit
-/// reads the slot and compares, with no row read in between.
+/// The texts of a row in a [`Table`]: the variant's name, the code, the message, the
+/// description and the Chinese description (empty: none).
+pub const FIELDS: usize = 5;
+
+/// The length of an optional text (`&[]` for none).
+pub const fn len(text: &[&str]) -> usize {
+    match text {
+        [text] => text.len(),
+        _ => 0,
+    }
+}
+
+/// An optional status (`&[]` for none) as stored: 0 for none.
+pub const fn status(status: &[u16]) -> u16 {
+    match status {
+        [status] => *status,
+        _ => 0,
+    }
+}
+
+/// What a generated enum documents, in one block of text and numbers with no pointer
+/// in it (a pointer costs a relocation, 24 bytes, in a position-independent binary):
+/// `text` holds every row's [`FIELDS`] texts one after another; `ends[i]` is where text
+/// `i` ends; statuses (0: none) and retry classes by row. Built by rustc at compile
+/// time from the rows of `code_enum!`.
+#[derive(Debug)]
+pub struct Table<const T: usize, const R: usize> {
+    text: &'static str,
+    ends: [u32; T],
+    statuses: [u16; R],
+    retries: [Option<RetryClass>; R],
+}
+
+impl<const T: usize, const R: usize> Table<T, R> {
+    /// The table of `text`, whose `T` texts have the lengths `lens` (`T` = [`FIELDS`] ×
+    /// `R`).
+    pub const fn build(
+        text: &'static str,
+        lens: &[usize; T],
+        statuses: [u16; R],
+        retries: [Option<RetryClass>; R],
+    ) -> Self {
+        assert!(T == FIELDS * R, "five texts a row");
+        let mut ends = [0u32; T];
+        let mut end = 0;
+        let mut i = 0;
+        while i < T {
+            end += lens[i];
+            ends[i] = end as u32;
+            i += 1;
+        }
+        assert!(end == text.len(), "the lengths add up to the text");
+        Table {
+            text,
+            ends,
+            statuses,
+            retries,
+        }
+    }
+
+    /// Where text `i` is in `text`.
+    #[inline(always)]
+    const fn span(&self, i: usize) -> (usize, usize) {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        (start, self.ends[i] as usize)
+    }
+
+    /// Text `i` ("" past the end).
+    #[inline]
+    fn text(&self, i: usize) -> &'static str {
+        if i >= T {
+            return "";
+        }
+        let (start, end) = self.span(i);
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// The code of row `row`, at compile time too.
+    pub const fn code(&self, row: usize) -> &'static [u8] {
+        let (start, end) = self.span(row * FIELDS + 1);
+        let (_, rest) = self.text.as_bytes().split_at(start);
+        rest.split_at(end - start).0
+    }
+
+    /// Row `row`, as the docs give it.
+    pub fn row(&self, row: usize) -> Row {
+        let at = row * FIELDS;
+        let optional = |text: &'static str| Some(text).filter(|t| !t.is_empty());
+        Row {
+            variant: self.text(at),
+            code: self.text(at + 1),
+            message: self.text(at + 2),
+            description: optional(self.text(at + 3)),
+            description_zh: optional(self.text(at + 4)),
+            status: self.statuses.get(row).copied().filter(|&s| s != 0),
+            retry: self.retries.get(row).copied().flatten(),
+        }
+    }
+}
+
+/// `from_code`'s index, built by rustc at compile time from a [`Table`] and the seed
+/// the generator chose: `N` slots (a power of two, more than the rows), each 0 or
+/// holding where a code is in the table's text, its length and its row + 1, placed by
+/// linear probing from [`home`]; and the longest probe any code needs (1 when every
+/// code sits in its home slot, as the generator's seed makes it for real specs). A hit
+/// reads one slot and compares the code in place.
 #[derive(Debug)]
 pub struct Index<const N: usize, const SKIP: usize> {
     seed: u64,
-    slots: [Option<(&'static str, u16)>; N],
+    slots: [u64; N],
     probes: usize,
 }
 
+/// A slot: start (32 bits), length (16 bits), row + 1 (16 bits).
+const fn slot(start: usize, len: usize, row: usize) -> u64 {
+    start as u64 | (len as u64) << 32 | ((row + 1) as u64) << 48
+}
+
 impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
-    /// The index of `rows` hashed with `seed`.
-    pub const fn build(rows: &'static [Row], seed: u64) -> Self {
+    /// The index of `table`'s codes hashed with `seed`.
+    pub const fn build<const T: usize, const R: usize>(table: &Table<T, R>, seed: u64) -> Self {
         assert!(
-            N.is_power_of_two() && N > rows.len() && rows.len() <= u16::MAX as usize,
+            N.is_power_of_two() && N > R && R < u16::MAX as usize,
             "a code table has a power-of-two size larger than its rows"
         );
+        assert!(table.text.len() <= u32::MAX as usize, "a text under 4 GiB");
         let mut index = Index {
             seed,
-            slots: [None; N],
+            slots: [0; N],
             probes: 1,
         };
-        let mut i = 0;
-        while i < rows.len() {
-            let code = rows[i].code;
-            let mut at = home(key::<SKIP>(code.as_bytes()), seed, N);
+        let mut row = 0;
+        while row < R {
+            let code = table.code(row);
+            assert!(code.len() <= u16::MAX as usize, "a code under 64 KiB");
+            let mut at = home(key::<SKIP>(code), seed, N);
             let mut probes = 1;
-            while index.slots[at].is_some() {
+            while index.slots[at] != 0 {
                 at = (at + 1) & (N - 1);
                 probes += 1;
             }
-            index.slots[at] = Some((code, i as u16));
+            let (start, _) = table.span(row * FIELDS + 1);
+            index.slots[at] = slot(start, code.len(), row);
             if probes > index.probes {
                 index.probes = probes;
             }
-            i += 1;
+            row += 1;
         }
         index
     }
 
-    /// The index of the row whose code is `code`.
+    /// The row whose code is `code`.
     #[inline(always)]
-    pub fn find(&self, code: &str) -> Option<usize> {
+    pub fn find<const T: usize, const R: usize>(
+        &self,
+        table: &Table<T, R>,
+        code: &str,
+    ) -> Option<usize> {
         let b = code.as_bytes();
         let home = home(key::<SKIP>(b), self.seed, N);
         for at in home..home + self.probes {
-            let (known, row) = self.slots[at & (N - 1)]?;
-            if same_code(known.as_bytes(), b) {
-                return Some(row as usize);
+            let slot = self.slots[at & (N - 1)];
+            if slot == 0 {
+                return None;
+            }
+            let (start, len) = (slot as u32 as usize, (slot >> 32) as u16 as usize);
+            if len == b.len()
+                && table
+                    .text
+                    .as_bytes()
+                    .get(start..start + len)
+                    .is_some_and(|known| same_code(known, b))
+            {
+                return Some((slot >> 48) as usize - 1);
             }
         }
         None
     }
 }
 
-/// For each row of `from`, the index of the row of `to` with the same code. When `to`
-/// lacks some, a compile error that says which, and where the spec includes the
-/// global table (`at`, `file:line:col`): `From<GlobalError>` maps by this table.
-pub const fn map_codes<const N: usize>(from: &[Row], to: &[Row], at: &str) -> [u16; N] {
-    assert!(N == from.len(), "one entry a row");
+/// For each row of `from`, the row of `to` with the same code. When `to` lacks some, a
+/// compile error that says which, and where the spec includes the global table (`at`,
+/// `file:line:col`): `From<GlobalError>` maps by this table.
+pub const fn map_codes<const N: usize, const T1: usize, const T2: usize, const R2: usize>(
+    from: &Table<T1, N>,
+    to: &Table<T2, R2>,
+    at: &str,
+) -> [u16; N] {
     let mut map = [0u16; N];
     let mut missing = Message::new();
     let mut lacking = 0;
     let mut i = 0;
     while i < N {
         let mut j = 0;
-        while j < to.len() && !same_str(from[i].code, to[j].code) {
+        while j < R2 && !same_bytes(from.code(i), to.code(j)) {
             j += 1;
         }
-        if j == to.len() {
+        if j == R2 {
             missing.push(if lacking == 0 { " `" } else { ", `" });
-            missing.push(from[i].code);
+            missing.push_bytes(from.code(i));
             missing.push("`");
             lacking += 1;
         } else {
@@ -202,7 +326,10 @@ impl Message {
     }
 
     const fn push(&mut self, text: &str) {
-        let text = text.as_bytes();
+        self.push_bytes(text.as_bytes());
+    }
+
+    const fn push_bytes(&mut self, text: &[u8]) {
         let mut i = 0;
         while i < text.len() && self.len < self.bytes.len() {
             self.bytes[self.len] = text[i];
@@ -219,8 +346,7 @@ impl Message {
     }
 }
 
-const fn same_str(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -353,6 +479,19 @@ macro_rules! __glue {
 mod tests {
     use super::*;
 
+    /// A table of `codes` (each its own variant, message "m").
+    fn table<const T: usize, const R: usize>(codes: &[&str]) -> Table<T, R> {
+        let mut text = String::new();
+        let mut lens = [0usize; T];
+        for (i, code) in codes.iter().enumerate() {
+            for (f, field) in [*code, *code, "m", "", ""].iter().enumerate() {
+                text.push_str(field);
+                lens[i * FIELDS + f] = field.len();
+            }
+        }
+        Table::build(text.leak(), &lens, [0; R], [None; R])
+    }
+
     #[test]
     fn same_code_at_every_length_and_difference() {
         for n in 0..80 {
@@ -369,29 +508,18 @@ mod tests {
         }
     }
 
-    fn row(code: &'static str) -> Row {
-        Row {
-            code,
-            variant: code,
-            status: None,
-            message: "",
-            description: None,
-            description_zh: None,
-            retry: None,
-        }
-    }
-
     #[test]
     fn every_code_is_found_at_any_seed_and_every_other_code_is_not() {
         let codes: Vec<&'static str> = (0..200)
             .map(|i| &*format!("Code{}x{}{i}", i % 7, "y".repeat(i % 23)).leak())
             .chain(["", "a", "ab", "abc", "abcd", "abcdefgh", "110", "282000"])
             .collect();
-        let rows: &'static [Row] = codes.iter().map(|c| row(c)).collect::<Vec<_>>().leak();
+        let table: Table<1040, 208> = table(&codes);
         for seed in [1, 3, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
-            let index = Index::<512, 9>::build(rows, seed);
+            let index = Index::<512, 9>::build(&table, seed);
             for (i, code) in codes.iter().enumerate() {
-                assert_eq!(index.find(code), Some(i), "{code:?}");
+                assert_eq!(index.find(&table, code), Some(i), "{code:?}");
+                assert_eq!(table.row(i).code, *code);
             }
             for miss in [
                 "Code0",
@@ -401,31 +529,60 @@ mod tests {
                 "Code1x\u{0}",
                 "Code0x0 ",
             ] {
-                assert_eq!(index.find(miss), None, "{miss:?}");
+                assert_eq!(index.find(&table, miss), None, "{miss:?}");
             }
         }
     }
 
     #[test]
+    fn rows_read_back_with_their_optional_fields() {
+        let text = "NoSuchNatNoSuchNatNot found.Create it.没有E110110Token invalid";
+        let lens = [9, 9, 10, 10, 6, 4, 3, 13, 0, 0];
+        let table = Table::<10, 2>::build(text, &lens, [404, 0], [None, Some(RetryClass::Never)]);
+        let nat = table.row(0);
+        assert_eq!(
+            (nat.code, nat.message, nat.status),
+            ("NoSuchNat", "Not found.", Some(404))
+        );
+        assert_eq!(
+            (nat.description, nat.description_zh),
+            (Some("Create it."), Some("没有"))
+        );
+        let ai = table.row(1);
+        assert_eq!(
+            (ai.variant, ai.code, ai.status, ai.description),
+            ("E110", "110", None, None)
+        );
+        assert_eq!(ai.retry, Some(RetryClass::Never));
+        assert_eq!(table.row(2).code, "", "past the end");
+    }
+
+    #[test]
     fn a_table_without_rows_finds_nothing() {
-        let index = Index::<1, 0>::build(&[], 7);
-        assert_eq!((index.find(""), index.find("x")), (None, None));
+        let table: Table<0, 0> = table(&[]);
+        let index = Index::<1, 0>::build(&table, 7);
+        assert_eq!(
+            (index.find(&table, ""), index.find(&table, "x")),
+            (None, None)
+        );
     }
 
     #[test]
     fn a_perfect_seed_needs_one_probe_and_any_seed_works() {
-        let rows: &'static [Row] = vec![row("a"), row("b"), row("c")].leak();
+        let table: Table<15, 3> = table(&["a", "b", "c"]);
         let probes =
-            |i: u64| Index::<4, 0>::build(rows, i.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1).probes;
+            |i: u64| Index::<4, 0>::build(&table, i.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1).probes;
         assert!((1..100).any(|i| probes(i) == 1));
         assert!((1..100).all(|i| probes(i) <= 3));
     }
 
     #[test]
     fn codes_map_by_code_whatever_the_order() {
-        let from = [row("b"), row("a")];
-        let to = [row("a"), row("c"), row("b")];
-        assert_eq!(map_codes::<2>(&from, &to, "x.toml:1:1"), [2, 0]);
+        let from: Table<10, 2> = table(&["b", "a"]);
+        let to: Table<15, 3> = table(&["a", "c", "b"]);
+        assert_eq!(map_codes(&from, &to, "x.toml:1:1"), [2, 0]);
+        assert_eq!(len(&[]), 0);
+        assert_eq!((status(&[]), status(&[404])), (0, 404));
         assert_eq!(retry(&[]), None);
         assert_eq!(retry(&[RetryClass::Never]), Some(RetryClass::Never));
     }
@@ -444,6 +601,8 @@ mod tests {
                 rest.split(|c: char| !c.is_alphanumeric() && c != '_')
                     .next()
             })
+            // `__` names are hidden, and no variant may start with `__`.
+            .filter(|name| !name.starts_with("__"))
             .collect();
         let mut api = API.to_vec();
         defined.sort_unstable();

@@ -7,7 +7,7 @@ use crate::escape::Escaped;
 
 /// One documented code: a row of its docs table, as the spec holds it.
 ///
-/// Every generated enum has one `Row` per variant (`NatError::ROWS`, `kind.row()`);
+/// Every code of a generated enum has its `Row` (`kind.row()`);
 /// the enum's methods read it, and tools that list or search codes (a catalogue, the
 /// `bce-errors lookup` command) use it as it is.
 ///

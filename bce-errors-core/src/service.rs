@@ -8,8 +8,8 @@ use crate::{RetryClass, Row};
 /// Implemented by every `#[bce_errors]` enum; lets runtime code such as
 /// [`BceError`](crate::BceError) work with any service.
 ///
-/// An enum provides its data (`SERVICE`, `ALL`, `ROWS`, its position and its lookup);
-/// everything else is written once, here, over its [`Row`]. The same methods exist as
+/// An enum provides its data (`SERVICE`, `ALL`, each code's [`Row`], its position and
+/// its lookup); everything else is written once, here, over the row. The same methods exist as
 /// inherent methods on each enum, so most code never needs this trait in scope.
 ///
 /// ```
@@ -31,17 +31,13 @@ pub trait ServiceError:
     const SERVICE: &'static str;
     /// Every code of the service, in spec order.
     const ALL: &'static [Self];
-    /// What the docs say about each code, in the order of `ALL`.
-    const ROWS: &'static [Row];
-    /// The position of this code in `ALL` and `ROWS`.
+    /// The position of this code in `ALL`.
     fn index(&self) -> usize;
+    /// What the docs say about this code.
+    fn row(&self) -> Row;
     /// The variant for a wire code (a numeric code as its digits, `"110"`); `None` when
     /// the spec does not document it.
     fn from_code(code: &str) -> Option<Self>;
-    /// What the docs say about this code.
-    fn row(&self) -> &'static Row {
-        &Self::ROWS[self.index()]
-    }
     /// The code as the server sends it.
     fn code(&self) -> &'static str {
         self.row().code

@@ -29,8 +29,9 @@ pub struct Bundled {
     pub source: &'static str,
     /// The address of the docs page the spec mirrors, where it is known.
     pub url: Option<&'static str>,
-    /// Every code of the service, in spec order.
-    pub rows: &'static [Row],
+    /// How many codes the service documents.
+    pub len: usize,
+    row: fn(usize) -> Row,
     from_code: fn(&str) -> Option<usize>,
 }
 
@@ -48,13 +49,19 @@ impl Bundled {
             source,
             url,
             service: E::SERVICE,
-            rows: E::ROWS,
+            len: E::ALL.len(),
+            row: |i| E::ALL[i].row(),
             from_code: |code| E::from_code(code).map(|e| e.index()),
         }
     }
 
+    /// Every code's row, in spec order.
+    pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        (0..self.len).map(self.row)
+    }
+
     /// The code's row, if this service documents it (through the enum's `from_code`).
-    pub fn lookup(&self, code: &str) -> Option<&'static Row> {
-        self.rows.get((self.from_code)(code)?)
+    pub fn lookup(&self, code: &str) -> Option<Row> {
+        (self.from_code)(code).map(self.row)
     }
 }

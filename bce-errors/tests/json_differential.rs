@@ -79,6 +79,40 @@ fn later(earlier: Option<Text>, later: Option<Text>) -> Option<String> {
     }
 }
 
+/// The top-level keys of an object body, in order (values skipped), as serde_json
+/// reads them: which of two spellings comes later.
+struct KeyOrder(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for KeyOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = KeyOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<KeyOrder, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    keys.push(key);
+                }
+                Ok(KeyOrder(keys))
+            }
+        }
+        d.deserialize_map(Keys)
+    }
+}
+
+/// Whether the last `a` key comes after the last `b` key.
+fn last_is(keys: &[String], a: &str, b: &str) -> bool {
+    let at = |k: &str| keys.iter().rposition(|key| key == k);
+    at(a) > at(b)
+}
+
 /// serde_json's verdict on a body (an object: a struct also reads from an array), and
 /// the fields it read.
 fn oracle(body: &[u8]) -> Option<ErrorResponse> {
@@ -86,10 +120,21 @@ fn oracle(body: &[u8]) -> Option<ErrorResponse> {
     if !body.trim_ascii_start().starts_with(b"{") {
         return None;
     }
-    // The bodies put `code` before `error_code`, `message` before `error_msg`.
+    // Of two spellings of a field, the later in the body wins.
+    let keys = serde_json::from_slice::<KeyOrder>(body).ok()?.0;
+    let (code, error_code) = (read.code, read.error_code);
+    let code = match last_is(&keys, "code", "error_code") {
+        true => later(error_code, code),
+        false => later(code, error_code),
+    };
+    let (message, error_msg) = (read.message, read.error_msg);
+    let message = match last_is(&keys, "message", "error_msg") {
+        true => later(error_msg, message),
+        false => later(message, error_msg),
+    };
     Some(ErrorResponse {
-        code: later(read.code, read.error_code),
-        message: later(read.message, read.error_msg),
+        code,
+        message,
         request_id: read.request_id.and_then(|t| t.0),
         log_id: read.log_id.and_then(|t| t.0),
         ..ErrorResponse::default()

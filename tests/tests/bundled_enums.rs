@@ -150,7 +150,7 @@ fn display_is_one_line_code_status_message() {
         "NotFound (403): Resource could not be found"
     );
     for b in BUNDLED {
-        for c in b.rows {
+        for c in b.rows() {
             assert!(!c.message.contains('\n'), "{}", c.code);
         }
     }

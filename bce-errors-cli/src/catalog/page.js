@@ -11,7 +11,7 @@
   // and the counts work on the data from the start. root.dataset.ready is set once every
   // entry has its element and its search text.
   var EAGER_LIMIT = 600;
-  var FIRST_SCREENS = 40;
+  var FIRST_SCREENS = 16;
   var SLICE_MS = 8;
   var GROUP_LINKS = 12;
   var RETRY_ORDER = ["transient", "throttling", "clock-skew", "never"];
@@ -440,8 +440,8 @@
   }
 
   // Runs change() (elements added or filled above the view) and scrolls so that the
-  // entry at the top of the view stays where it was. (Chromium's own scroll anchoring
-  // does not pick content-visibility:auto elements as anchors.)
+  // entry at the top of the view stays where it was. Browsers with scroll anchoring
+  // (overflow-anchor) mostly do this themselves; then `moved` is 0.
   var topBar = doc.querySelector(".top");
   function viewAnchor() {
     if (window.scrollY <= 0) return null;
@@ -467,6 +467,38 @@
       if (moved) window.scrollBy(0, moved);
     }
   }
+
+  // The entry at the top of the view, noted as the reader scrolls, is put back there
+  // when the window changes size (a phone turned, a window resized): browsers do not
+  // keep it for a change of width.
+  var kept = null;
+  var keptTop = 0;
+  var noting = false;
+  function noteView() {
+    kept = viewAnchor();
+    keptTop = kept ? kept.getBoundingClientRect().top : 0;
+  }
+  window.addEventListener(
+    "scroll",
+    function () {
+      if (noting) return;
+      noting = true;
+      requestAnimationFrame(function () {
+        noting = false;
+        noteView();
+      });
+    },
+    { passive: true }
+  );
+  window.addEventListener("resize", function () {
+    if (!kept || kept.hidden || !kept.isConnected) return;
+    if (current >= 0 && kept === els[current]) {
+      kept.scrollIntoView({ block: "start" });
+    } else {
+      var moved = kept.getBoundingClientRect().top - keptTop;
+      if (moved) window.scrollBy(0, moved);
+    }
+  });
 
   function fillShown(count) {
     for (var i = 0; i < n && count > 0; i++) {
@@ -646,6 +678,7 @@
     a.tabIndex = -1;
     a.scrollIntoView({ block: "start" });
     a.focus({ preventScroll: true });
+    noteView();
     return true;
   }
   function fromHash() {
@@ -746,9 +779,9 @@
   // ---- start --------------------------------------------------------------------------
   if (doc.title) doc.getElementById("title").textContent = doc.title;
   doc.getElementById("generated").textContent =
-    n + " codes from " + svcCount.size + " services" +
-    (data.generated ? ", generated " + str(data.generated) : "") +
-    " by bce-errors. Works offline: nothing is fetched." +
+    n + " codes from " + svcCount.size + " services, made by bce-errors" +
+    (data.generated ? " (" + str(data.generated) + ")" : "") +
+    ". Works offline: nothing is fetched." +
     (lazy ? " Entries are drawn as they scroll into view: search with the box above, not the browser\u2019s find." : "");
   root.dataset.total = String(n);
   var h0 = parseHash();

@@ -96,7 +96,7 @@ fn id(rel: &str) -> String {
 
 fn add_bundled(catalog: &mut Catalog, b: &Bundled) {
     let service = id(b.spec.trim_start_matches("specs/"));
-    for row in b.rows {
+    for row in b.rows() {
         catalog.entries.push(Entry {
             service: service.clone(),
             code: row.code.to_owned(),

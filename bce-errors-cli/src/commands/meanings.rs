@@ -103,7 +103,7 @@ pub fn meanings(
     let mut all: Vec<Meaning> = BUNDLED
         .iter()
         .filter(|b| service.is_none_or(|s| names_bundled(b, s)))
-        .filter_map(|b| b.lookup(code).map(|info| from_bundled(b, info)))
+        .filter_map(|b| b.lookup(code).map(|info| from_bundled(b, &info)))
         .collect();
     if let Some(dir) = specs {
         let views = load_specs(dir)
