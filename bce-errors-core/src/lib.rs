@@ -9,6 +9,8 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "retry")]
+pub mod call;
 mod code_enum;
 mod error;
 mod escape;

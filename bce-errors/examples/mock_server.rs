@@ -1,82 +1,58 @@
 //! A BCE-compatible test double: a loopback HTTP server that answers each request with
-//! a documented error (status, headers and body), and a client that reads them back.
+//! a documented error (status, headers and body) or a fault, and a client that reads
+//! them back with nothing but a TCP socket.
 //!
-//! Run it with `cargo run --example mock_server`. It serves a fixed number of requests
-//! on 127.0.0.1 and exits.
+//! Run it with `cargo run --example mock_server`. The double itself
+//! (`tests/support/double.rs`) also serves the call-path tests and the `reqwest_client`
+//! example: documented errors per code, any status, `Retry-After`, latency, resets, cut
+//! and oversized bodies, errors inside HTTP 200.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+#[path = "../tests/support/double.rs"]
+mod double;
 
 use bce_errors::services::NatError;
-use bce_errors::{BceError, ErrorResponse, REQUEST_ID_HEADER};
+use bce_errors::{BceError, REQUEST_ID_HEADER};
+use double::{Reply, TestDouble};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
 
-/// The raw HTTP response a BCE server sends for `kind`.
-fn documented_response(kind: NatError, request_id: &str) -> String {
-    let body = ErrorResponse::documented(kind, request_id).to_json();
-    format!(
-        "HTTP/1.1 {} Error\r\nContent-Type: application/json; charset=utf-8\r\n{REQUEST_ID_HEADER}: {request_id}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        kind.status().unwrap_or(200),
-        body.len()
-    )
-}
-
-/// Reads one response: status, request id header and body.
-fn read_response(stream: TcpStream) -> (u16, Option<String>, Vec<u8>) {
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    reader.read_line(&mut line).expect("status line");
-    let status = line
+/// Sends one request and reads the whole response: status, request id header, body.
+async fn get(double: &TestDouble, path: &str) -> std::io::Result<(u16, Option<String>, Vec<u8>)> {
+    let mut stream = TcpStream::connect(double.addr()).await?;
+    let request = format!("GET {path} HTTP/1.1\r\nHost: mock\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await?;
+    let mut response = Vec::new();
+    // The double closes the connection after a fault; read what arrived either way.
+    let _ = stream.read_to_end(&mut response).await;
+    let text = String::from_utf8_lossy(&response);
+    let (head, _) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let mut request_id = None;
-    loop {
-        line.clear();
-        reader.read_line(&mut line).expect("header line");
-        let header = line.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':')
-            && name.eq_ignore_ascii_case(REQUEST_ID_HEADER)
-        {
-            request_id = Some(value.trim().to_owned());
-        }
-    }
-    let mut body = Vec::new();
-    reader.read_to_end(&mut body).expect("body");
-    (status, request_id, body)
+    let request_id = head.lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.eq_ignore_ascii_case(REQUEST_ID_HEADER)
+            .then(|| value.trim().to_owned())
+    });
+    let body = response[(head.len() + 4).min(response.len())..].to_vec();
+    Ok((status, request_id, body))
 }
 
-fn main() {
-    let script = [
-        NatError::NoSuchNat,
-        NatError::SpecInvalid,
-        NatError::InternalError,
-    ];
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
-    let addr = listener.local_addr().expect("bound address");
-    let server = std::thread::spawn(move || {
-        for (n, kind) in script.iter().enumerate() {
-            let (mut stream, _) = listener.accept().expect("a client");
-            let mut request = [0u8; 1024];
-            let _ = stream.read(&mut request);
-            let response = documented_response(*kind, &format!("mock-{n}"));
-            stream
-                .write_all(response.as_bytes())
-                .expect("response written");
-        }
-    });
-
-    for _ in script {
-        let mut stream = TcpStream::connect(addr).expect("connect to the mock");
-        stream
-            .write_all(b"GET /v1/nat HTTP/1.1\r\nHost: mock\r\n\r\n")
-            .expect("request written");
-        let (status, request_id, body) = read_response(stream);
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> std::io::Result<()> {
+    let double = TestDouble::sequence(vec![
+        Reply::documented(NatError::NoSuchNat),
+        Reply::documented(NatError::SpecInvalid),
+        Reply::documented(NatError::InternalError).reset_mid_body(),
+        Reply::html(502, 4096),
+    ])
+    .await;
+    for _ in 0..4 {
+        let (status, request_id, body) = get(&double, "/v1/nat").await?;
         let err: BceError<NatError> = BceError::from_response(status, request_id.as_deref(), &body);
         println!("{err}  -> retry: {}", err.retry_class());
     }
-    server.join().expect("the mock server ends");
+    Ok(())
 }

@@ -72,6 +72,43 @@
 //! (`bce = { package = "bce-errors" }`) is named with
 //! `#[bce::bce_errors("specs/cfs.toml", crate = "bce")]`.
 //!
+//! # On the call path
+//!
+//! With the `reqwest` feature, a reqwest response becomes a typed error, and a call is
+//! retried with what only BCE's docs know, on [backon](https://docs.rs/backon):
+//!
+//! ```no_run
+//! # #[cfg(feature = "reqwest")] mod example {
+//! use bce_errors::{BceError, call::{Bytes, CallError, RetryPolicy}, services::NatError};
+//!
+//! async fn describe_nat(client: &reqwest::Client, policy: &RetryPolicy, url: &str)
+//!     -> Result<Bytes, CallError<NatError>>
+//! {
+//!     policy   // one per endpoint, beside the client: its clones share the retry budget
+//!         .retry(|| async { BceError::check_reqwest(client.get(url).send().await?).await })
+//!         .await
+//! }
+//! # }
+//! ```
+//!
+//! - `BceError::from_reqwest(response).await` never fails, like
+//!   [`BceError::from_response`]; the body is read as a stream and cut after
+//!   [`PARSE_LIMIT`] bytes. `BceError::check_reqwest` is a body-aware
+//!   `error_for_status`: the successful body, or a `call::CallError` — the service's
+//!   error (an error status, or the AI platform's `error_code` inside HTTP 200, with
+//!   the response's `Retry-After`) or the transport's (connect, timeout, a cut body).
+//! - `call::RetryPolicy` decides per [`RetryClass`]: transient errors back off
+//!   exponentially with full jitter (100 ms window, doubling, capped at 20 s), throttling
+//!   longer (1 s window, at least half of it), clock skew is re-signed and retried once,
+//!   everything else is returned at once; `Retry-After` is the shortest wait; 3 attempts
+//!   and 30 s at most; and a `call::RetryBudget` (AWS's standard token bucket) stops
+//!   retries when most calls fail. The numbers and why are on `RetryPolicy`.
+//! - hyper and tower users: `BceError::from_http_body` / `check_http_body` (feature
+//!   `http-body`) read any `http::Response<B: http_body::Body>`, by the same code.
+//!
+//! `cargo run --example reqwest_client --features reqwest` runs it against a faulty
+//! test double on loopback, printing each attempt.
+//!
 //! # Features
 //!
 //! | feature | adds |
@@ -80,6 +117,9 @@
 //! | *(none: `default-features = false`)* | the runtime and the bundled enums, with no dependency and no proc-macro |
 //! | `serde` | `Serialize`/`Deserialize` for [`ErrorResponse`] and every code enum (as its wire code) |
 //! | `http`  | `http::StatusCode`, `BceError::from_http`, `ErrorResponse::http_response` |
+//! | `retry` | `call::{RetryPolicy, RetryBudget, CallError}`: the retry decisions on backon (sleeps on tokio's timer unless given another sleeper) |
+//! | `http-body` | `retry` and `http`, and `BceError::from_http_body` / `check_http_body` for hyper and tower |
+//! | `reqwest` | `http-body`, and `BceError::from_reqwest` / `check_reqwest`, `CallError: From<reqwest::Error>`; forces no TLS |
 //!
 //! # Crates
 //!
@@ -101,6 +141,8 @@ mod catalog;
 #[rustfmt::skip] // Generated and formatted by `cargo xtask regenerate`.
 pub mod services;
 
+#[cfg(feature = "retry")]
+pub use bce_errors_core::call;
 #[doc(hidden)]
 pub use bce_errors_core::{__glue, __private};
 
