@@ -11,7 +11,7 @@
 //! - screenshots at desktop and phone width, in dark mode too, are written for people
 //!   to look at (`target/catalog-screenshots/`), not compared.
 //!
-//! Timing (20,000 codes) is a benchmark, not a test: `benches/catalog.sh`.
+//! Timing (20,000 codes) is a benchmark, not a test: `bash benches/catalog.sh`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
