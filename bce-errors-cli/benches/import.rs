@@ -6,7 +6,13 @@
 //! - `html_error_tables`: a docs page shell with error tables, 1 MB and 10 MB;
 //! - `text_pipe_rows`: one markdown pipe table, 10,000 and 100,000 rows;
 //! - `html_nested_inline`: `<i> </i>` 20,000 and 200,000 times inside one cell;
-//! - `html_unclosed_tables`: 100,000 and 1,000,000 `<table>` tags, none closed.
+//! - `html_unclosed_tables`: 100,000 and 1,000,000 `<table>` tags, none closed;
+//! - one family for each shape of HTML that once cost more than linear time or could,
+//!   1 MB and 10 MB of it before one error table: `inline_whitespace` (`<i> </i>`
+//!   repeated: the reader rescanned its blank text for every piece, 23 s for 160,000
+//!   pieces), `empty_elements` (`<span></span>`), `comments`, `many_attributes` (one
+//!   tag), `long_attribute` (one `class` value), `deep_lists` (`<ul><li>` nested, then
+//!   closed).
 //!
 //! `cargo bench -p bce-errors-cli --bench import -- --warm-up-time 1 --measurement-time 3`
 //! takes about a minute and a half. (This bench found `Rows::add` checking duplicates by
@@ -83,6 +89,67 @@ fn unclosed_tables(n: usize) -> String {
     "<table>".repeat(n)
 }
 
+/// The error table each family's page ends with.
+const FAMILY_TABLE: &str = "<h2>NAT error codes</h2>\n<table><tr><th>Error code</th><th>Message</th><th>HTTP status</th></tr>\n<tr><td>NoSuchNat</td><td>The nat is not found.</td><td>404</td></tr>\n<tr><td>NatBusy</td><td>The nat is busy.</td><td>409</td></tr></table>\n";
+
+/// A page of about `bytes`: `open`, then `unit` repeated, then `close`, then the table.
+fn family_page(bytes: usize, open: &str, unit: &str, close: &str) -> String {
+    let n = bytes.saturating_sub(open.len() + close.len()) / unit.len().max(1);
+    let mut page = String::with_capacity(bytes + FAMILY_TABLE.len());
+    page.push_str("<!DOCTYPE html>\n<html><body>\n");
+    page.push_str(open);
+    for _ in 0..n {
+        page.push_str(unit);
+    }
+    page.push_str(close);
+    page.push_str(FAMILY_TABLE);
+    page.push_str("</body></html>\n");
+    page
+}
+
+/// `<ul><li>` nested `n` deep, then closed, in about `bytes`.
+fn deep_lists(bytes: usize) -> String {
+    let (open, close) = ("<ul><li>x", "</li></ul>");
+    let n = bytes / (open.len() + close.len());
+    let mut page = String::from("<!DOCTYPE html>\n<html><body>\n");
+    page.push_str(&open.repeat(n));
+    page.push_str(&close.repeat(n));
+    page.push_str(FAMILY_TABLE);
+    page
+}
+
+/// One `<div>` with attributes of distinct names, in about `bytes`.
+fn many_attributes(bytes: usize) -> String {
+    let mut attributes = String::with_capacity(bytes);
+    let mut k = 0;
+    while attributes.len() < bytes {
+        let _ = write!(attributes, "a{k}=\"v\" ");
+        k += 1;
+    }
+    family_page(0, &format!("<div {attributes}>x</div>"), "", "")
+}
+
+/// Makes a page of about the given size.
+type MakePage = fn(usize) -> String;
+
+/// The families of HTML shapes, by name.
+fn families() -> Vec<(&'static str, MakePage)> {
+    vec![
+        ("inline_whitespace", |b| {
+            family_page(b, "<p>", "<i> </i>", "</p>")
+        }),
+        ("empty_elements", |b| {
+            family_page(b, "<div>", "<span></span>", "</div>")
+        }),
+        ("comments", |b| family_page(b, "", "<!-- a comment -->", "")),
+        ("many_attributes", many_attributes),
+        ("long_attribute", |b| {
+            family_page(b, "<div class=\"", "x", "\">x</div>")
+        }),
+        ("deep_lists", deep_lists),
+    ]
+}
+
 /// Times `import` on `(label, page)` inputs, flat sampling (each run is long), ten
 /// samples.
 fn group(c: &mut Criterion, name: &str, inputs: &[(String, String)]) {
@@ -133,6 +200,17 @@ fn import_is_linear(c: &mut Criterion) {
         .collect();
     assert!(import(&unclosed[0].1).tables.is_empty());
     group(c, "html_unclosed_tables", &unclosed);
+
+    for (name, make) in families() {
+        let pages: Vec<(String, String)> = [MB, 10 * MB]
+            .into_iter()
+            .map(|n| (format!("{}MB", n / MB), make(n)))
+            .collect();
+        let small = import(&pages[0].1);
+        assert_eq!(small.tables.len(), 1, "{name}");
+        assert_eq!(small.tables[0].rows.rows.len(), 2, "{name}");
+        group(c, name, &pages);
+    }
 }
 
 criterion_group!(benches, import_is_linear);

@@ -1,7 +1,8 @@
 //! Tables whose cells the page marks (markdown pipes, HTML): the header decides the
 //! columns, each row is read cell by cell.
 
-use super::columns::{Role, is_error_table, look_alike, roles};
+use super::codes::code_and_status;
+use super::columns::{Role, is_error_table, is_type_column, keyed_by_status, look_alike, roles};
 use super::rows::{PageRow, Rows};
 use super::status::parse_cell;
 use super::{PageTable, SkippedTable};
@@ -89,11 +90,11 @@ pub fn read(table: &CellTable, heading: String) -> Result<PageTable, SkippedTabl
         })
         .collect();
     let roles = roles(&header.cells, &values);
-    if !is_error_table(&roles) {
+    if let Some(reason) = not_imported(&header.cells, &roles, &values) {
         return Err(SkippedTable {
             line: header.line,
             heading,
-            reason: not_an_error_table(&header.cells, &roles),
+            reason,
         });
     }
     let column = |role| roles.iter().position(|r| *r == Some(role));
@@ -120,6 +121,30 @@ pub fn read(table: &CellTable, heading: String) -> Result<PageTable, SkippedTabl
     })
 }
 
+/// Why a table with these columns and values is not an error table, if it is not:
+/// keyed by HTTP status (its codes are `400 Bad Request`), no code and message columns,
+/// or a column of value types (a table of fields).
+fn not_imported(
+    headers: &[String],
+    roles: &[Option<Role>],
+    values: &[Vec<&str>],
+) -> Option<String> {
+    let header = short(&headers.join(" | "));
+    let codes = roles.iter().position(|r| *r == Some(Role::Code));
+    if codes.is_some_and(|c| keyed_by_status(&values[c])) {
+        return Some(format!(
+            "no error-code column ({header}): keyed by HTTP status only"
+        ));
+    }
+    if !is_error_table(roles) {
+        return Some(not_an_error_table(headers, roles));
+    }
+    values
+        .iter()
+        .any(|v| is_type_column(v))
+        .then(|| format!("a table of fields ({header}): a column of value types"))
+}
+
 /// Where each field of a row is, by column.
 struct Columns {
     code: Option<usize>,
@@ -142,8 +167,9 @@ fn read_row(row: &CellRow, columns: &Columns, rows: &mut Rows) {
         rows.skip(row.line, why);
         return;
     }
+    let (code, code_status) = code_and_status(cell(columns.code).unwrap_or_default());
     let status = match cell(columns.status).filter(|s| !s.is_empty()) {
-        None => None,
+        None => code_status,
         Some(text) => match parse_cell(text) {
             Some(n) => Some(n),
             None => {
@@ -157,7 +183,7 @@ fn read_row(row: &CellRow, columns: &Columns, rows: &mut Rows) {
         },
     };
     rows.add(PageRow {
-        code: cell(columns.code).unwrap_or_default().to_owned(),
+        code,
         message: cell(columns.message).unwrap_or_default().to_owned(),
         status,
         description: cell(columns.description)

@@ -52,7 +52,12 @@ const VOCABULARY: &[(&str, Name)] = &[
     ("errorcode", name(Role::Code)),
     ("returncode", name(Role::Code)),
     ("errcode", name(Role::Code)),
+    ("errno", name(Role::Code)),
+    ("errorno", name(Role::Code)),
+    ("error", name(Role::Code)),
     ("code", name(Role::Code)),
+    ("异常code", name(Role::Code)),
+    ("异常码", name(Role::Code)),
     ("错误码", name(Role::Code)),
     ("错误代码", name(Role::Code)),
     ("错误返回码", name(Role::Code)),
@@ -67,6 +72,11 @@ const VOCABULARY: &[(&str, Name)] = &[
     ("错误消息", name(Role::Message)),
     ("消息", name(Role::Message)),
     ("返回信息", name(Role::Message)),
+    ("usermessage", name(Role::Message)),
+    ("loggingmessage", name(Role::Message)),
+    ("logmessage", name(Role::Message)),
+    ("日志", name(Role::Message)),
+    ("错误码描述", description_or_message()),
     ("errordescription", description_or_message()),
     ("httpstatuscodes", name(Role::Status)),
     ("httpstatuscode", name(Role::Status)),
@@ -78,6 +88,7 @@ const VOCABULARY: &[(&str, Name)] = &[
     ("statescode", name(Role::Status)),
     ("status", name(Role::Status)),
     ("http状态码", name(Role::Status)),
+    ("http状态", name(Role::Status)),
     ("状态码", name(Role::Status)),
     ("description", description_or_message()),
     ("semantics", description_or_message()),
@@ -98,6 +109,8 @@ const VOCABULARY: &[(&str, Name)] = &[
     ("详情与建议", name(Role::Description)),
     ("常见原因", name(Role::Description)),
     ("原因", description_or_message()),
+    ("cause", description_or_message()),
+    ("语义", description_or_message()),
     ("solution", name(Role::Other)),
     ("solutions", name(Role::Other)),
     ("suggestion", name(Role::Other)),
@@ -105,6 +118,13 @@ const VOCABULARY: &[(&str, Name)] = &[
     ("解决方案", name(Role::Other)),
     ("一般解决方法", name(Role::Other)),
     ("处理建议", name(Role::Other)),
+    ("建议解决方法", name(Role::Other)),
+    ("恢复策略", name(Role::Other)),
+    ("模块", name(Role::Other)),
+    ("数值", name(Role::Other)),
+    ("value", name(Role::Other)),
+    ("重试", name(Role::Other)),
+    ("retry", name(Role::Other)),
     ("建议", name(Role::Other)),
     ("type", name(Role::Other)),
     ("类型", name(Role::Other)),
@@ -171,6 +191,14 @@ pub fn look_alike(header: &str) -> Option<&'static str> {
 pub fn roles(headers: &[String], values: &[Vec<&str>]) -> Vec<Option<Role>> {
     let names: Vec<Option<Name>> = headers.iter().map(|h| lookup(h)).collect();
     let mut roles: Vec<Option<Role>> = names.iter().map(|n| n.map(|n| n.role)).collect();
+    // A "status" column whose values are no HTTP statuses (`Http状态码` over 43000) is
+    // not one: the values are the codes when no column is named for them.
+    for (c, column) in values.iter().enumerate() {
+        if roles[c] == Some(Role::Status) && !mostly_statuses(column) {
+            let has_code = roles.contains(&Some(Role::Code));
+            roles[c] = Some(if has_code { Role::Other } else { Role::Code });
+        }
+    }
     // A column of HTTP statuses is the status column whatever its header — unless it
     // is the only code column (codes such as 400 or 500 exist).
     let codes = roles.iter().filter(|r| **r == Some(Role::Code)).count();
@@ -208,6 +236,61 @@ pub fn roles(headers: &[String], values: &[Vec<&str>]) -> Vec<Option<Role>> {
         seen = true;
     }
     roles
+}
+
+/// No values, or at least half of them HTTP statuses.
+fn mostly_statuses(values: &[&str]) -> bool {
+    let filled: Vec<&&str> = values.iter().filter(|v| !v.trim().is_empty()).collect();
+    let statuses = filled.iter().filter(|v| parse_cell(v).is_some()).count();
+    2 * statuses >= filled.len()
+}
+
+/// Whether a code column holds HTTP statuses with their reason phrases (`400 Bad
+/// Request`): the table is keyed by status, not by error code.
+pub fn keyed_by_status(codes: &[&str]) -> bool {
+    let filled: Vec<&&str> = codes.iter().filter(|v| !v.trim().is_empty()).collect();
+    !filled.is_empty()
+        && filled.iter().all(|v| parse_cell(v).is_some())
+        && filled.iter().any(|v| v.trim().len() > 3)
+}
+
+/// Value types that field tables list (`code | String | 错误码`).
+const TYPE_NAMES: &[&str] = &[
+    "string",
+    "int",
+    "integer",
+    "int32",
+    "int64",
+    "long",
+    "number",
+    "float",
+    "double",
+    "bool",
+    "boolean",
+    "object",
+    "array",
+    "list",
+    "map",
+    "uint32",
+    "uint64",
+    "字符串",
+    "整数",
+    "整型",
+    "数字",
+    "布尔",
+    "对象",
+    "数组",
+];
+
+/// A column of value types (`String`, `Integer`, `Object[]`): the table describes
+/// fields or parameters, not errors.
+pub fn is_type_column(values: &[&str]) -> bool {
+    let filled: Vec<String> = values
+        .iter()
+        .map(|v| v.trim().trim_end_matches("[]").to_lowercase())
+        .filter(|v| !v.is_empty())
+        .collect();
+    filled.len() >= 2 && filled.iter().all(|v| TYPE_NAMES.contains(&v.as_str()))
 }
 
 /// At least two values, every one an HTTP status.
@@ -330,6 +413,18 @@ mod tests {
             roles(&headers, &values),
             [Some(Role::Code), Some(Role::Message)]
         );
+    }
+
+    #[test]
+    fn a_status_column_of_codes_is_the_code_column() {
+        let headers = vec!["Http状态码".to_owned(), "错误信息".to_owned()];
+        let values = vec![vec!["43000", "43001"], vec!["a", "b"]];
+        assert_eq!(
+            roles(&headers, &values),
+            [Some(Role::Code), Some(Role::Message)]
+        );
+        assert!(keyed_by_status(&["400 Bad Request", "404"]));
+        assert!(!keyed_by_status(&["400", "404"]));
     }
 
     #[test]

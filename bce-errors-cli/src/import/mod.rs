@@ -3,6 +3,7 @@
 //!
 //! - [`columns`]: which column is which, by header word and by value;
 //! - [`cells`]: tables whose cells the page marks (pipes, HTML);
+//! - [`codes`]: code cells with a status or a field name around the code;
 //! - [`flat`]: tables flattened into lines of text;
 //! - [`rows`]: the checks every row passes, and the evidence that splits cells;
 //! - [`status`]: status cells as pages write them (`403Forbidden`, `400 Bad Request`);
@@ -11,6 +12,7 @@
 //! Every step handles each block once: import is linear in the page.
 
 pub mod cells;
+pub mod codes;
 pub mod columns;
 pub mod flat;
 pub mod names;
@@ -81,9 +83,10 @@ pub fn import(text: &str) -> PageImport {
         updated: names::updated(&page),
         ..PageImport::default()
     };
+    let marked = marked_headings(&page);
     let mut i = 0;
     while i < page.blocks.len() {
-        let heading = heading_before(&page, i);
+        let heading = heading_before(&page, i, &marked);
         if let Block::Table(table) = &page.blocks[i] {
             for table in cells::regroup(table) {
                 match cells::read(&table, heading.clone()) {
@@ -137,8 +140,9 @@ fn is_heading_like(text: &str) -> bool {
 }
 
 /// The heading of the table at `blocks[i]`: the nearest line above it that can be one
-/// (a few lines up at most), else none.
-fn heading_before(page: &Page, i: usize) -> String {
+/// (a few lines up at most); when that line names nothing (`…列表如下：`, or none is
+/// near), the nearest heading the document marks (`#`, `<h2>`) above it, if any.
+fn heading_before(page: &Page, i: usize, marked: &[Option<usize>]) -> String {
     let lines: Vec<&str> = page.blocks[..i]
         .iter()
         .rev()
@@ -149,13 +153,36 @@ fn heading_before(page: &Page, i: usize) -> String {
         })
         .filter(|t| !names::is_navigation(t))
         .collect();
-    let heading = lines
+    let near = lines
         .iter()
         .find(|t| is_heading_like(t))
         .copied()
         .unwrap_or_default();
+    let heading = match i.checked_sub(1).and_then(|k| marked[k]) {
+        Some(k) if names::service_in(near).is_empty() => match &page.blocks[k] {
+            Block::Line(l) => l.text.as_str(),
+            Block::Table(_) => near,
+        },
+        _ => near,
+    };
     heading
         .trim_end_matches([':', '：'])
         .trim_start_matches(['-', '*', '•', ' '])
         .to_owned()
+}
+
+/// For each block, the nearest block at or before it that is a heading the document
+/// marks (`#`, `<h2>`): one pass, so finding a table's heading stays linear.
+fn marked_headings(page: &Page) -> Vec<Option<usize>> {
+    let mut last = None;
+    page.blocks
+        .iter()
+        .enumerate()
+        .map(|(k, b)| {
+            if matches!(b, Block::Line(l) if l.heading) {
+                last = Some(k);
+            }
+            last
+        })
+        .collect()
 }

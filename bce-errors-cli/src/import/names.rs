@@ -3,7 +3,8 @@
 //! product, else a title that is not generic, else the saved page's file name; never
 //! from a sentence, a paragraph or site navigation.
 
-use crate::page::{Block, Page};
+use crate::page::inline::plain;
+use crate::page::{Block, Page, meta};
 
 /// Site chrome that saved pages start with: never a title or a product.
 const SITE_CHROME: &[&str] = &[
@@ -37,6 +38,8 @@ const GENERIC: &[&str] = &[
     "the",
     "general",
     "api",
+    "apis",
+    "rest",
     "response",
     "responses",
     "information",
@@ -71,21 +74,29 @@ const CHINESE_GENERIC: &[&str] = &[
     "常见原因",
 ];
 
-/// Punctuation that makes a heading a sentence.
-const SENTENCE_PUNCTUATION: [char; 10] = ['.', '。', ',', '，', ':', '：', '!', '?', '(', ')'];
+/// Punctuation that makes a heading a sentence (`.` only ending a word: `swan.request`
+/// is a name).
+const SENTENCE_PUNCTUATION: [char; 9] = ['。', ',', '，', ':', '：', '!', '?', '(', ')'];
+
+/// Words of a heading that say it is an error table: only such a heading names the
+/// table's own service (`NAT gateway error return code`); any other heading (`创建证书`,
+/// `Android`) is a section of the page, whose name the table takes.
+const ERROR_TABLE_WORDS: &[&str] = &["error", "errors", "错误", "返回码", "异常"];
 
 /// Words that make a line prose introducing what follows, not a heading: "for
 /// example", "as follows", "among them".
 const PROSE_MARKERS: &[&str] = &["例如", "如下", "其中", "以下", "for example", "as follows"];
 
 /// English words that join a name to the words dropped from it.
-const CONNECTIVES: &[&str] = &["and", "or", "of", "the", "for", "&"];
+const CONNECTIVES: &[&str] = &["and", "or", "of", "the", "for", "in", "&"];
 
 /// Chinese characters that join a name to the words dropped from it (及, 和, 与, 的).
 const CHINESE_CONNECTIVES: &[char] = &['及', '和', '与', '的', '、'];
 
-/// A heading or name longer than this is a sentence, not a name.
+/// A name longer than this is a sentence, not a name.
 const MAX_NAME_CHARS: usize = 40;
+/// A heading longer than this is a sentence, whatever words it drops.
+const MAX_HEADING_CHARS: usize = 80;
 /// Words of a name, at most.
 const MAX_NAME_WORDS: usize = 5;
 
@@ -105,8 +116,12 @@ pub fn is_navigation(text: &str) -> bool {
         || SITE_CHROME.contains(&lower.trim())
 }
 
-/// The page's title: its first line that is not navigation (before any table).
+/// The page's title: what its structure says (`<h1>`, `<title>`, front matter, `# `),
+/// else its first line that is not navigation (before any table).
 pub fn title(page: &Page) -> Option<String> {
+    if let Some(title) = &page.meta.title {
+        return Some(title.clone());
+    }
     let first_table = page
         .blocks
         .iter()
@@ -118,13 +133,23 @@ pub fn title(page: &Page) -> Option<String> {
             Block::Line(l) => Some(l.text.as_str()),
             Block::Table(_) => None,
         })
-        .find(|t| !is_navigation(t) && is_name_like(t) && updated_in(t).is_none())
+        .find(|t| {
+            !is_navigation(t)
+                && is_name_like(t)
+                && updated_in(t).is_none()
+                && !meta::is_section_word(t)
+                && !meta::is_site_name(t)
+        })
         .map(str::to_owned)
 }
 
-/// The product a page belongs to, when it says so: the line after "All Product
-/// Document" / "所有文档" (intl and cloud.baidu.com pages print it there).
+/// The product a page belongs to, when it says so: its breadcrumb or `<title>`, or the
+/// line after "All Product Document" / "所有文档" (intl and cloud.baidu.com pages print
+/// it there).
 pub fn product(page: &Page) -> Option<String> {
+    if let Some(product) = &page.meta.product {
+        return Some(product.clone());
+    }
     let all: Vec<&str> = lines(page).collect();
     let marker = all
         .iter()
@@ -132,7 +157,7 @@ pub fn product(page: &Page) -> Option<String> {
     all[marker + 1..]
         .iter()
         .find(|t| !is_navigation(t))
-        .filter(|t| is_name_like(t))
+        .filter(|t| is_name_like(t) && !meta::is_site_name(t))
         .map(|t| (*t).to_owned())
 }
 
@@ -171,10 +196,14 @@ fn is_name_like(text: &str) -> bool {
 /// `NAT gateway error return code` → `NAT gateway`, `开发机错误码` → `开发机`; empty
 /// when it names none or is a sentence.
 pub fn service_in(heading: &str) -> String {
+    let heading = plain(heading.trim_start_matches('#'));
     let heading = heading.trim().trim_end_matches(['：', ':']);
-    if heading.chars().count() > MAX_NAME_CHARS
+    if heading.chars().count() > MAX_HEADING_CHARS
         || heading.contains(SENTENCE_PUNCTUATION)
+        || heading.contains(". ")
+        || heading.ends_with('.')
         || PROSE_MARKERS.iter().any(|m| heading.contains(m))
+        || meta::is_section_word(heading)
     {
         return String::new();
     }
@@ -202,10 +231,52 @@ pub fn service_in(heading: &str) -> String {
     }
     let name = words.join(" ");
     let name = name.trim_matches(|c| CHINESE_CONNECTIVES.contains(&c));
-    if name.split_whitespace().count() > MAX_NAME_WORDS {
+    if name.split_whitespace().count() > MAX_NAME_WORDS
+        || name.chars().count() > MAX_NAME_CHARS
+        || name.split_whitespace().all(is_status_class)
+        || meta::is_section_word(name)
+        || meta::is_site_name(name)
+    {
         return String::new();
     }
     name.to_owned()
+}
+
+/// The name a page's title gives: its service (`Common Microsoft 365 Defender REST API
+/// error codes` → `Microsoft 365 Defender`), without a trailing annotation in brackets
+/// (`文生图 (Text2Image)` → `文生图`) or a leading `Common`.
+pub fn title_name(title: &str) -> String {
+    let title = title.trim();
+    let bare = match title.strip_suffix([')', '）']) {
+        Some(inner) => match inner.rfind(['(', '（']) {
+            Some(open) if open > 0 => &title[..open],
+            _ => title,
+        },
+        None => title,
+    };
+    let name = service_in(bare);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.split_first() {
+        // `Common Headers` names a thing; `Common Microsoft 365 Defender` a product's
+        // common errors.
+        Some((first, rest)) if rest.len() >= 2 && first.eq_ignore_ascii_case("common") => {
+            rest.join(" ")
+        }
+        _ => name,
+    }
+}
+
+/// `4XX`, `5xx`: a class of HTTP statuses, not a service.
+fn is_status_class(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 3 && (b'1'..=b'5').contains(&b[0]) && b[1..].eq_ignore_ascii_case(b"xx")
+}
+
+/// Whether a heading says its table is an error table, so that what else it says is
+/// the table's own service.
+fn names_an_error_table(heading: &str) -> bool {
+    let lower = heading.to_lowercase();
+    ERROR_TABLE_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// A file stem for a name: its ASCII words in lower case joined by `_` (`Host Security`
@@ -241,11 +312,11 @@ pub fn spec_names(
     given: Option<&str>,
     page_stem: &str,
 ) -> Vec<(String, String)> {
-    let page_name = given
+    let from_page = given
         .map(str::to_owned)
         .or_else(|| product.map(str::to_owned))
-        .or_else(|| title.map(service_in).filter(|t| !t.is_empty()))
-        .unwrap_or_else(|| page_stem.to_owned());
+        .or_else(|| title.map(title_name).filter(|t| !t.is_empty()));
+    let page_name = from_page.clone().unwrap_or_else(|| page_stem.to_owned());
     let page_file = stem_of(&page_name)
         .or_else(|| stem_of(page_stem))
         .unwrap_or_else(|| "errors".to_owned());
@@ -253,13 +324,14 @@ pub fn spec_names(
     headings
         .iter()
         .map(|heading| {
-            let own = given.is_none().then(|| service_in(heading));
-            let own = own.filter(|n| !n.is_empty() && stem_of(n).is_some());
-            let (name, mut stem) = match own {
-                Some(name) => {
-                    let stem = stem_of(&name).unwrap_or_else(|| page_file.clone());
-                    (name, stem)
-                }
+            // A heading that is the page's own title names the page, not a table of it.
+            let own = given
+                .is_none()
+                .then(|| service_in(heading))
+                .filter(|n| !n.is_empty() && names_an_error_table(heading))
+                .filter(|_| title != Some(*heading) || from_page.is_none());
+            let (name, mut stem) = match own.and_then(|n| Some((stem_of(&n)?, n))) {
+                Some((stem, name)) => (name, stem),
                 None => (page_name.clone(), page_file.clone()),
             };
             if taken.contains(&stem) {
@@ -297,6 +369,8 @@ mod tests {
             ("Error return codes", "", None),
             ("开发机错误码", "开发机", Some("dev_machine")),
             ("公共错误码", "公共", Some("global")),
+            ("**3XX errors**", "", None),
+            ("简介", "", None),
             (
                 "The following table is the common error codes in API response, they may appear in API response.",
                 "",
@@ -318,6 +392,10 @@ mod tests {
             "page",
         );
         assert_eq!(names, [("Common".to_owned(), "global".to_owned())]);
+        // The page's own title above its table: the product names it.
+        let title = "Common REST API error codes";
+        let names = spec_names(&[title], Some("Azure Storage"), Some(title), None, "p");
+        assert_eq!(names[0].0, "Azure Storage");
         let names = spec_names(
             &["Error Code"],
             Some("Host Security"),

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::status::is_no_error_status;
 use crate::page::fold;
 
 /// One row read from a docs table.
@@ -75,9 +76,9 @@ impl Rows {
             };
             return self.skip(row.line, why);
         }
-        if bce_errors::is_success_code(&row.code)
-            && row.status.is_none_or(|s| (200..300).contains(&s))
-        {
+        let success = bce_errors::is_success_code(&row.code)
+            && row.status.is_none_or(|s| (200..300).contains(&s));
+        if success || is_no_error_status(&row.code, &row.message) {
             let why = format!("documents a success (`{}`), not an error", row.code);
             return self.skip(row.line, why);
         }

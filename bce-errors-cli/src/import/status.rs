@@ -75,6 +75,38 @@ const REASONS: &[&str] = &[
     "networkauthenticationrequired",
 ];
 
+/// Reason phrases of the statuses that are no errors (2xx and 3xx).
+const NO_ERROR_REASONS: &[&str] = &[
+    "ok",
+    "created",
+    "accepted",
+    "nocontent",
+    "resetcontent",
+    "partialcontent",
+    "notmodified",
+    "found",
+    "movedpermanently",
+    "seeother",
+    "temporaryredirect",
+    "permanentredirect",
+];
+
+/// Whether a row whose code is a 2xx or 3xx status (`200`, `304`) says that status by its
+/// reason phrase (`WILDDOG_HTTP_OK`, `Not Modified`): it documents no error.
+pub fn is_no_error_status(code: &str, message: &str) -> bool {
+    let is_status = leading_status(code).is_some_and(|(n, tail)| tail.is_empty() && n < 400);
+    let words: Vec<String> = message
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    is_status
+        && (1..=3.min(words.len())).any(|n| {
+            let phrase = words[words.len() - n..].concat();
+            NO_ERROR_REASONS.contains(&phrase.as_str())
+        })
+}
+
 /// The most words a reason phrase has (`Request Header Fields Too Large`).
 const MAX_PHRASE_WORDS: usize = 5;
 
@@ -96,9 +128,22 @@ fn folded(text: &str) -> String {
 /// one: a number from 100 to 599, optionally followed by a reason phrase.
 pub fn parse_cell(cell: &str) -> Option<u16> {
     let cell = cell.trim();
-    let (number, rest) = leading_status(cell)?;
+    let Some((number, rest)) = leading_status(cell) else {
+        return phrase_first(cell);
+    };
     let rest = folded(rest);
     (rest.is_empty() || REASONS.contains(&rest.as_str())).then_some(number)
+}
+
+/// `BadRequest (400)`, `Not Found（404）`: the reason phrase, then the number in
+/// brackets.
+fn phrase_first(cell: &str) -> Option<u16> {
+    let inner = cell.strip_suffix([')', '）'])?;
+    let open = inner.rfind(['(', '（'])?;
+    let number = inner[open..].trim_start_matches(['(', '（']).trim();
+    let (status, tail) = leading_status(number)?;
+    let phrase = folded(&inner[..open]);
+    (tail.is_empty() && REASONS.contains(&phrase.as_str())).then_some(status)
 }
 
 /// A status at the start of `text`: three digits from 100 to 599 not followed by another
@@ -163,9 +208,21 @@ mod tests {
             ("422 Unprocessable Content", Some(422)),
             ("505 HTTP Version Not Supported", Some(505)),
             ("404 Not-Found!", None),
+            ("BadRequest (400)", Some(400)),
+            ("Unauthorized（401）", Some(401)),
+            ("Whatever (400)", None),
         ] {
             assert_eq!(parse_cell(cell), n, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn statuses_that_are_no_errors() {
+        assert!(is_no_error_status("200", "WILDDOG_HTTP_OK"));
+        assert!(is_no_error_status("304", "Not Modified"));
+        assert!(!is_no_error_status("201", "解析失败"));
+        assert!(!is_no_error_status("404", "Not Found"));
+        assert!(!is_no_error_status("Ok", "OK"));
     }
 
     #[test]

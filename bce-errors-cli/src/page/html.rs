@@ -2,12 +2,16 @@
 //! text, quoted and unquoted attributes, raw text in `<script>` and `<style>`). We keep
 //! the table assembly: `<table>` elements become tables (rows, cells, `rowspan` and
 //! `colspan` filled in; a table nested in a cell is a table of its own and text of the
-//! cell), headings, paragraphs and other text become lines. Linear in the page size:
-//! every token is handled once, and open tables are a stack.
+//! cell), headings, paragraphs and other text become lines; a `<caption>` is the
+//! table's heading. The page's chrome (head, navigation, sidebars, footer: see
+//! [`chrome`](super::chrome)) is not text; its `<title>`, first `<h1>` and breadcrumb
+//! give the page's [`Meta`](super::meta::Meta). Linear in the page size: every token is
+//! handled once, and open tables and chrome elements are stacks.
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use super::{Block, CellRow, CellTable, Line, Page, fold};
+use super::chrome::{Chrome, MAX_MARK_BYTES};
+use super::{Block, CellRow, CellTable, Line, Page, fold, meta};
 
 /// Elements whose start or end breaks a line of text.
 const BLOCK_TAGS: &[&str] = &[
@@ -29,7 +33,6 @@ const BLOCK_TAGS: &[&str] = &[
     "footer",
     "nav",
     "pre",
-    "title",
     "dt",
     "dd",
     "hr",
@@ -131,25 +134,37 @@ impl OpenTable {
 }
 
 /// What the page reader has open.
+#[derive(Default)]
 struct Reader {
     blocks: Vec<Block>,
     text: String,
+    /// `text` is white space only (kept so, not rescanned: a page of many blank inline
+    /// elements stays linear).
+    text_blank: bool,
     text_start: usize,
     tables: Vec<OpenTable>,
     /// Inside `<script>` or `<style>`: their text is not page text.
     raw: Option<Vec<u8>>,
     lines: LineIndex,
+    chrome: Chrome,
+    /// Inside a heading (`<h1>`…`<h6>`) or a `<caption>`: the line is a heading.
+    in_heading: bool,
+    in_caption: bool,
+    /// The `<title>` and the first `<h1>`, as read so far (`None` until they start).
+    title: Option<String>,
+    in_title: bool,
+    h1: Option<String>,
+    in_h1: bool,
 }
 
 /// Reads an HTML page into blocks.
 pub fn read(html: &str) -> Page {
+    let html = super::tags::cap_attributes(html);
+    let html = html.as_ref();
     let mut reader = Reader {
-        blocks: Vec::new(),
-        text: String::new(),
-        text_start: 0,
-        tables: Vec::new(),
-        raw: None,
+        text_blank: true,
         lines: LineIndex::new(html),
+        ..Reader::default()
     };
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
@@ -175,10 +190,22 @@ impl Reader {
                     number("rowspan", MAX_ROWSPAN),
                 );
                 let line = self.lines.line_of(tag.span.start);
+                if self.raw.is_none() {
+                    let attribute = |key: &str| {
+                        tag.attributes
+                            .get(key.as_bytes())
+                            .filter(|v| v.len() <= MAX_MARK_BYTES)
+                            .map(|v| String::from_utf8_lossy(v).into_owned())
+                    };
+                    self.chrome.start(&name, attribute, tag.self_closing);
+                }
                 self.start_tag(&name, line, span, tag.self_closing);
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if self.raw.is_none() {
+                    self.chrome.end(&name);
+                }
                 self.end_tag(&name);
             }
             Token::String(text) if self.raw.is_none() => {
@@ -213,6 +240,22 @@ impl Reader {
                     t.open_cell(line, span);
                 }
             }
+            "title" => {
+                self.in_title = true;
+                self.title.get_or_insert_with(String::new);
+            }
+            "caption" => {
+                self.flush_line();
+                self.in_caption = true;
+            }
+            _ if heading_level(name).is_some() => {
+                self.break_line();
+                self.in_heading = true;
+                if name == "h1" && self.h1.is_none() {
+                    self.in_h1 = true;
+                    self.h1 = Some(String::new());
+                }
+            }
             _ if BLOCK_TAGS.contains(&name) => self.break_line(),
             _ => {}
         }
@@ -236,6 +279,16 @@ impl Reader {
                 if let Some(t) = self.tables.last_mut() {
                     t.close_cell();
                 }
+            }
+            "title" => self.in_title = false,
+            "caption" => {
+                self.flush_line();
+                self.in_caption = false;
+            }
+            _ if heading_level(name).is_some() => {
+                self.break_line();
+                self.in_heading = false;
+                self.in_h1 = false;
             }
             _ if BLOCK_TAGS.contains(&name) => self.break_line(),
             _ => {}
@@ -274,30 +327,41 @@ impl Reader {
     }
 
     fn push_text(&mut self, text: &str, line: usize) {
-        match self.tables.last_mut() {
-            Some(table) => {
-                if let Some(cell) = table.cell_text() {
-                    cell.push_str(text);
-                }
+        if self.in_title {
+            self.title.get_or_insert_with(String::new).push_str(text);
+            return;
+        }
+        if self.in_h1
+            && let Some(h1) = self.h1.as_mut()
+        {
+            h1.push_str(text);
+        }
+        if self.chrome.text(text) {
+            return;
+        }
+        if let Some(cell) = self.tables.last_mut().and_then(OpenTable::cell_text) {
+            return cell.push_str(text);
+        }
+        let caption = self.in_caption && !self.tables.is_empty();
+        if (self.tables.is_empty() || caption) && !self.chrome.hides_text() {
+            if self.text_blank {
+                self.text_start = line;
+                self.text_blank = text.trim().is_empty();
             }
-            None => {
-                if self.text.trim().is_empty() {
-                    self.text_start = line;
-                }
-                self.text.push_str(text);
-            }
+            self.text.push_str(text);
         }
     }
 
     fn flush_line(&mut self) {
-        let folded = fold(&self.text);
-        if !folded.is_empty() {
+        if !self.text_blank {
             self.blocks.push(Block::Line(Line {
-                text: folded,
+                text: fold(&self.text),
                 line: self.text_start,
+                heading: self.in_heading || self.in_caption,
             }));
         }
         self.text.clear();
+        self.text_blank = true;
     }
 
     fn finish(mut self) -> Page {
@@ -319,14 +383,26 @@ impl Reader {
                 }));
             }
         }
+        let title = self.title.as_deref().map(fold);
+        let h1 = self.h1.as_deref().map(fold);
         Page {
             blocks: self.blocks,
             ends_inside_a_line: false,
+            meta: meta::from_html(title.as_deref(), h1.as_deref(), &self.chrome.crumbs),
         }
     }
 }
 
+/// `h1` … `h6` → 1 … 6.
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    }
+}
+
 /// The 1-based line of a byte offset of the page, in logarithmic time.
+#[derive(Default)]
 struct LineIndex {
     starts: Vec<usize>,
 }
@@ -360,7 +436,8 @@ mod tests {
             page.blocks[0],
             Block::Line(Line {
                 text: "NAT gateway error codes".into(),
-                line: 2
+                line: 2,
+                heading: true,
             })
         );
         let Block::Table(table) = &page.blocks[1] else {

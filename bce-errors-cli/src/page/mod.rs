@@ -5,10 +5,24 @@
 //!
 //! - [`text`]: saved text and markdown, pipe tables with or without outer pipes, with
 //!   or without a `|---|` separator, one cell per line, or a whole table on one line;
+//! - [`markdown`]: a markdown document's structure around its tables (front matter,
+//!   fenced code, comments, `#` headings, HTML tables inside the markdown);
+//! - [`inline`]: inline markup in cells and lines (backticks, emphasis, links, escapes,
+//!   tags);
 //! - [`html`]: HTML through the `html5gum` tokenizer (entities, `<` in text, quoted
-//!   attributes, `rowspan`/`colspan`, nested tables).
+//!   attributes, `rowspan`/`colspan`, nested tables), the page's chrome (head,
+//!   navigation, sidebars, footers) kept out of its text;
+//! - [`chrome`]: a saved page's head, navigation, sidebars, breadcrumb and footer;
+//! - [`tags`]: tags with too many attributes cut before tokenizing (a stack guard);
+//! - [`meta`]: what a page says about itself — its title and product — from `<title>`,
+//!   `<h1>`, the breadcrumb, front matter or the first `#` heading.
 
+pub mod chrome;
 pub mod html;
+pub mod inline;
+pub mod markdown;
+pub mod meta;
+pub mod tags;
 pub mod text;
 
 /// A docs page as blocks.
@@ -19,6 +33,8 @@ pub struct Page {
     /// Whether the saved text stops inside its last line (no line break after it): a
     /// page cut off by saving, whose last row may be incomplete.
     pub ends_inside_a_line: bool,
+    /// What the document's structure says about it: title and product.
+    pub meta: meta::Meta,
 }
 
 /// One line of text, or a table whose cells the page marks.
@@ -37,6 +53,8 @@ pub struct Line {
     pub text: String,
     /// 1-based page line.
     pub line: usize,
+    /// A heading (`<h2>`, `## …`) as the document marks it.
+    pub heading: bool,
 }
 
 /// A table with explicit cells; the first row is the header.
@@ -63,8 +81,9 @@ pub struct CellRow {
     pub at_page_end: bool,
 }
 
-/// Reads a page in any supported format: HTML when it starts as an HTML document or has
-/// a `<table>`, else text with markdown tables.
+/// Reads a page in any supported format: HTML when it starts as an HTML document (or
+/// starts with a tag and has a `<table>`), else text and markdown (whose HTML tables
+/// are read too).
 pub fn read(text: &str) -> Page {
     if is_html(text) {
         html::read(text)
@@ -84,8 +103,18 @@ fn is_html(text: &str) -> bool {
         .to_ascii_lowercase();
     head.starts_with("<!doctype")
         || head.starts_with("<html")
-        || text.contains("<table")
-        || text.contains("<TABLE")
+        || (head.starts_with('<')
+            && (text.contains("<table") || text.contains("<TABLE"))
+            && !has_markdown_lines(text))
+}
+
+/// Whether a document that starts with a tag is markdown all the same: a line of it is a
+/// `#` heading or starts with a pipe.
+fn has_markdown_lines(text: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with('|') || (t.starts_with('#') && t.trim_start_matches('#').starts_with(' '))
+    })
 }
 
 /// Folds runs of whitespace to one space and trims.

@@ -9,46 +9,101 @@
 //! blank line before the table), so this reader is our own; a differential test holds
 //! it to pulldown-cmark on the tables GFM defines.
 
-use super::{Block, CellRow, CellTable, Line, Page, fold};
+use super::inline::plain;
+use super::markdown::{Kind, structure};
+use super::{Block, CellRow, CellTable, Line, Page, meta};
 
-/// Reads text and markdown.
+/// Reads text and markdown: front matter, fenced code and comments are not text, `#`
+/// headings are headings, and HTML tables inside the markdown are read as HTML.
 pub fn read(text: &str) -> Page {
-    let lines: Vec<&str> = text.split('\n').collect();
+    let doc = structure(text);
+    let lines: Vec<&str> = doc.lines.iter().map(|l| l.as_ref()).collect();
     let ends_inside_a_line = !text.is_empty() && !text.ends_with('\n');
     let mut blocks = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let run = pipe_run(&lines[i..], ends_inside_a_line);
-        if run > 0 {
-            let at_page_end = ends_inside_a_line && i + run == lines.len();
-            if run == 1 {
-                if let Some(table) = inline_table(lines[i], i + 1) {
-                    blocks.push(Block::Table(table));
-                    i += run;
-                    continue;
-                }
-            } else {
-                for (start, end) in tables_in_run(&lines[i..i + run]) {
-                    let last = at_page_end && end == run;
-                    let table = table(&lines[i + start..i + end], i + start + 1, last);
-                    blocks.push(Block::Table(table));
-                }
-                i += run;
+        match doc.kinds[i] {
+            Kind::Hidden => {}
+            Kind::Heading(_) => push_line(&mut blocks, lines[i], i, true),
+            Kind::Html { end } => {
+                html_blocks(text, i, end, &mut blocks);
+                i = end + 1;
+                continue;
+            }
+            Kind::Text => {
+                let run = text_block(&lines, i, ends_inside_a_line, &mut blocks);
+                i += run.max(1);
                 continue;
             }
         }
-        let folded = fold(lines[i]);
-        if !folded.is_empty() {
-            blocks.push(Block::Line(Line {
-                text: folded,
-                line: i + 1,
-            }));
-        }
         i += 1;
     }
+    let h1s = (0..lines.len())
+        .filter(|&k| doc.kinds[k] == Kind::Heading(1))
+        .map(|k| lines[k]);
     Page {
+        meta: meta::from_markdown(doc.title.as_deref(), h1s),
         blocks,
         ends_inside_a_line,
+    }
+}
+
+/// Reads the table or line at `lines[i]`; returns how many lines it took.
+fn text_block(
+    lines: &[&str],
+    i: usize,
+    ends_inside_a_line: bool,
+    blocks: &mut Vec<Block>,
+) -> usize {
+    let run = pipe_run(&lines[i..], ends_inside_a_line);
+    if run > 0 {
+        let at_page_end = ends_inside_a_line && i + run == lines.len();
+        if run == 1 {
+            if let Some(table) = inline_table(lines[i], i + 1) {
+                blocks.push(Block::Table(table));
+                return run;
+            }
+        } else {
+            for (start, end) in tables_in_run(&lines[i..i + run]) {
+                let last = at_page_end && end == run;
+                let table = table(&lines[i + start..i + end], i + start + 1, last);
+                blocks.push(Block::Table(table));
+            }
+            return run;
+        }
+    }
+    push_line(blocks, lines[i], i, false);
+    1
+}
+
+/// A line of text (0-based `i`), markup removed, unless it is blank.
+fn push_line(blocks: &mut Vec<Block>, text: &str, i: usize, heading: bool) {
+    let text = plain(text);
+    if !text.is_empty() {
+        blocks.push(Block::Line(Line {
+            text,
+            line: i + 1,
+            heading,
+        }));
+    }
+}
+
+/// The blocks of the HTML table on lines `start..=end` (0-based) of `text`, at their
+/// page lines.
+fn html_blocks(text: &str, start: usize, end: usize, blocks: &mut Vec<Block>) {
+    let mut offsets = text.match_indices('\n').map(|(k, _)| k + 1);
+    let from = match start {
+        0 => 0,
+        _ => offsets.nth(start - 1).unwrap_or(text.len()),
+    };
+    let to = offsets.nth(end - start).unwrap_or(text.len());
+    let page = super::html::read(&text[from..to]);
+    for mut block in page.blocks {
+        match &mut block {
+            Block::Line(l) => l.line += start,
+            Block::Table(t) => t.rows.iter_mut().for_each(|r| r.line += start),
+        }
+        blocks.push(block);
     }
 }
 
@@ -314,18 +369,7 @@ pub(crate) fn split_cells(line: &str) -> Vec<String> {
         }
     }
     cells.push(cell);
-    cells.iter().map(|c| fold(&without_breaks(c))).collect()
-}
-
-fn without_breaks(cell: &str) -> String {
-    if !cell.contains('<') {
-        return cell.to_owned();
-    }
-    let mut out = cell.to_owned();
-    for br in ["<br>", "<br/>", "<br />", "<BR>", "<BR/>", "<BR />"] {
-        out = out.replace(br, " ");
-    }
-    out
+    cells.iter().map(|c| plain(c)).collect()
 }
 
 #[cfg(test)]

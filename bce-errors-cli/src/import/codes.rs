@@ -1,0 +1,72 @@
+//! Code cells as documents write them around the code: the HTTP status in brackets
+//! after it (`CertExceedLimit (409)`, `AccessDeniedException（403）`), or the code as
+//! the value of a field (`errorCode为4`, `errno=4`) → the code, and the status.
+
+use super::status::parse_cell;
+
+/// Characters that give a field its value in a code cell (`errorCode为4`): Chinese
+/// "is", and `=`. (`:` is part of codes such as `B:00001`.)
+const IS: &[char] = &['为', '是', '=', '＝', '：'];
+
+/// The code of a code cell, and the status written in it when there is one.
+pub fn code_and_status(cell: &str) -> (String, Option<u16>) {
+    let cell = cell.trim();
+    if let Some((code, status)) = bracketed_status(cell) {
+        return (code.to_owned(), Some(status));
+    }
+    (field_value(cell).unwrap_or(cell).to_owned(), None)
+}
+
+/// `Code (409)`, `Code(409)`, `Code（409）`: the code and the status.
+fn bracketed_status(cell: &str) -> Option<(&str, u16)> {
+    let inner = cell.strip_suffix([')', '）'])?;
+    let open = inner.rfind(['(', '（'])?;
+    let status = parse_cell(inner[open..].trim_start_matches(['(', '（']))?;
+    let code = inner[..open].trim();
+    is_code(code).then_some((code, status))
+}
+
+/// `errorCode为4` → `4`: a field's name, a "为" or `=`, and a code.
+fn field_value(cell: &str) -> Option<&str> {
+    let at = cell.rfind(IS)?;
+    let sep = cell[at..].chars().next()?.len_utf8();
+    let value = &cell[at + sep..];
+    (at > 0 && !cell.contains(char::is_whitespace) && is_code(value)).then_some(value)
+}
+
+/// One word of ASCII letters, digits, `-`, `_`, `.`, `:`.
+fn is_code(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_and_status;
+
+    #[test]
+    fn codes_with_their_status_or_field() {
+        for (cell, code, status) in [
+            ("CertExceedLimit (409)", "CertExceedLimit", Some(409)),
+            (
+                "OperationNotAllowedException(409)",
+                "OperationNotAllowedException",
+                Some(409),
+            ),
+            (
+                "AccessDeniedException（403）",
+                "AccessDeniedException",
+                Some(403),
+            ),
+            ("errorCode为4", "4", None),
+            ("errno=1001", "1001", None),
+            ("B:00001", "B:00001", None),
+            ("NoSuchNat", "NoSuchNat", None),
+            ("Code (see below)", "Code (see below)", None),
+        ] {
+            assert_eq!(code_and_status(cell), (code.to_owned(), status), "{cell}");
+        }
+    }
+}
