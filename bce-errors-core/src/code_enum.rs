@@ -8,6 +8,7 @@
 //! ::bce_errors::__private::code_enum! {
 //!     NatError {
 //!         service: "NAT gateway",
+//!         rows: 49,
 //!         lookup: (256, 0x5ccd_e782_03c3_67a9, 0),
 //!         from: (::bce_errors::services::GlobalError, "specs/nat.toml:5:12"),
 //!     }
@@ -40,6 +41,7 @@ macro_rules! __code_enum {
     (
         $name:ident {
             service: $service:literal,
+            rows: $rows:literal,
             lookup: ($slots:literal, $seed:literal, $skip:literal),
             $(from: ($global:ty, $at:literal),)?
             $(derived: $debug:ident,)?
@@ -59,13 +61,17 @@ macro_rules! __code_enum {
             /// The service, as its docs page names it.
             pub const SERVICE: &'static str = $service;
             /// Every code of the service, in the order of its spec.
-            pub const ALL: &'static [Self] = &[$($name::$variant),*];
+            // Long arrays are statics: rustc checks a constant's array literal in time
+            // that grows with the square of its length, a static's in linear time.
+            pub const ALL: &'static [Self] = {
+                static ALL: [$name; $rows] = [$($name::$variant),*];
+                &ALL
+            };
             /// The rows' texts and numbers, as one block with no pointer in it.
             #[doc(hidden)]
-            pub const __TABLE: &'static $crate::__private::Table<
-                { $crate::__private::FIELDS * $name::ALL.len() },
-                { $name::ALL.len() },
-            > = &$crate::__private::Table::build(
+            pub const __TABLE: &'static $crate::__private::Table<{ $crate::__private::FIELDS * $rows }, $rows> = {
+                static TABLE: $crate::__private::Table<{ $crate::__private::FIELDS * $rows }, $rows> =
+                    $crate::__private::Table::build(
                 ::core::concat!($(
                     ::core::stringify!($variant), $code, $message
                     $(, $description)? $(, $description_zh)?
@@ -79,9 +85,14 @@ macro_rules! __code_enum {
                 )*],
                 [$($crate::__private::status(&[$($status),*])),*],
                 [$($crate::__private::retry(&[$($crate::RetryClass::$retry)?])),*],
-            );
-            const __INDEX: &'static $crate::__private::Index<$slots, $skip> =
-                &$crate::__private::Index::build($name::__TABLE, $seed);
+                );
+                &TABLE
+            };
+            const __INDEX: &'static $crate::__private::Index<$slots, $skip> = {
+                static INDEX: $crate::__private::Index<$slots, $skip> =
+                    $crate::__private::Index::build($name::__TABLE, $seed);
+                &INDEX
+            };
 
             /// What the docs say about this code: its row of the spec.
             #[inline]
@@ -188,7 +199,7 @@ macro_rules! __code_enum {
             #[automatically_derived]
             impl ::core::convert::From<$global> for $name {
                 fn from(global: $global) -> Self {
-                    const MAP: [u16; <$global>::ALL.len()] =
+                    static MAP: [u16; <$global>::ALL.len()] =
                         $crate::__private::map_codes(<$global>::__TABLE, $name::__TABLE, $at);
                     Self::ALL[MAP[$crate::ServiceError::index(&global)] as usize]
                 }

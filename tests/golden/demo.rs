@@ -31,6 +31,7 @@ pub enum DemoError {
 ::bce_errors::__private::code_enum! {
     DemoError {
         service: "Demo",
+        rows: 4,
         lookup: (16, 0x6c45d188009454f, 0),
     }
     NoSuchThing("NoSuchThing", Some(404), "The thing {id} is not found: ${thing}.", Some("Create the <thing> first."), Some("资源不存在")),

@@ -113,6 +113,7 @@ pub enum DevMachineError {
 ::bce_errors::__private::code_enum! {
     DevMachineError {
         service: "开发机",
+        rows: 17,
         lookup: (64, 0xf88bb8a8724c81ed, 0),
         from: (::bce_errors::services::GlobalError, "specs/dev_machine.toml:7:12"),
     }

@@ -25,8 +25,9 @@ pub(crate) fn code_enum_call(
     let codes: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
     let lookup = Lookup::find(&codes);
     let mut out = format!(
-        "{rt}::__private::code_enum! {{\n    {name} {{\n        service: {},\n        lookup: ({}, {:#x}, {}),\n",
+        "{rt}::__private::code_enum! {{\n    {name} {{\n        service: {},\n        rows: {},\n        lookup: ({}, {:#x}, {}),\n",
         lit(service),
+        rows.len(),
         lookup.slots,
         lookup.seed,
         lookup.skip,

@@ -121,6 +121,7 @@ pub enum AclError {
 crate::__private::code_enum! {
     AclError {
         service: "ACL",
+        rows: 20,
         lookup: (64, 0xe3ddd86ba71a5eb1, 0),
         from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }

@@ -77,6 +77,7 @@ pub enum AiPlatformError {
 crate::__private::code_enum! {
     AiPlatformError {
         service: "AI open platform",
+        rows: 15,
         lookup: (32, 0xc584133ac916ab3d, 0),
     }
     E1("1", None, "Unknown error", Some("服务器内部错误,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队。"), None, Transient),

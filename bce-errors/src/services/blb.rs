@@ -171,6 +171,7 @@ pub enum BlbError {
 crate::__private::code_enum! {
     BlbError {
         service: "BLB",
+        rows: 31,
         lookup: (128, 0x22b353f04f4f52db, 0),
         from: (crate::services::GlobalError, "specs/blb.toml:8:12"),
     }

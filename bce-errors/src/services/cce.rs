@@ -297,6 +297,7 @@ pub enum CceError {
 crate::__private::code_enum! {
     CceError {
         service: "CCE",
+        rows: 64,
         lookup: (512, 0xdd7c01d4f5407269, 0),
         from: (crate::services::GlobalError, "specs/pages/cce-page-global.toml:8:12"),
     }

@@ -123,6 +123,7 @@ pub enum EipGroupError {
 crate::__private::code_enum! {
     EipGroupError {
         service: "EIPGROUP",
+        rows: 20,
         lookup: (64, 0x7dc930b302278a9, 0),
         from: (crate::services::GlobalError, "specs/pages/eip-page-global.toml:8:12"),
     }

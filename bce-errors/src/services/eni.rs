@@ -185,6 +185,7 @@ pub enum EniError {
 crate::__private::code_enum! {
     EniError {
         service: "Elastic network interface",
+        rows: 36,
         lookup: (256, 0xf88bb8a8724c81ed, 2),
         from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }

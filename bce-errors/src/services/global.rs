@@ -103,6 +103,7 @@ pub enum GlobalError {
 crate::__private::code_enum! {
     GlobalError {
         service: "BCE global",
+        rows: 14,
         lookup: (32, 0x7b7dc2160e3335a7, 0),
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

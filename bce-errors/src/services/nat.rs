@@ -237,6 +237,7 @@ pub enum NatError {
 crate::__private::code_enum! {
     NatError {
         service: "NAT gateway",
+        rows: 49,
         lookup: (256, 0xf88bb8a8724c81ed, 0),
         from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }

@@ -129,6 +129,7 @@ pub enum VpcError {
 crate::__private::code_enum! {
     VpcError {
         service: "VPC",
+        rows: 22,
         lookup: (64, 0x7b7dc2160e3335a7, 0),
         from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }
