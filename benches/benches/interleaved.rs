@@ -9,7 +9,6 @@
 //! generated before the redesign instead.
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use bce_errors::BceError;
 use bce_errors::services::{CceError, EniError, NatError};
@@ -21,48 +20,9 @@ const ROUNDS: usize = 301;
 /// load changes between rounds rather than within one.
 const CALLS: usize = 64;
 
-/// Times `CALLS` calls of `f`, in nanoseconds a call.
-fn batch(f: &mut dyn FnMut() -> usize) -> f64 {
-    let start = Instant::now();
-    let mut sink = 0usize;
-    for _ in 0..CALLS {
-        sink = sink.wrapping_add(f());
-    }
-    black_box(sink);
-    start.elapsed().as_nanos() as f64 / CALLS as f64
-}
-
-/// Median and quartiles of `ours / theirs` over the rounds, and the medians of each.
+/// One comparison, through the shared harness.
 fn compare(name: &str, ours: &mut dyn FnMut() -> usize, theirs: &mut dyn FnMut() -> usize) {
-    for _ in 0..ROUNDS / 10 {
-        batch(ours);
-        batch(theirs);
-    }
-    let (mut ratios, mut a, mut b) = (Vec::new(), Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        let (x, y) = if round % 2 == 0 {
-            let x = batch(ours);
-            (x, batch(theirs))
-        } else {
-            let y = batch(theirs);
-            (batch(ours), y)
-        };
-        ratios.push(x / y);
-        a.push(x);
-        b.push(y);
-    }
-    let q = |v: &mut Vec<f64>, at: f64| {
-        v.sort_by(f64::total_cmp);
-        v[((v.len() - 1) as f64 * at).round() as usize]
-    };
-    println!(
-        "| {name} | {:.1} | {:.1} | **{:.2}×** ({:.2}–{:.2}) |",
-        q(&mut a, 0.5),
-        q(&mut b, 0.5),
-        q(&mut ratios, 0.5),
-        q(&mut ratios, 0.25),
-        q(&mut ratios, 0.75),
-    );
+    interleaved(name, ROUNDS, CALLS, ours, theirs);
 }
 
 /// `from_code` against a plain `match` on one code set's three workloads; a call is a

@@ -211,3 +211,54 @@ pub fn synthetic_spec(n: usize) -> String {
     }
     s
 }
+
+/// The interleaved harness of the benches, for a shared, noisy machine: each round
+/// times `calls` calls of one side, then of the other (the order alternates each
+/// round), and the ratio is taken per round. Prints one table row: the medians of
+/// each side in ns a call, and the median ratio `ours / theirs` with its quartiles.
+pub fn interleaved(
+    name: &str,
+    rounds: usize,
+    calls: usize,
+    ours: &mut dyn FnMut() -> usize,
+    theirs: &mut dyn FnMut() -> usize,
+) {
+    let time = |f: &mut dyn FnMut() -> usize| {
+        let start = std::time::Instant::now();
+        let mut sink = 0usize;
+        for _ in 0..calls {
+            sink = sink.wrapping_add(f());
+        }
+        std::hint::black_box(sink);
+        start.elapsed().as_nanos() as f64 / calls as f64
+    };
+    for _ in 0..rounds / 10 {
+        time(ours);
+        time(theirs);
+    }
+    let (mut ratios, mut a, mut b) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..rounds {
+        let (x, y) = if round % 2 == 0 {
+            let x = time(ours);
+            (x, time(theirs))
+        } else {
+            let y = time(theirs);
+            (time(ours), y)
+        };
+        ratios.push(x / y);
+        a.push(x);
+        b.push(y);
+    }
+    let q = |v: &mut Vec<f64>, at: f64| {
+        v.sort_by(f64::total_cmp);
+        v[((v.len() - 1) as f64 * at).round() as usize]
+    };
+    println!(
+        "| {name} | {:.1} | {:.1} | **{:.2}×** ({:.2}–{:.2}) |",
+        q(&mut a, 0.5),
+        q(&mut b, 0.5),
+        q(&mut ratios, 0.5),
+        q(&mut ratios, 0.25),
+        q(&mut ratios, 0.75),
+    );
+}

@@ -13,7 +13,6 @@ use std::future::Future;
 use std::hint::black_box;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
-use std::time::Instant;
 
 use bce_errors::BceError;
 use bce_errors::services::NatError;
@@ -58,41 +57,20 @@ async fn by_hand(response: reqwest::Response) -> BceError<NatError> {
     BceError::from_response(status, request_id.as_deref(), &body)
 }
 
-/// The median and quartiles of `ours / theirs` over the rounds, each a batch of `calls`.
+/// One comparison through the benches' shared interleaved harness.
 fn compare(name: &str, calls: usize, ours: &mut dyn FnMut(), theirs: &mut dyn FnMut()) {
-    let time = |f: &mut dyn FnMut()| {
-        let start = Instant::now();
-        (0..calls).for_each(|_| f());
-        start.elapsed().as_nanos() as f64 / calls as f64
-    };
-    for _ in 0..ROUNDS / 10 {
-        time(ours);
-        time(theirs);
-    }
-    let (mut ratios, mut a, mut b) = (Vec::new(), Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        let (x, y) = match round % 2 {
-            0 => (time(ours), time(theirs)),
-            _ => {
-                let y = time(theirs);
-                (time(ours), y)
-            }
-        };
-        ratios.push(x / y);
-        a.push(x);
-        b.push(y);
-    }
-    let q = |v: &mut Vec<f64>, at: f64| {
-        v.sort_by(f64::total_cmp);
-        v[((v.len() - 1) as f64 * at).round() as usize]
-    };
-    println!(
-        "| {name} | {:.0} | {:.0} | **{:.2}×** ({:.2}–{:.2}) |",
-        q(&mut a, 0.5),
-        q(&mut b, 0.5),
-        q(&mut ratios, 0.5),
-        q(&mut ratios, 0.25),
-        q(&mut ratios, 0.75),
+    bce_errors_bench::interleaved(
+        name,
+        ROUNDS,
+        calls,
+        &mut || {
+            ours();
+            0
+        },
+        &mut || {
+            theirs();
+            0
+        },
     );
 }
 
