@@ -165,3 +165,35 @@ fn add_spec(catalog: &mut Catalog, view: &SpecView) {
         source: view.spec.service.source.clone(),
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::meanings::meanings;
+
+    #[test]
+    fn groups_are_lookups_meanings() {
+        let catalog = build(&[], true, "");
+        for code in ["AccessDenied", "InternalError", "LimitExceeded", "NoSuchNat", "110"] {
+            let groups: Vec<usize> = meanings(code, None, None)
+                .unwrap()
+                .iter()
+                .map(|m| m.documented_by.len())
+                .collect();
+            let entries: Vec<&Entry> = catalog.entries.iter().filter(|e| e.code == code).collect();
+            let mut sizes: Vec<usize> = Vec::new();
+            let mut seen: Vec<Option<&str>> = Vec::new();
+            for e in &entries {
+                let group = e.group.as_deref();
+                if group.is_none() || !seen.contains(&group) {
+                    seen.push(group);
+                    sizes.push(match group {
+                        Some(g) => entries.iter().filter(|o| o.group.as_deref() == Some(g)).count(),
+                        None => 1,
+                    });
+                }
+            }
+            assert_eq!(sizes, groups, "{code}: the catalogue's groups are lookup's meanings");
+        }
+    }
+}
