@@ -88,11 +88,10 @@ macro_rules! __code_enum {
                 );
                 &TABLE
             };
-            const __INDEX: &'static $crate::__private::Index<$slots, $skip> = {
-                static INDEX: $crate::__private::Index<$slots, $skip> =
-                    $crate::__private::Index::build($name::__TABLE, $seed);
-                &INDEX
-            };
+            // A constant, not a static: a caller in another crate sees the slots, the
+            // seed and the probe count, and folds them into its code.
+            const __INDEX: &'static $crate::__private::Index<$slots, $skip> =
+                &$crate::__private::Index::build($name::__TABLE, $seed);
 
             /// What the docs say about this code: its row of the spec.
             #[inline]
@@ -150,7 +149,7 @@ macro_rules! __code_enum {
             /// `None` for a code this spec does not document.
             #[inline]
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                match Self::__INDEX.find(Self::__TABLE, code) {
+                match Self::__INDEX.find(code) {
                     ::core::option::Option::Some(i) => Self::ALL.get(i).copied(),
                     ::core::option::Option::None => ::core::option::Option::None,
                 }

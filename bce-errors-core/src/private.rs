@@ -202,6 +202,9 @@ impl<const T: usize, const R: usize> Table<T, R> {
 #[derive(Debug)]
 pub struct Index<const N: usize, const SKIP: usize> {
     seed: u64,
+    /// The table's text (a constant address: a caller in another crate compares the
+    /// code in place with no load before).
+    text: &'static str,
     slots: [u64; N],
     probes: usize,
 }
@@ -221,6 +224,7 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
         assert!(table.text.len() <= u32::MAX as usize, "a text under 4 GiB");
         let mut index = Index {
             seed,
+            text: table.text,
             slots: [0; N],
             probes: 1,
         };
@@ -246,11 +250,7 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
 
     /// The row whose code is `code`.
     #[inline(always)]
-    pub fn find<const T: usize, const R: usize>(
-        &self,
-        table: &Table<T, R>,
-        code: &str,
-    ) -> Option<usize> {
+    pub fn find(&self, code: &str) -> Option<usize> {
         let b = code.as_bytes();
         let home = home(key::<SKIP>(b), self.seed, N);
         for at in home..home + self.probes {
@@ -260,7 +260,7 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
             }
             let (start, len) = (slot as u32 as usize, (slot >> 32) as u16 as usize);
             if len == b.len()
-                && table
+                && self
                     .text
                     .as_bytes()
                     .get(start..start + len)
@@ -518,7 +518,7 @@ mod tests {
         for seed in [1, 3, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
             let index = Index::<512, 9>::build(&table, seed);
             for (i, code) in codes.iter().enumerate() {
-                assert_eq!(index.find(&table, code), Some(i), "{code:?}");
+                assert_eq!(index.find(code), Some(i), "{code:?}");
                 assert_eq!(table.row(i).code, *code);
             }
             for miss in [
@@ -529,7 +529,7 @@ mod tests {
                 "Code1x\u{0}",
                 "Code0x0 ",
             ] {
-                assert_eq!(index.find(&table, miss), None, "{miss:?}");
+                assert_eq!(index.find(miss), None, "{miss:?}");
             }
         }
     }
@@ -561,10 +561,7 @@ mod tests {
     fn a_table_without_rows_finds_nothing() {
         let table: Table<0, 0> = table(&[]);
         let index = Index::<1, 0>::build(&table, 7);
-        assert_eq!(
-            (index.find(&table, ""), index.find(&table, "x")),
-            (None, None)
-        );
+        assert_eq!((index.find(""), index.find("x")), (None, None));
     }
 
     #[test]

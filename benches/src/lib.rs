@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
-pub mod before;
+pub use bce_errors_before as before;
 
 /// 1,000 synthetic codes through the macro, as a user's crate would have them.
 #[bce_errors::bce_errors("specs/synthetic_1000.toml")]

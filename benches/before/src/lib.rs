@@ -3,6 +3,8 @@
 //! with its slots as a byte string), so `from_code` is compared with its former self in
 //! one run. Only the enum and its inherent impl are kept: that is all the lookup reads.
 #![allow(missing_docs, clippy::all)]
+//! In a crate of its own, as users saw them: the benchmark calls both layouts across a
+//! crate boundary.
 
 #[rustfmt::skip]
 mod cce;
