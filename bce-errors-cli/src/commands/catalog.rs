@@ -174,7 +174,13 @@ mod tests {
     #[test]
     fn groups_are_lookups_meanings() {
         let catalog = build(&[], true, "");
-        for code in ["AccessDenied", "InternalError", "LimitExceeded", "NoSuchNat", "110"] {
+        for code in [
+            "AccessDenied",
+            "InternalError",
+            "LimitExceeded",
+            "NoSuchNat",
+            "110",
+        ] {
             let groups: Vec<usize> = meanings(code, None, None)
                 .unwrap()
                 .iter()
@@ -188,12 +194,18 @@ mod tests {
                 if group.is_none() || !seen.contains(&group) {
                     seen.push(group);
                     sizes.push(match group {
-                        Some(g) => entries.iter().filter(|o| o.group.as_deref() == Some(g)).count(),
+                        Some(g) => entries
+                            .iter()
+                            .filter(|o| o.group.as_deref() == Some(g))
+                            .count(),
                         None => 1,
                     });
                 }
             }
-            assert_eq!(sizes, groups, "{code}: the catalogue's groups are lookup's meanings");
+            assert_eq!(
+                sizes, groups,
+                "{code}: the catalogue's groups are lookup's meanings"
+            );
         }
     }
 }
