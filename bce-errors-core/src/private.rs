@@ -207,6 +207,10 @@ pub struct Index<const N: usize, const SKIP: usize> {
     text: &'static str,
     slots: [u64; N],
     probes: usize,
+    /// The shortest and longest code: other lengths miss at once (and when every code
+    /// has eight bytes or more, the caller's key is one branch, folded).
+    shortest: usize,
+    longest: usize,
 }
 
 /// A slot: start (32 bits), length (16 bits), row + 1 (16 bits).
@@ -227,11 +231,19 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
             text: table.text,
             slots: [0; N],
             probes: 1,
+            shortest: usize::MAX,
+            longest: 0,
         };
         let mut row = 0;
         while row < R {
             let code = table.code(row);
             assert!(code.len() <= u16::MAX as usize, "a code under 64 KiB");
+            if code.len() < index.shortest {
+                index.shortest = code.len();
+            }
+            if code.len() > index.longest {
+                index.longest = code.len();
+            }
             let mut at = home(key::<SKIP>(code), seed, N);
             let mut probes = 1;
             while index.slots[at] != 0 {
@@ -252,6 +264,9 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
     #[inline(always)]
     pub fn find(&self, code: &str) -> Option<usize> {
         let b = code.as_bytes();
+        if b.len() < self.shortest || b.len() > self.longest {
+            return None;
+        }
         let home = home(key::<SKIP>(b), self.seed, N);
         for at in home..home + self.probes {
             let slot = self.slots[at & (N - 1)];
