@@ -1,5 +1,6 @@
 //! `bce-errors catalog` pages in a real browser: headless Chromium (Debian's `chromium`,
-//! which `.ci/run` installs; `CHROMIUM` names another) loads pages the command wrote and
+//! installed here when missing and the tests run as root, as `.ci/run` does; `CHROMIUM`
+//! names another) loads pages the command wrote and
 //! prints the DOM after load (`--dump-dom`), which these tests read.
 //!
 //! - the bundled catalogue holds each bundled (service, code) exactly once;
@@ -19,13 +20,43 @@ use std::process::Command;
 use bce_errors::services::BUNDLED;
 
 fn chromium() -> String {
+    static FOUND: std::sync::OnceLock<Result<String, String>> = std::sync::OnceLock::new();
+    FOUND
+        .get_or_init(find_or_install)
+        .clone()
+        .unwrap_or_else(|why| panic!("{why}"))
+}
+
+/// Chromium: `CHROMIUM`, else `chromium` on the path; on a machine without it where
+/// this runs as root with apt (a fresh CI or development machine), Debian's package is
+/// installed first, once for the whole test binary.
+fn find_or_install() -> Result<String, String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "chromium".to_owned());
-    let found = Command::new(&chromium).arg("--version").output();
-    assert!(
-        found.is_ok_and(|o| o.status.success()),
+    let works = |c: &str| {
+        Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if works(&chromium) {
+        return Ok(chromium);
+    }
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    if root && std::env::var_os("CHROMIUM").is_none() {
+        let install =
+            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium";
+        let _ = Command::new("sh").args(["-c", install]).output();
+        if works("chromium") {
+            return Ok("chromium".to_owned());
+        }
+    }
+    Err(
         "these tests need headless Chromium: `apt-get install chromium` (or CHROMIUM=/path/to/it)"
-    );
-    chromium
+            .into(),
+    )
 }
 
 fn scratch(name: &str) -> PathBuf {
