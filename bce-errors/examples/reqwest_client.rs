@@ -69,6 +69,7 @@ async fn main() {
     .await;
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(10)) // bounds each attempt; the policy bounds the rest
+        .no_proxy() // the double is on loopback; a real client keeps the environment's proxy
         .build()
         .expect("a reqwest client");
     // One policy per endpoint: its clones share the retry budget.
