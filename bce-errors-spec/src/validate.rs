@@ -7,8 +7,9 @@
 //!   keyword and not a name the generated code uses (the runtime's API list);
 //!   no two rows share a variant;
 //! - rows: a code appears once per file, and comes from one include at most;
-//! - the global table: a spec that includes a `global.toml` gets `From<GlobalError>`,
-//!   so that file must document every code of the bundled `GlobalError`;
+//! - the global table: a spec that includes a file saying `global = true` gets
+//!   `From<GlobalError>` (rustc, not this stage, checks that file against the bundled
+//!   `GlobalError`'s rows);
 //! - hand-listed variants are exactly the spec's.
 //!
 //! The `bce-errors check` command runs the same checks, so it gives the macro's verdict.

@@ -65,9 +65,10 @@
 //! Eq, Hash` (those you derive yourself are not added again); `code()`, `message()`,
 //! `status()` and `description()` (`Option`s: AI-platform tables document no status),
 //! `description_zh()`, `variant_name()`, `retry_class()`, `is_retryable()`,
-//! `from_code()`, `row()` (the whole [`Row`]), `index()`, `FromStr`, `ALL`, `ROWS`, `SERVICE`; a
+//! `from_code()`, `row()` (the whole [`Row`]), `index()`, `FromStr`, `ALL`, `SERVICE`; a
 //! one-line `Display`; `std::error::Error`; [`ServiceError`]; and `From<GlobalError>`
-//! when the spec includes `global.toml`. A bad spec is a compile error at
+//! when the spec includes a file that says `global = true` (the bundled `global.toml`
+//! does). A bad spec is a compile error at
 //! `specs/cfs.toml:LINE:COL` saying how to fix it. A dependency renamed in Cargo.toml
 //! (`bce = { package = "bce-errors" }`) is named with
 //! `#[bce::bce_errors("specs/cfs.toml", crate = "bce")]`.

@@ -137,7 +137,7 @@ fn services_mod(services: &[(String, String, Spec)]) -> String {
         );
     }
     out.push_str(
-        "//!\n//! Every service enum whose spec includes `global.toml` converts from\n//! [`GlobalError`].\n\n",
+        "//!\n//! Every service enum whose spec includes the global table (`global = true`) converts\n//! from [`GlobalError`].\n\n",
     );
     for (stem, _, _) in services {
         let _ = writeln!(out, "mod {stem};");

@@ -43,7 +43,7 @@ pub(crate) fn derive_attribute(item: &EnumItem) -> String {
 }
 
 /// The enum. Variants are declared in spec order with no discriminant, so a variant's
-/// value (`self as usize`) is its row's position in `ROWS`; variants the user listed
+/// value (`self as usize`) is its row's position in the table; variants the user listed
 /// keep their attributes (a `#[cfg]`, which would shift the positions, is rejected by
 /// validation). Of the standard derives, only those the user did not write are added.
 pub(super) fn tokens(spec: &Spec, item: &EnumItem) -> TokenStream {

@@ -19,8 +19,8 @@
 //! | [`PeeringConnectionError`] | Peering connections | VPC › API Reference › Common Headers and Error Responses › Peering connections error return codes |
 //! | [`VpcError`] | VPC | VPC › API Reference › Common Headers and Error Responses › VPC error return codes |
 //!
-//! Every service enum whose spec includes `global.toml` converts from
-//! [`GlobalError`].
+//! Every service enum whose spec includes the global table (`global = true`) converts
+//! from [`GlobalError`].
 
 mod acl;
 mod ai_platform;
