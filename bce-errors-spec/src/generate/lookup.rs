@@ -20,9 +20,6 @@ const MIN_SLOTS: usize = 16;
 const MAX_SLOTS_PER_CODE: usize = 8;
 /// The longest shared suffix the key can skip (`Exception` is nine bytes).
 const MAX_SKIP: usize = 16;
-/// Skips are tried only for specs up to this many codes (a larger one is never
-/// collision-free: it probes on).
-const MAX_SKIP_SEARCH: usize = 1024;
 /// Nor beyond this size (then the fewest collisions win).
 const MAX_SLOTS: usize = 1 << 12;
 
@@ -42,17 +39,16 @@ impl Lookup {
     /// slot; failing that, the largest table tried and the seed with the fewest codes
     /// outside their home slot.
     pub(crate) fn find(codes: &[&str]) -> Lookup {
-        let plain = Self::find_with(codes, 0);
-        if plain.perfect(codes) || codes.len() > MAX_SKIP_SEARCH {
-            return plain;
-        }
-        (1..=MAX_SKIP)
-            .map(|skip| Self::find_with(codes, skip))
-            .find(|lookup| lookup.perfect(codes))
-            .unwrap_or(plain)
+        // A skip helps only where two codes have one key (one length, head and tail):
+        // the first skip that tells every code apart, then one search for a seed.
+        let skip = (0..=MAX_SKIP)
+            .find(|&skip| all_distinct(&keys(codes, skip)))
+            .unwrap_or(0);
+        Self::find_with(codes, skip)
     }
 
     /// Whether every code sits in its home slot.
+    #[cfg(test)]
     fn perfect(&self, codes: &[&str]) -> bool {
         collisions(
             &keys(codes, self.skip),
@@ -97,6 +93,12 @@ fn keys(codes: &[&str], skip: usize) -> Vec<u64> {
     /// `key::<SKIP>` for each skip the search tries.
     const KEYS: [fn(&[u8]) -> u64; MAX_SKIP + 1] = keys!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16);
     codes.iter().map(|c| KEYS[skip](c.as_bytes())).collect()
+}
+
+/// Whether no two keys are equal.
+fn all_distinct(keys: &[u64]) -> bool {
+    let mut seen = std::collections::HashSet::with_capacity(keys.len());
+    keys.iter().all(|key| seen.insert(*key))
 }
 
 /// How many keys land on a home slot another key took first.
