@@ -33,6 +33,6 @@ pub use error::{
 };
 pub use json::{BodyError, BodyFormat};
 pub use response::{ErrorResponse, is_success_code};
-pub use retry::{RetryClass, classify, retry_reason};
+pub use retry::{RetryClass, classify, documented_class, retry_reason};
 pub use row::Row;
 pub use service::{ServiceError, UnknownCode};

@@ -86,50 +86,79 @@ impl core::fmt::Display for RetryClass {
 pub fn classify(status: u16, code: Option<&str>) -> RetryClass {
     code.and_then(code_default)
         .unwrap_or_else(|| status_default(status))
+        .0
 }
 
-/// The default class of a documented code: by its code, else by its documented status
-/// (none: `Never`). Generated enums use this for rows without a spec `retry`.
-pub(crate) fn default_class(status: Option<u16>, code: &str) -> RetryClass {
-    code_default(code).unwrap_or_else(|| status.map_or(RetryClass::Never, status_default))
+/// The retry class of a documented code: the spec's `retry` where it gives one, else
+/// the default by code, else by its documented status (none: `Never`).
+/// [`Row::retry_class`](crate::Row::retry_class) for a row of a generated enum.
+///
+/// ```
+/// use bce_errors::{RetryClass, documented_class};
+/// assert_eq!(documented_class(None, Some(503), "ServiceBusy"), RetryClass::Transient);
+/// assert_eq!(documented_class(None, None, "18"), RetryClass::Throttling);
+/// assert_eq!(documented_class(Some(RetryClass::Never), Some(500), "x"), RetryClass::Never);
+/// ```
+pub fn documented_class(retry: Option<RetryClass>, status: Option<u16>, code: &str) -> RetryClass {
+    retry.unwrap_or_else(|| documented_default(status, code).0)
 }
 
-/// Why a documented code with no `retry` in its spec has its default class, in a few
-/// words, for people on call ([`Row::retry_reason`](crate::Row::retry_reason) for a
-/// row of a generated enum).
+/// Why [`documented_class`] gives what it gives, in a few words, for people on call
+/// ([`Row::retry_reason`](crate::Row::retry_reason) for a row of a generated enum).
 ///
 /// ```
 /// use bce_errors::retry_reason;
-/// assert_eq!(retry_reason(Some(503), "ServiceBusy"), "a server-side error that may pass");
-/// assert_eq!(retry_reason(None, "18"), "an AI platform request or QPS limit: retry after a longer backoff");
+/// assert_eq!(retry_reason(None, Some(503), "ServiceBusy"), "a server-side error that may pass");
+/// assert_eq!(retry_reason(None, None, "18"), "an AI platform request or QPS limit: retry after a longer backoff");
 /// ```
-pub fn retry_reason(status: Option<u16>, code: &str) -> &'static str {
-    match (code, status) {
-        ("RequestExpired", _) => "the request's signature has expired: re-sign it, then retry",
-        ("1" | "2" | "282000" | "336000", _) => "an AI platform backend error that may pass",
-        ("4" | "17" | "18", _) => {
-            "an AI platform request or QPS limit: retry after a longer backoff"
-        }
-        (_, Some(500 | 502 | 503 | 504)) => "a server-side error that may pass",
-        (_, Some(429)) => "too many requests: retry after a longer backoff",
-        (_, Some(_)) => "a client error: the same request fails again",
-        (_, None) => "no documented status: retrying cannot help",
+pub fn retry_reason(retry: Option<RetryClass>, status: Option<u16>, code: &str) -> &'static str {
+    match retry {
+        Some(_) => "set by hand in the spec",
+        None => documented_default(status, code).1,
     }
 }
 
-fn code_default(code: &str) -> Option<RetryClass> {
+/// A documented code's default class and why: by its code, else by its documented
+/// status (none: `Never`).
+fn documented_default(status: Option<u16>, code: &str) -> (RetryClass, &'static str) {
+    code_default(code).unwrap_or_else(|| match status {
+        Some(status) => status_default(status),
+        None => (
+            RetryClass::Never,
+            "no documented status: retrying cannot help",
+        ),
+    })
+}
+
+/// The defaults a code has whatever its status (the AI platform answers HTTP 200).
+fn code_default(code: &str) -> Option<(RetryClass, &'static str)> {
     match code {
-        "RequestExpired" => Some(RetryClass::ClockSkew),
-        "1" | "2" | "282000" | "336000" => Some(RetryClass::Transient),
-        "4" | "17" | "18" => Some(RetryClass::Throttling),
+        "RequestExpired" => Some((
+            RetryClass::ClockSkew,
+            "the request's signature has expired: re-sign it, then retry",
+        )),
+        "1" | "2" | "282000" | "336000" => Some((
+            RetryClass::Transient,
+            "an AI platform backend error that may pass",
+        )),
+        "4" | "17" | "18" => Some((
+            RetryClass::Throttling,
+            "an AI platform request or QPS limit: retry after a longer backoff",
+        )),
         _ => None,
     }
 }
 
-fn status_default(status: u16) -> RetryClass {
+fn status_default(status: u16) -> (RetryClass, &'static str) {
     match status {
-        500 | 502 | 503 | 504 => RetryClass::Transient,
-        429 => RetryClass::Throttling,
-        _ => RetryClass::Never,
+        500 | 502 | 503 | 504 => (RetryClass::Transient, "a server-side error that may pass"),
+        429 => (
+            RetryClass::Throttling,
+            "too many requests: retry after a longer backoff",
+        ),
+        _ => (
+            RetryClass::Never,
+            "a client error: the same request fails again",
+        ),
     }
 }

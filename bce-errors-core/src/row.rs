@@ -44,10 +44,7 @@ impl Row {
     /// `retry` where it has one, else the defaults by status and code
     /// ([`classify`](crate::classify)).
     pub fn retry_class(&self) -> RetryClass {
-        match self.retry {
-            Some(class) => class,
-            None => crate::retry::default_class(self.status, self.code),
-        }
+        crate::documented_class(self.retry, self.status, self.code)
     }
 
     /// Why [`retry_class`](Row::retry_class) is what it is, in a few words: the spec set
@@ -59,10 +56,7 @@ impl Row {
     /// assert_eq!(GlobalError::InternalError.row().retry_reason(), "a server-side error that may pass");
     /// ```
     pub fn retry_reason(&self) -> &'static str {
-        match self.retry {
-            Some(_) => "set by hand in the spec",
-            None => crate::retry::retry_reason(self.status, self.code),
-        }
+        crate::retry_reason(self.retry, self.status, self.code)
     }
 
     /// True when retrying (after a backoff, or after re-signing) can succeed.

@@ -65,6 +65,19 @@ pub struct Spec {
     pub global_include: Option<Location>,
 }
 
+impl Row {
+    /// The row's retry class, as the generated enum reports it: the spec's `retry`,
+    /// else the runtime's defaults by code and status.
+    pub fn retry_class(&self) -> RetryClass {
+        bce_errors_core::documented_class(self.retry, self.status, &self.code)
+    }
+
+    /// Why, in a few words.
+    pub fn retry_reason(&self) -> &'static str {
+        bce_errors_core::retry_reason(self.retry, self.status, &self.code)
+    }
+}
+
 impl Spec {
     /// The row with this wire code.
     pub fn row(&self, code: &str) -> Option<&Row> {

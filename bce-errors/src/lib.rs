@@ -177,5 +177,5 @@ pub use bce_errors_macros::bce_errors;
 pub use bce_errors_core::{
     BceError, BodyError, BodyFormat, DISPLAY_FIELD_LIMIT, ErrorResponse, PARSE_LIMIT,
     REQUEST_ID_HEADER, ResponseHeaders, RetryClass, Row, SNIPPET_LIMIT, ServiceError, UnknownCode,
-    classify, is_success_code, retry_reason,
+    classify, documented_class, is_success_code, retry_reason,
 };

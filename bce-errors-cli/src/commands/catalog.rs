@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use bce_errors::services::{BUNDLED, Bundled};
-use bce_errors::{classify, retry_reason};
 use bce_errors_spec::naming::enum_name;
 
 use crate::catalog::{Catalog, Entry, Service, page, sample};
@@ -132,14 +131,6 @@ fn add_spec(catalog: &mut Catalog, view: &SpecView) {
     let enum_name = enum_name(&stem).unwrap_or_else(|| "SpecError".to_owned());
     let shown = |file: &str| view.root.join(file).display().to_string();
     for row in &view.spec.rows {
-        // The runtime's rule: the spec's class, else the default by code and status.
-        let class = row
-            .retry
-            .unwrap_or_else(|| classify(row.status.unwrap_or(200), Some(&row.code)));
-        let reason = match row.retry {
-            Some(_) => "set by hand in the spec",
-            None => retry_reason(row.status, &row.code),
-        };
         catalog.entries.push(Entry {
             service: service.clone(),
             code: row.code.clone(),
@@ -147,8 +138,8 @@ fn add_spec(catalog: &mut Catalog, view: &SpecView) {
             message: row.message.clone(),
             description: row.description.clone(),
             description_zh: row.description_zh.clone(),
-            retry: class.as_str().to_owned(),
-            retry_reason: reason.to_owned(),
+            retry: row.retry_class().as_str().to_owned(),
+            retry_reason: row.retry_reason().to_owned(),
             spec: Some(shown(&row.location.file)),
             line: Some(row.location.line),
             sample: sample(&row.code, &row.message),

@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use bce_errors::Row;
-use bce_errors::classify;
 use bce_errors::services::{BUNDLED, Bundled};
 use serde::Serialize;
 
@@ -116,21 +115,14 @@ pub fn meanings(
             let Some(row) = view.spec.row(code).filter(|_| wanted) else {
                 continue;
             };
-            let retry = row
-                .retry
-                .unwrap_or_else(|| classify(row.status.unwrap_or(200), Some(&row.code)));
             all.push(Meaning {
                 code: row.code.clone(),
                 status: row.status,
                 message: row.message.clone(),
                 description: row.description.clone(),
                 description_zh: row.description_zh.clone(),
-                retry: retry.as_str().to_owned(),
-                retry_reason: match row.retry {
-                    Some(_) => "set by hand in the spec",
-                    None => bce_errors::retry_reason(row.status, &row.code),
-                }
-                .to_owned(),
+                retry: row.retry_class().as_str().to_owned(),
+                retry_reason: row.retry_reason().to_owned(),
                 documented_by: vec![Documenter {
                     service: view.spec.service.name.clone(),
                     source: view.path.display().to_string(),
