@@ -9,7 +9,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg(feature = "retry")]
+#[cfg(feature = "retry-after")]
 pub mod call;
 mod code_enum;
 mod error;

@@ -142,7 +142,7 @@ mod catalog;
 #[rustfmt::skip] // Generated and formatted by `cargo xtask regenerate`.
 pub mod services;
 
-#[cfg(feature = "retry")]
+#[cfg(feature = "retry-after")]
 pub use bce_errors_core::call;
 #[doc(hidden)]
 pub use bce_errors_core::{__glue, __private};

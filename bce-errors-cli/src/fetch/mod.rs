@@ -255,7 +255,8 @@ impl Fetcher {
             304 => return Attempt::NotModified,
             200..=299 => {}
             429 | 500..=599 => {
-                let after = header("retry-after").and_then(|v| retry_after(&v));
+                let after = header("retry-after")
+                    .and_then(|v| bce_errors::call::retry_after(&v, std::time::SystemTime::now()));
                 return Attempt::Retry(FetchError::Status(url.to_owned(), status), after);
             }
             // Final: 404, 410, 401… Retrying would fail the same way.
@@ -315,35 +316,9 @@ fn failed(url: &str, e: ureq::Error) -> Attempt {
     }
 }
 
-/// `Retry-After`: seconds, or an HTTP date (RFC 9110).
-fn retry_after(value: &str) -> Option<Duration> {
-    let value = value.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let at = httpdate::parse_http_date(value).ok()?;
-    Some(
-        at.duration_since(std::time::SystemTime::now())
-            .unwrap_or_default(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn retry_after_in_seconds_or_as_a_date() {
-        assert_eq!(retry_after("2"), Some(Duration::from_secs(2)));
-        assert_eq!(retry_after(" 0 "), Some(Duration::ZERO));
-        assert_eq!(
-            retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
-            Some(Duration::ZERO)
-        );
-        let later = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(90));
-        assert!(retry_after(&later).is_some_and(|d| d > Duration::from_secs(80)));
-        assert_eq!(retry_after("soon"), None);
-    }
 
     #[test]
     fn addresses_and_files() {

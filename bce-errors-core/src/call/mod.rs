@@ -45,21 +45,31 @@
 //! backon's types are part of this API ([`RetryPolicy::retry`] returns its `Retry`), so
 //! a backon release that breaks them is a breaking release here.
 
+// With `retry-after` alone, only `retry_after` is here.
+#[cfg(feature = "retry")]
 mod attempt;
+#[cfg(feature = "retry")]
 mod backoff;
 #[cfg(feature = "http-body")]
 mod body;
+#[cfg(feature = "retry")]
 mod budget;
+#[cfg(feature = "retry")]
 mod error;
+#[cfg(feature = "retry")]
 mod policy;
 #[cfg(feature = "reqwest")]
 mod reqwest;
 mod retry_after;
 
+#[cfg(feature = "retry")]
 pub use attempt::{Attempt, CallBackoff, CallRetry};
+#[cfg(feature = "retry")]
 pub use budget::RetryBudget;
 #[cfg(feature = "http-body")]
 pub use bytes::Bytes;
+#[cfg(feature = "retry")]
 pub use error::{CallError, RetryInfo, TransportError, TransportKind};
+#[cfg(feature = "retry")]
 pub use policy::RetryPolicy;
 pub use retry_after::retry_after;

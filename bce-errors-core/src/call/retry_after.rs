@@ -29,7 +29,7 @@ pub fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
 }
 
 /// The `Retry-After` of a response's headers, counted from now.
-#[cfg(feature = "http")]
+#[cfg(feature = "http-body")]
 pub(crate) fn from_headers(headers: &http::HeaderMap) -> Option<Duration> {
     let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
     retry_after(value, SystemTime::now())
