@@ -86,8 +86,10 @@ pub fn import(text: &str) -> PageImport {
     let marked = marked_headings(&page);
     let mut i = 0;
     while i < page.blocks.len() {
-        let heading = heading_before(&page, i, &marked);
+        // Only where a table is read: most blocks are lines, whose heading is unused.
+        let heading = || heading_before(&page, i, &marked);
         if let Block::Table(table) = &page.blocks[i] {
+            let heading = heading();
             for table in cells::regroup(table) {
                 match cells::read(&table, heading.clone()) {
                     Ok(table) => import.tables.push(table),
@@ -100,14 +102,14 @@ pub fn import(text: &str) -> PageImport {
         let (found, next) = match &page.blocks[i] {
             Block::Table(_) => (None, i + 1),
             Block::Line(_) if flat::starts_table(&page.blocks, i) => {
-                let (found, next) = flat::read(&page, i, heading);
+                let (found, next) = flat::read(&page, i, heading());
                 (Some(found), next)
             }
             Block::Line(line) => match flat::look_alike_at(&page.blocks, i) {
                 Some(kind) => {
                     let skipped = SkippedTable {
                         line: line.line,
-                        heading,
+                        heading: heading(),
                         reason: format!("{kind} ({}), not an error table", line.text),
                     };
                     (Some(Err(skipped)), i + 1)

@@ -229,9 +229,9 @@ fn heading(line: &str) -> Option<(u8, String)> {
     if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return None;
     }
-    let text = rest.trim().trim_end_matches('#');
-    // `level` is 1 to 6.
-    Some((level as u8, plain(text)))
+    let text = rest.trim().trim_end_matches('#').trim_end();
+    // `level` is 1 to 6. Markup stays: the page's line reader removes it, once.
+    Some((level as u8, text.to_owned()))
 }
 
 /// `---`, `***`, `___` (spaces allowed between): a thematic break, or a setext
@@ -294,5 +294,21 @@ mod tests {
         let k = kinds("a\n<table>\n<tr><td>x</td></tr>\n</table>\nb");
         assert_eq!(k[1], Kind::Html { end: 3 });
         assert_eq!(k[4], Kind::Text);
+    }
+}
+
+#[cfg(test)]
+mod heading_markup {
+    use crate::page::{Block, read};
+
+    #[test]
+    fn a_heading_loses_its_markup_once() {
+        // Escaped markup is text: read twice, `\<code\>` would become a tag and vanish.
+        let page = read("# Use \\<code\\> tags\n\n| Code | Message |\n|---|---|\n| A | b |\n");
+        let heading = page.blocks.iter().find_map(|b| match b {
+            Block::Line(line) if line.heading => Some(line.text.as_str()),
+            _ => None,
+        });
+        assert_eq!(heading, Some("Use <code> tags"));
     }
 }
