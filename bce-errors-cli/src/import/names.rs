@@ -6,12 +6,9 @@
 use crate::page::inline::plain;
 use crate::page::{Block, Page, meta};
 
-/// Site chrome that saved pages start with: never a title or a product.
+/// Site chrome that saved pages start with, besides the site's names
+/// ([`meta::is_site_name`]): never a title or a product.
 const SITE_CHROME: &[&str] = &[
-    "百度智能云",
-    "baidu ai cloud",
-    "all product document",
-    "所有文档",
     "menu",
     "中国站",
     "资讯 社区 文档",
@@ -114,6 +111,7 @@ pub fn is_navigation(text: &str) -> bool {
         || text.starts_with("- ")
         || text.starts_with("* ")
         || SITE_CHROME.contains(&lower.trim())
+        || meta::is_site_name(text)
 }
 
 /// The page's title: what its structure says (`<h1>`, `<title>`, front matter, `# `),
@@ -138,7 +136,6 @@ pub fn title(page: &Page) -> Option<String> {
                 && is_name_like(t)
                 && updated_in(t).is_none()
                 && !meta::is_section_word(t)
-                && !meta::is_site_name(t)
         })
         .map(str::to_owned)
 }
@@ -157,7 +154,7 @@ pub fn product(page: &Page) -> Option<String> {
     all[marker + 1..]
         .iter()
         .find(|t| !is_navigation(t))
-        .filter(|t| is_name_like(t) && !meta::is_site_name(t))
+        .filter(|t| is_name_like(t))
         .map(|t| (*t).to_owned())
 }
 
