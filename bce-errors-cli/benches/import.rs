@@ -118,6 +118,17 @@ fn deep_lists(bytes: usize) -> String {
     page
 }
 
+/// A markdown document of HTML tables between prose lines, in about `bytes`: each
+/// table's lines were once found by counting from the top (tables × lines).
+fn markdown_html_tables(bytes: usize) -> String {
+    let unit =
+        "Some prose about the next table.\n\n<table>\n<tr><td>a</td><td>b</td></tr>\n</table>\n\n";
+    let mut page = String::from("# Error codes\n\n");
+    page.push_str(&unit.repeat(bytes / unit.len()));
+    page.push_str("| Code | Message |\n|---|---|\n| NoSuchThing | The thing is not found. |\n");
+    page
+}
+
 /// One `<div>` with attributes of distinct names, in about `bytes`.
 fn many_attributes(bytes: usize) -> String {
     let mut attributes = String::with_capacity(bytes);
@@ -147,6 +158,7 @@ fn families() -> Vec<(&'static str, MakePage)> {
             family_page(b, "<div class=\"", "x", "\">x</div>")
         }),
         ("deep_lists", deep_lists),
+        ("markdown_html_tables", markdown_html_tables),
     ]
 }
 

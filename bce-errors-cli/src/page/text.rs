@@ -20,13 +20,17 @@ pub fn read(text: &str) -> Page {
     let lines: Vec<&str> = doc.lines.iter().map(|l| l.as_ref()).collect();
     let ends_inside_a_line = !text.is_empty() && !text.ends_with('\n');
     let mut blocks = Vec::new();
+    // Where each line of `text` starts, made once when an HTML table needs it: counting
+    // from the top for each table would be quadratic in tables × lines.
+    let mut starts: Option<Vec<usize>> = None;
     let mut i = 0;
     while i < lines.len() {
         match doc.kinds[i] {
             Kind::Hidden => {}
             Kind::Heading(_) => push_line(&mut blocks, lines[i], i, true),
             Kind::Html { end } => {
-                html_blocks(text, i, end, &mut blocks);
+                let starts = starts.get_or_insert_with(|| line_starts(text));
+                html_blocks(text, starts, i, end, &mut blocks);
                 i = end + 1;
                 continue;
             }
@@ -88,15 +92,18 @@ fn push_line(blocks: &mut Vec<Block>, text: &str, i: usize, heading: bool) {
     }
 }
 
-/// The blocks of the HTML table on lines `start..=end` (0-based) of `text`, at their
-/// page lines.
-fn html_blocks(text: &str, start: usize, end: usize, blocks: &mut Vec<Block>) {
-    let mut offsets = text.match_indices('\n').map(|(k, _)| k + 1);
-    let from = match start {
-        0 => 0,
-        _ => offsets.nth(start - 1).unwrap_or(text.len()),
-    };
-    let to = offsets.nth(end - start).unwrap_or(text.len());
+/// The byte where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(k, _)| k + 1))
+        .collect()
+}
+
+/// The blocks of the HTML table on lines `start..=end` (0-based) of `text` (`starts`:
+/// where its lines start), at their page lines.
+fn html_blocks(text: &str, starts: &[usize], start: usize, end: usize, blocks: &mut Vec<Block>) {
+    let from = starts.get(start).copied().unwrap_or(text.len());
+    let to = starts.get(end + 1).copied().unwrap_or(text.len());
     let page = super::html::read(&text[from..to]);
     for mut block in page.blocks {
         match &mut block {
