@@ -70,12 +70,16 @@ macro_rules! __code_enum {
             /// The rows' texts and numbers, as one block with no pointer in it.
             #[doc(hidden)]
             pub const __TABLE: &'static $crate::__private::Table<{ $crate::__private::FIELDS * $rows }, $rows> = {
-                static TABLE: $crate::__private::Table<{ $crate::__private::FIELDS * $rows }, $rows> =
-                    $crate::__private::Table::build(
-                ::core::concat!($(
+                const TEXT: &str = ::core::concat!($(
                     ::core::stringify!($variant), $code, $message
                     $(, $description)? $(, $description_zh)?
-                ),*),
+                ),*);
+                // A static, not a literal: `__INDEX` points at it, and a constant that
+                // points at a literal copies it into every crate that uses the constant.
+                static TEXT_BYTES: [u8; TEXT.len()] = $crate::__private::bytes(TEXT);
+                static TABLE: $crate::__private::Table<{ $crate::__private::FIELDS * $rows }, $rows> =
+                    $crate::__private::Table::build(
+                &TEXT_BYTES,
                 &[$(
                     ::core::stringify!($variant).len(),
                     $code.len(),

@@ -97,6 +97,16 @@ pub const fn home(key: u64, seed: u64, len: usize) -> usize {
 /// description and the Chinese description (empty: none).
 pub const FIELDS: usize = 5;
 
+/// The bytes of `text`, as the array a table's text is kept in: a `static` of its own, so
+/// that `from_code`'s index, a constant that points at it, makes no copy of the text in
+/// each crate that calls it.
+pub const fn bytes<const N: usize>(text: &str) -> [u8; N] {
+    match text.as_bytes().first_chunk::<N>() {
+        Some(bytes) if N == text.len() => *bytes,
+        _ => panic!("the text has another length"),
+    }
+}
+
 /// The length of an optional text (`&[]` for none).
 pub const fn len(text: &[&str]) -> usize {
     match text {
@@ -120,7 +130,7 @@ pub const fn status(status: &[u16]) -> u16 {
 /// time from the rows of `code_enum!`.
 #[derive(Debug)]
 pub struct Table<const T: usize, const R: usize> {
-    text: &'static str,
+    text: &'static [u8],
     ends: [u32; T],
     statuses: [u16; R],
     retries: [Option<RetryClass>; R],
@@ -130,7 +140,7 @@ impl<const T: usize, const R: usize> Table<T, R> {
     /// The table of `text`, whose `T` texts have the lengths `lens` (`T` = [`FIELDS`] ×
     /// `R`).
     pub const fn build(
-        text: &'static str,
+        text: &'static [u8],
         lens: &[usize; T],
         statuses: [u16; R],
         retries: [Option<RetryClass>; R],
@@ -160,36 +170,50 @@ impl<const T: usize, const R: usize> Table<T, R> {
         (start, self.ends[i] as usize)
     }
 
-    /// Text `i` ("" past the end).
-    #[inline]
-    fn text(&self, i: usize) -> &'static str {
-        if i >= T {
-            return "";
-        }
-        let (start, end) = self.span(i);
-        self.text.get(start..end).unwrap_or_default()
-    }
-
     /// The code of row `row`, at compile time too.
     pub const fn code(&self, row: usize) -> &'static [u8] {
         let (start, end) = self.span(row * FIELDS + 1);
-        let (_, rest) = self.text.as_bytes().split_at(start);
+        let (_, rest) = self.text.split_at(start);
         rest.split_at(end - start).0
     }
 
     /// Row `row`, as the docs give it.
+    #[inline]
     pub fn row(&self, row: usize) -> Row {
-        let at = row * FIELDS;
-        let optional = |text: &'static str| Some(text).filter(|t| !t.is_empty());
-        Row {
-            variant: self.text(at),
-            code: self.text(at + 1),
-            message: self.text(at + 2),
-            description: optional(self.text(at + 3)),
-            description_zh: optional(self.text(at + 4)),
-            status: self.statuses.get(row).copied().filter(|&s| s != 0),
-            retry: self.retries.get(row).copied().flatten(),
-        }
+        read_row(self.text, &self.ends, &self.statuses, &self.retries, row)
+    }
+}
+
+/// Row `row` of a [`Table`]'s parts. Not generic, so every table of every enum shares
+/// one copy of this code (generic over the table's sizes, it was compiled once an
+/// enum: 22 kB of a binary using the thirteen bundled enums).
+fn read_row(
+    text: &'static [u8],
+    ends: &[u32],
+    statuses: &[u16],
+    retries: &[Option<RetryClass>],
+    row: usize,
+) -> Row {
+    let field = |i: usize| -> &'static str {
+        let start = match i.checked_sub(1) {
+            Some(before) => ends.get(before).copied().unwrap_or_default(),
+            None => 0,
+        };
+        let end = ends.get(i).copied().unwrap_or_default();
+        let bytes = text.get(start as usize..end as usize).unwrap_or_default();
+        // Always UTF-8: the text is the rows' literals, cut where each one ends.
+        core::str::from_utf8(bytes).unwrap_or_default()
+    };
+    let optional = |text: &'static str| Some(text).filter(|t| !t.is_empty());
+    let at = row * FIELDS;
+    Row {
+        variant: field(at),
+        code: field(at + 1),
+        message: field(at + 2),
+        description: optional(field(at + 3)),
+        description_zh: optional(field(at + 4)),
+        status: statuses.get(row).copied().filter(|&s| s != 0),
+        retry: retries.get(row).copied().flatten(),
     }
 }
 
@@ -202,9 +226,9 @@ impl<const T: usize, const R: usize> Table<T, R> {
 #[derive(Debug)]
 pub struct Index<const N: usize, const SKIP: usize> {
     seed: u64,
-    /// The table's text (a constant address: a caller in another crate compares the
-    /// code in place with no load before).
-    text: &'static str,
+    /// The table's text: the address of its static (a caller in another crate compares
+    /// the code in place with no load before, and no copy of the text is made there).
+    text: &'static [u8],
     slots: [u64; N],
     probes: usize,
     /// The shortest and longest code: other lengths miss at once (and when every code
@@ -277,7 +301,6 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
             if len == b.len()
                 && self
                     .text
-                    .as_bytes()
                     .get(start..start + len)
                     .is_some_and(|known| same_code(known, b))
             {
@@ -504,7 +527,7 @@ mod tests {
                 lens[i * FIELDS + f] = field.len();
             }
         }
-        Table::build(text.leak(), &lens, [0; R], [None; R])
+        Table::build(text.leak().as_bytes(), &lens, [0; R], [None; R])
     }
 
     #[test]
@@ -553,7 +576,12 @@ mod tests {
     fn rows_read_back_with_their_optional_fields() {
         let text = "NoSuchNatNoSuchNatNot found.Create it.没有E110110Token invalid";
         let lens = [9, 9, 10, 10, 6, 4, 3, 13, 0, 0];
-        let table = Table::<10, 2>::build(text, &lens, [404, 0], [None, Some(RetryClass::Never)]);
+        let table = Table::<10, 2>::build(
+            text.as_bytes(),
+            &lens,
+            [404, 0],
+            [None, Some(RetryClass::Never)],
+        );
         let nat = table.row(0);
         assert_eq!(
             (nat.code, nat.message, nat.status),
