@@ -1,7 +1,7 @@
 //! Tables whose cells the page marks (markdown pipes, HTML): the header decides the
 //! columns, each row is read cell by cell.
 
-use super::codes::code_and_status;
+use super::codes::{code_and_status, listed_codes};
 use super::columns::{Role, is_error_table, is_type_column, keyed_by_status, look_alike, roles};
 use super::rows::{PageRow, Rows};
 use super::status::parse_cell;
@@ -182,8 +182,8 @@ fn read_row(row: &CellRow, columns: &Columns, rows: &mut Rows) {
             }
         },
     };
-    rows.add(PageRow {
-        code,
+    let row = |code: &str| PageRow {
+        code: code.to_owned(),
         message: cell(columns.message).unwrap_or_default().to_owned(),
         status,
         description: cell(columns.description)
@@ -191,7 +191,12 @@ fn read_row(row: &CellRow, columns: &Columns, rows: &mut Rows) {
             .map(str::to_owned),
         line: row.line,
         note: None,
-    });
+    };
+    // A cell listing several codes (`2002/30001`) documents each with the same words.
+    match listed_codes(&code) {
+        Some(codes) => codes.into_iter().for_each(|c| rows.add(row(c))),
+        None => rows.add(row(&code)),
+    }
 }
 
 /// Why a table is not an error table, for the report.

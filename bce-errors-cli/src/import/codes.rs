@@ -17,6 +17,16 @@ pub fn code_and_status(cell: &str) -> (String, Option<u16>) {
     (field_value(cell).unwrap_or(cell).to_owned(), None)
 }
 
+/// The codes of a cell that lists several for one row (`2002/30001`, `A、B`): each part
+/// a code, at least two; `None` for a cell of one code.
+pub fn listed_codes(cell: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = cell.split(LIST).map(str::trim).collect();
+    (parts.len() >= 2 && parts.iter().all(|p| is_code(p))).then_some(parts)
+}
+
+/// What separates codes listed in one cell.
+const LIST: &[char] = &['/', '、', ',', '，'];
+
 /// `Code (409)`, `Code(409)`, `Code（409）`: the code and the status.
 fn bracketed_status(cell: &str) -> Option<(&str, u16)> {
     let inner = cell.strip_suffix([')', '）'])?;
@@ -44,7 +54,7 @@ fn is_code(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::code_and_status;
+    use super::{code_and_status, listed_codes};
 
     #[test]
     fn codes_with_their_status_or_field() {
@@ -67,6 +77,15 @@ mod tests {
             ("Code (see below)", "Code (see below)", None),
         ] {
             assert_eq!(code_and_status(cell), (code.to_owned(), status), "{cell}");
+        }
+    }
+
+    #[test]
+    fn cells_listing_several_codes() {
+        assert_eq!(listed_codes("2002/30001"), Some(vec!["2002", "30001"]));
+        assert_eq!(listed_codes("A1、B2 , C3"), Some(vec!["A1", "B2", "C3"]));
+        for one in ["NoSuchNat", "2002/", "see 2002/30001", "a/b c"] {
+            assert_eq!(listed_codes(one), None, "{one}");
         }
     }
 }

@@ -167,8 +167,8 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// The name a header cell gives its column: its words, or, for a Chinese header
-/// followed by the field's key (`错误码err_no`, `错误信息error_msg`), the Chinese words.
+/// The name a header gives its column: its words, or, for a Chinese header followed by
+/// the field's key (`错误码err_no`, `错误信息error_msg`), the Chinese words.
 fn lookup(header: &str) -> Option<Name> {
     let n = normalize(header);
     let find = |n: &str| VOCABULARY.iter().find(|(w, _)| *w == n).map(|(_, r)| *r);
@@ -180,6 +180,59 @@ fn lookup(header: &str) -> Option<Name> {
     })
 }
 
+/// The name a header cell of a marked table (pipes, HTML) gives its column: as
+/// [`lookup`], else a short compound's head word (`错误码显示信息`, `结果码`, `错误详情`).
+/// Not for lines of text, where one line can be several header cells run together
+/// (`错误码 错误信息 描述`).
+fn lookup_cell(header: &str) -> Option<Name> {
+    lookup(header).or_else(|| {
+        let n = normalize(header);
+        let short = header.split_whitespace().count() <= MAX_COMPOUND_WORDS
+            && n.chars().count() <= MAX_COMPOUND_CHARS;
+        short.then(|| head_word(&n)).flatten()
+    })
+}
+
+/// A compound header has at most this many words…
+const MAX_COMPOUND_WORDS: usize = 3;
+/// …and this many characters, normalised.
+const MAX_COMPOUND_CHARS: usize = 16;
+
+/// The last words of compound headers, which say what the column holds whatever comes
+/// before them (`错误码显示信息`: shown information, the message); checked in order, the
+/// more specific first. Only for headers the vocabulary does not list.
+const HEAD_WORDS: &[(&str, Name)] = &[
+    ("状态码", name(Role::Status)),
+    ("statuscode", name(Role::Status)),
+    ("解决方法", name(Role::Other)),
+    ("解决方案", name(Role::Other)),
+    ("处理方法", name(Role::Other)),
+    ("建议", name(Role::Other)),
+    ("码", name(Role::Code)),
+    ("代码", name(Role::Code)),
+    ("errorcode", name(Role::Code)),
+    ("信息", name(Role::Message)),
+    ("消息", name(Role::Message)),
+    ("提示", name(Role::Message)),
+    ("简称", name(Role::Message)),
+    ("message", name(Role::Message)),
+    ("描述", description_or_message()),
+    ("说明", description_or_message()),
+    ("详情", description_or_message()),
+    ("解释", description_or_message()),
+    ("含义", description_or_message()),
+    ("description", description_or_message()),
+];
+
+/// The name a compound header's last word gives it, or a header that is only that word
+/// (`简称`, "short name": the message beside a description) (see [`HEAD_WORDS`]).
+fn head_word(n: &str) -> Option<Name> {
+    HEAD_WORDS
+        .iter()
+        .find(|(w, _)| n.ends_with(w))
+        .map(|(_, r)| *r)
+}
+
 /// The kind of look-alike table a header cell belongs to, if it is one.
 pub fn look_alike(header: &str) -> Option<&'static str> {
     let n = normalize(header);
@@ -189,7 +242,7 @@ pub fn look_alike(header: &str) -> Option<&'static str> {
 /// The role of every column, from its header and, for the status, its values
 /// (`values[c]` are the cells of column `c`). `None` for a column nothing names.
 pub fn roles(headers: &[String], values: &[Vec<&str>]) -> Vec<Option<Role>> {
-    let names: Vec<Option<Name>> = headers.iter().map(|h| lookup(h)).collect();
+    let names: Vec<Option<Name>> = headers.iter().map(|h| lookup_cell(h)).collect();
     let mut roles: Vec<Option<Role>> = names.iter().map(|n| n.map(|n| n.role)).collect();
     // A "status" column whose values are no HTTP statuses (`Http状态码` over 43000) is
     // not one: the values are the codes when no column is named for them.
@@ -399,6 +452,32 @@ mod tests {
             [Some(Code), Some(Other), Some(Message), Some(Other)]
         );
         assert_eq!(header(&["Error code", "HTTP states code"])[1], Some(Status));
+    }
+
+    #[test]
+    fn compound_headers_by_their_last_word() {
+        use Role::*;
+        assert_eq!(
+            header(&["错误码", "错误码显示信息", "说明"]),
+            [Some(Code), Some(Message), Some(Description)]
+        );
+        assert_eq!(
+            header(&["错误码", "简称", "错误详情"]),
+            [Some(Code), Some(Message), Some(Description)]
+        );
+        assert_eq!(header(&["结果码", "错误描述"]), [Some(Code), Some(Message)]);
+        assert_eq!(
+            header(&["API error code", "Error message", "返回状态码"]),
+            [Some(Code), Some(Message), Some(Status)]
+        );
+        // Parameter and field tables name no code column this way, nor do cells run
+        // together on one line.
+        assert_eq!(header(&["参数名称", "类型", "参数说明"])[0], None);
+        assert_eq!(
+            header(&["Description of the error code", "Error code"])[0],
+            None
+        );
+        assert_eq!(cell_name("错误码 错误信息 描述"), None);
     }
 
     #[test]

@@ -40,6 +40,12 @@ const GENERIC: &[&str] = &[
     "response",
     "responses",
     "information",
+    // The response's fields (`errorCode值说明`: "values of errorCode").
+    "errorcode",
+    "error_code",
+    "errcode",
+    "errno",
+    "err_no",
 ];
 
 /// Chinese words of headings, with the English word a file name takes.
@@ -80,9 +86,22 @@ const SENTENCE_PUNCTUATION: [char; 9] = ['。', ',', '，', ':', '：', '!', '?'
 /// `Android`) is a section of the page, whose name the table takes.
 const ERROR_TABLE_WORDS: &[&str] = &["error", "errors", "错误", "返回码", "异常"];
 
-/// Words that make a line prose introducing what follows, not a heading: "for
-/// example", "as follows", "among them".
-const PROSE_MARKERS: &[&str] = &["例如", "如下", "其中", "以下", "for example", "as follows"];
+/// Words that make a line prose introducing what follows, or pointing elsewhere, not a
+/// heading: "for example", "as follows", "among them", "see".
+const PROSE_MARKERS: &[&str] = &[
+    "例如",
+    "如下",
+    "其中",
+    "以下",
+    "参见",
+    "详见",
+    "请参考",
+    "请参阅",
+    "for example",
+    "as follows",
+    "see also",
+    "refer to",
+];
 
 /// English words that join a name to the words dropped from it.
 const CONNECTIVES: &[&str] = &["and", "or", "of", "the", "for", "in", "&"];
@@ -210,7 +229,7 @@ pub fn service_in(heading: &str) -> String {
     }
     let mut words: Vec<&str> = name
         .split_whitespace()
-        .filter(|w| !GENERIC.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !GENERIC.contains(&w.to_lowercase().trim_end_matches('值')))
         .collect();
     // Words that joined the generic ones to the name (`Common Headers and [Error
     // Responses]`, `[错误码]及常见原因`) go with them.
@@ -368,6 +387,9 @@ mod tests {
             ("公共错误码", "公共", Some("global")),
             ("**3XX errors**", "", None),
             ("简介", "", None),
+            ("权限相关的错误码参见授权接口通用错误码", "", None),
+            ("errorCode值说明", "", None),
+            ("For the full list, see also Common errors", "", None),
             (
                 "The following table is the common error codes in API response, they may appear in API response.",
                 "",
