@@ -1,7 +1,7 @@
 //! Tables whose cells the page marks (markdown pipes, HTML): the header decides the
 //! columns, each row is read cell by cell.
 
-use super::codes::{code_and_status, listed_codes};
+use super::codes::{code_and_status, listed_codes, spaced_identifier};
 use super::columns::{Role, is_error_table, is_type_column, keyed_by_status, look_alike, roles};
 use super::rows::{PageRow, Rows};
 use super::status::parse_cell;
@@ -168,6 +168,13 @@ fn read_row(row: &CellRow, columns: &Columns, rows: &mut Rows) {
         return;
     }
     let (code, code_status) = code_and_status(cell(columns.code).unwrap_or_default());
+    let (code, note) = match spaced_identifier(&code) {
+        Some(joined) => {
+            let note = format!("the page writes the code as words (`{code}`): joined");
+            (joined, Some(note))
+        }
+        None => (code, None),
+    };
     let status = match cell(columns.status).filter(|s| !s.is_empty()) {
         None => code_status,
         Some(text) => match parse_cell(text) {
@@ -190,7 +197,7 @@ fn read_row(row: &CellRow, columns: &Columns, rows: &mut Rows) {
             .filter(|d| !d.is_empty())
             .map(str::to_owned),
         line: row.line,
-        note: None,
+        note: note.clone(),
     };
     // A cell listing several codes (`2002/30001`) documents each with the same words.
     match listed_codes(&code) {

@@ -10,7 +10,7 @@ const IS: &[char] = &['为', '是', '=', '＝', '：'];
 
 /// The code of a code cell, and the status written in it when there is one.
 pub fn code_and_status(cell: &str) -> (String, Option<u16>) {
-    let cell = cell.trim();
+    let cell = unquoted(cell.trim());
     if let Some((code, status)) = bracketed_status(cell) {
         return (code.to_owned(), Some(status));
     }
@@ -26,6 +26,29 @@ pub fn listed_codes(cell: &str) -> Option<Vec<&str>> {
 
 /// What separates codes listed in one cell.
 const LIST: &[char] = &['/', '、', ',', '，'];
+
+/// A code a page wrote as words (`Conditional Check Failed Exception`, `ResourceNot
+/// Found Exception`: an identifier the docs' renderer broke at its capitals): the
+/// identifier, when the cell is two to six words of ASCII letters and digits, each
+/// starting with a capital. Only for a cell of a marked table, where the words cannot be
+/// cells that ran together.
+pub fn spaced_identifier(cell: &str) -> Option<String> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    ((2..=6).contains(&words.len()) && words.iter().all(capitalised)).then(|| words.concat())
+}
+
+/// A code written as a string literal (`"0"`, `'E01'`, `“-1”`): the code inside.
+fn unquoted(cell: &str) -> &str {
+    [('"', '"'), ('\'', '\''), ('“', '”')]
+        .iter()
+        .find_map(|&(open, close)| cell.strip_prefix(open)?.strip_suffix(close))
+        .filter(|inner| is_code(inner))
+        .unwrap_or(cell)
+}
 
 /// `Code (409)`, `Code(409)`, `Code（409）`: the code and the status.
 fn bracketed_status(cell: &str) -> Option<(&str, u16)> {
@@ -75,8 +98,32 @@ mod tests {
             ("B:00001", "B:00001", None),
             ("NoSuchNat", "NoSuchNat", None),
             ("Code (see below)", "Code (see below)", None),
+            ("\"-1\"", "-1", None),
+            ("“400500”", "400500", None),
+            ("\"two words\"", "\"two words\"", None),
         ] {
             assert_eq!(code_and_status(cell), (code.to_owned(), status), "{cell}");
+        }
+    }
+
+    #[test]
+    fn identifiers_written_as_words() {
+        use super::spaced_identifier;
+        assert_eq!(
+            spaced_identifier("ResourceNot Found Exception").as_deref(),
+            Some("ResourceNotFoundException")
+        );
+        assert_eq!(
+            spaced_identifier("Internal Failure").as_deref(),
+            Some("InternalFailure")
+        );
+        for not in [
+            "NoSuchNat",
+            "Access denied",
+            "Bad Request (400)",
+            "Too Many Words In This Odd Cell",
+        ] {
+            assert_eq!(spaced_identifier(not), None, "{not}");
         }
     }
 

@@ -187,9 +187,11 @@ fn lookup(header: &str) -> Option<Name> {
 fn lookup_cell(header: &str) -> Option<Name> {
     lookup(header).or_else(|| {
         let n = normalize(header);
-        let short = header.split_whitespace().count() <= MAX_COMPOUND_WORDS
+        // `Value of errorCode`: the column of that field's values.
+        let n = n.strip_prefix("valueof").unwrap_or(&n);
+        let short = header.split_whitespace().count() <= MAX_COMPOUND_WORDS + 2
             && n.chars().count() <= MAX_COMPOUND_CHARS;
-        short.then(|| head_word(&n)).flatten()
+        short.then(|| head_word(n)).flatten()
     })
 }
 
@@ -231,6 +233,13 @@ fn head_word(n: &str) -> Option<Name> {
         .iter()
         .find(|(w, _)| n.ends_with(w))
         .map(|(_, r)| *r)
+        .or_else(|| {
+            // `messageDetails`: a message, whatever follows the word.
+            ["message", "msg"]
+                .iter()
+                .any(|w| n.starts_with(w))
+                .then_some(name(Role::Message))
+        })
 }
 
 /// The kind of look-alike table a header cell belongs to, if it is one.
@@ -466,6 +475,10 @@ mod tests {
             [Some(Code), Some(Message), Some(Description)]
         );
         assert_eq!(header(&["结果码", "错误描述"]), [Some(Code), Some(Message)]);
+        assert_eq!(
+            header(&["Value of `errorCode`", "Value of `messageDetails`", "Cause"]),
+            [Some(Code), Some(Message), Some(Description)]
+        );
         assert_eq!(
             header(&["API error code", "Error message", "返回状态码"]),
             [Some(Code), Some(Message), Some(Status)]

@@ -223,7 +223,7 @@ pub fn service_in(heading: &str) -> String {
     {
         return String::new();
     }
-    let mut name = heading.to_owned();
+    let mut name = after_generic_phrase(heading).to_owned();
     for word in CHINESE_GENERIC {
         name = name.replace(word, " ");
     }
@@ -256,6 +256,20 @@ pub fn service_in(heading: &str) -> String {
         return String::new();
     }
     name.to_owned()
+}
+
+/// What follows "errors in", "error codes of" (`Handling Errors in Elastic Transcoder`
+/// → `Elastic Transcoder`): the service those words belong to; else the whole heading.
+fn after_generic_phrase(heading: &str) -> &str {
+    let words: Vec<(usize, &str)> = heading
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - heading.as_ptr() as usize, w))
+        .collect();
+    let generic = |w: &str| GENERIC.contains(&w.to_lowercase().as_str());
+    words
+        .windows(3)
+        .find(|w| generic(w[0].1) && ["in", "of", "for"].contains(&w[1].1.to_lowercase().as_str()))
+        .map_or(heading, |w| &heading[w[2].0..])
 }
 
 /// The name a page's title gives: its service (`Common Microsoft 365 Defender REST API
@@ -389,6 +403,16 @@ mod tests {
             ("简介", "", None),
             ("权限相关的错误码参见授权接口通用错误码", "", None),
             ("errorCode值说明", "", None),
+            (
+                "Handling Errors in Elastic Transcoder",
+                "Elastic Transcoder",
+                Some("elastic_transcoder"),
+            ),
+            (
+                "Error codes of the NAT gateway",
+                "NAT gateway",
+                Some("nat_gateway"),
+            ),
             ("For the full list, see also Common errors", "", None),
             (
                 "The following table is the common error codes in API response, they may appear in API response.",

@@ -229,9 +229,25 @@ fn heading(line: &str) -> Option<(u8, String)> {
     if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return None;
     }
-    let text = rest.trim().trim_end_matches('#').trim_end();
+    let text = without_attributes(rest.trim())
+        .trim_end_matches('#')
+        .trim_end();
     // `level` is 1 to 6. Markup stays: the page's line reader removes it, once.
     Some((level as u8, text.to_owned()))
+}
+
+/// A heading without its attribute list (`错误码 {#section_rxh .section}`, as pandoc and
+/// kramdown write an anchor and classes).
+fn without_attributes(text: &str) -> &str {
+    let Some(inner) = text.strip_suffix('}') else {
+        return text;
+    };
+    match inner.rfind('{') {
+        Some(open) if inner[open + 1..].starts_with(['#', '.']) && !inner[open..].contains('}') => {
+            inner[..open].trim_end()
+        }
+        _ => text,
+    }
 }
 
 /// `---`, `***`, `___` (spaces allowed between): a thematic break, or a setext
@@ -287,6 +303,21 @@ mod tests {
         assert_eq!(s.kinds[3], Kind::Text);
         // Prose with a colon is no front matter.
         assert_eq!(kinds("Note: this\n---\n")[0], Kind::Text);
+    }
+
+    #[test]
+    fn heading_attribute_lists_are_markup() {
+        for (line, text) in [
+            ("## 错误码 {#section_rxh_ddm_c2b .section}", "错误码"),
+            (
+                "# QueryContactInfo {#concept_akb .concept}",
+                "QueryContactInfo",
+            ),
+            ("## Fields {.wide}", "Fields"),
+            ("## Template {name}", "Template {name}"),
+        ] {
+            assert_eq!(heading(line).map(|h| h.1).as_deref(), Some(text), "{line}");
+        }
     }
 
     #[test]
