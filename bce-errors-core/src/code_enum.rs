@@ -14,20 +14,23 @@
 //!     }
 //!     NoSuchNat("NoSuchNat", Some(404), "The specified nat is not found.", Some("…"), None),
 //!     CreateOrderError("createOrderError", Some(400), "…", None, None, Never),
+//!     AccessDenied(global),
 //! }
 //! ```
 //!
 //! A row is the variant, then its code, status, message, description, Chinese
-//! description and, where the spec gives one, its retry class. `lookup` is the size of
-//! `from_code`'s table, the seed of its hash and how many bytes at the codes' end
-//! its key skips; `from` names the `GlobalError` the
-//! enum converts from, when its spec includes the global table. Everything the enum
-//! does is below: inherent methods (so users call `NatError::from_code(..)` with nothing
-//! imported), `Debug`, `Display`, `Error`, `FromStr`, [`ServiceError`](crate::ServiceError),
-//! the serde impls (feature `serde`) and `From<GlobalError>`. The rows become one
-//! `Table` at compile time (their texts concatenated, their lengths, statuses and
-//! retry classes as numbers: no pointer a row), and `from_code`'s `Index` is built from
-//! it.
+//! description and, where the spec gives one, its retry class; or `Variant(global)`: the
+//! row of the same variant in the table of the `GlobalError` named by `from`, word for
+//! word (the bundled enums borrow the global rows they share, so the text is kept once).
+//! `lookup` is the size of `from_code`'s table, the seed of its hash and how many bytes
+//! at the codes' end its key skips; `from` names the `GlobalError` the enum converts
+//! from, when its spec includes the global table. Everything the enum does is below:
+//! inherent methods (so users call `NatError::from_code(..)` with nothing imported),
+//! `Debug`, `Display`, `Error`, `FromStr`, [`ServiceError`](crate::ServiceError), the
+//! serde impls (feature `serde`) and `From<GlobalError>`. The rows become one `Table` at
+//! compile time (their texts concatenated in one static, their lengths, statuses, retry
+//! classes and sources as numbers in others: no pointer a row), and `from_code`'s
+//! `Index` is built from it.
 //!
 //! A `macro_rules!` rather than a trait with provided methods: inherent methods need
 //! no import, and rustc expands it in a fraction of the time a proc macro's tokens
@@ -38,6 +41,56 @@
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __code_enum {
+    // One row's part of each array (a row written out, or `(global)`: the row of the
+    // same variant in the table of `from`).
+    (@text $variant:ident (global)) => { "" };
+    (@text $variant:ident (
+        $code:literal, $has_status:ident $(($status:literal))?, $message:literal,
+        $has_description:ident $(($description:literal))?,
+        $has_zh:ident $(($description_zh:literal))? $(, $retry:ident)?
+    )) => {
+        ::core::concat!(
+            ::core::stringify!($variant), $code, $message $(, $description)? $(, $description_zh)?
+        )
+    };
+    (@lens $variant:ident (global)) => { [0; $crate::__private::FIELDS] };
+    (@lens $variant:ident (
+        $code:literal, $has_status:ident $(($status:literal))?, $message:literal,
+        $has_description:ident $(($description:literal))?,
+        $has_zh:ident $(($description_zh:literal))? $(, $retry:ident)?
+    )) => {
+        [
+            ::core::stringify!($variant).len(),
+            $code.len(),
+            $message.len(),
+            $crate::__private::len(&[$($description),*]),
+            $crate::__private::len(&[$($description_zh),*]),
+        ]
+    };
+    (@status (global)) => { 0 };
+    (@status (
+        $code:literal, $has_status:ident $(($status:literal))?, $($rest:tt)*
+    )) => {
+        $crate::__private::status(&[$($status),*])
+    };
+    (@retry (global)) => { ::core::option::Option::None };
+    (@retry (
+        $code:literal, $has_status:ident $(($status:literal))?, $message:literal,
+        $has_description:ident $(($description:literal))?,
+        $has_zh:ident $(($description_zh:literal))? $(, $retry:ident)?
+    )) => {
+        $crate::__private::retry(&[$($crate::RetryClass::$retry)?])
+    };
+    (@sources $from:tt $($variant:ident $row:tt)*) => {
+        [$($crate::__code_enum!(@source $from $variant $row)),*]
+    };
+    (@source ($global:ty) $variant:ident (global)) => { <$global>::$variant as u16 };
+    (@source () $variant:ident (global)) => {
+        ::core::compile_error!("a `(global)` row needs `from:` in the header")
+    };
+    (@source ($($global:ty)?) $variant:ident $row:tt) => { $crate::__private::OWN };
+    (@borrowed $global:ty) => { ::core::option::Option::Some(<$global>::__TABLE) };
+    (@borrowed) => { ::core::option::Option::None };
     (
         $name:ident {
             service: $service:literal,
@@ -46,16 +99,7 @@ macro_rules! __code_enum {
             $(from: ($global:ty, $at:literal),)?
             $(derived: $debug:ident,)?
         }
-        $(
-            $variant:ident(
-                $code:literal,
-                $has_status:ident $(($status:literal))?,
-                $message:literal,
-                $has_description:ident $(($description:literal))?,
-                $has_zh:ident $(($description_zh:literal))?
-                $(, $retry:ident)?
-            ),
-        )*
+        $($variant:ident $row:tt,)*
     ) => {
         impl $name {
             /// The service, as its docs page names it.
@@ -67,29 +111,28 @@ macro_rules! __code_enum {
                 static ALL: [$name; $rows] = [$($name::$variant),*];
                 &ALL
             };
-            /// The rows' texts and numbers, as one block with no pointer in it.
+            /// The rows' texts and numbers.
             #[doc(hidden)]
-            pub const __TABLE: &'static $crate::__private::Table<{ $crate::__private::FIELDS * $rows }, $rows> = {
-                const TEXT: &str = ::core::concat!($(
-                    ::core::stringify!($variant), $code, $message
-                    $(, $description)? $(, $description_zh)?
-                ),*);
-                // A static, not a literal: `__INDEX` points at it, and a constant that
-                // points at a literal copies it into every crate that uses the constant.
+            pub const __TABLE: &'static $crate::__private::Table = {
+                const TEXT: &str = ::core::concat!($($crate::__code_enum!(@text $variant $row)),*);
+                // Statics, not literals: `__INDEX` points at the text, and a constant
+                // that points at a literal copies it into every crate that uses it.
                 static TEXT_BYTES: [u8; TEXT.len()] = $crate::__private::bytes(TEXT);
-                static TABLE: $crate::__private::Table<{ $crate::__private::FIELDS * $rows }, $rows> =
-                    $crate::__private::Table::build(
-                &TEXT_BYTES,
-                &[$(
-                    ::core::stringify!($variant).len(),
-                    $code.len(),
-                    $message.len(),
-                    $crate::__private::len(&[$($description),*]),
-                    $crate::__private::len(&[$($description_zh),*]),
-                )*],
-                [$($crate::__private::status(&[$($status),*])),*],
-                [$($crate::__private::retry(&[$($crate::RetryClass::$retry)?])),*],
-                );
+                static ENDS: [u32; $crate::__private::FIELDS * $rows] =
+                    $crate::__private::ends(&[$($crate::__code_enum!(@lens $variant $row)),*]);
+                static STATUSES: [u16; $rows] = [$($crate::__code_enum!(@status $row)),*];
+                static RETRIES: [::core::option::Option<$crate::RetryClass>; $rows] =
+                    [$($crate::__code_enum!(@retry $row)),*];
+                static SOURCES: [u16; $rows] =
+                    $crate::__code_enum!(@sources ($($global)?) $($variant $row)*);
+                static TABLE: $crate::__private::Table = $crate::__private::Table {
+                    text: &TEXT_BYTES,
+                    ends: &ENDS,
+                    statuses: &STATUSES,
+                    retries: &RETRIES,
+                    sources: &SOURCES,
+                    borrowed: $crate::__code_enum!(@borrowed $($global)?),
+                };
                 &TABLE
             };
             // A constant, not a static: a caller in another crate sees the slots, the

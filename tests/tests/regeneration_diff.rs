@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use bce_errors_spec::load_spec_with;
+use bce_errors_spec::{generate, load_spec, load_spec_with};
 use bce_errors_tests::workspace_root;
 
 const NAT: &str = "specs/nat.toml";
@@ -16,7 +16,10 @@ const NAT: &str = "specs/nat.toml";
 fn generated(text: &str) -> String {
     let overlay = HashMap::from([(NAT.to_owned(), text.to_owned())]);
     let spec = load_spec_with(&workspace_root(), NAT, &overlay).unwrap_or_else(|e| panic!("{e}"));
-    xtask::enum_source(&spec, "NatError", NAT).unwrap()
+    // As `regenerate` writes it: the rows NAT shares with GlobalError borrowed.
+    let global = load_spec(&workspace_root(), "specs/global.toml").unwrap();
+    let global = generate(&global, "GlobalError", Some("crate")).unwrap();
+    xtask::enum_source(&spec, "NatError", NAT, Some(&global)).unwrap()
 }
 
 /// Lines removed and added between two texts (as a line diff of a local edit counts

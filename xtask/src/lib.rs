@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use bce_errors_spec::naming::enum_name;
-use bce_errors_spec::{Spec, generate, load_spec};
+use bce_errors_spec::{Generated, Spec, generate, load_spec};
 
 /// One generated file: where it goes (relative to the workspace root) and its text.
 #[derive(Debug)]
@@ -45,11 +45,17 @@ pub fn regenerate(root: &Path) -> Result<Vec<Output>, String> {
         services.push((stem, name, spec));
     }
     let mut outputs = Vec::new();
+    let (_, global_name, global_spec) = services
+        .iter()
+        .find(|(stem, ..)| stem == "global")
+        .ok_or("specs/global.toml is missing")?;
+    let global = generate(global_spec, global_name, Some("crate"))
+        .map_err(|e| format!("specs/global.toml: {e}"))?;
     for (stem, name, spec) in &services {
         let rel = format!("specs/{stem}.toml");
         outputs.push(Output {
             path: PathBuf::from(format!("bce-errors/src/services/{stem}.rs")),
-            text: enum_source(spec, name, &rel)?,
+            text: enum_source(spec, name, &rel, Some(&global))?,
         });
     }
     outputs.push(Output {
@@ -110,9 +116,18 @@ pub(crate) fn spec_stems(root: &Path) -> Result<Vec<String>, String> {
 }
 
 /// One bundled enum's source: the declaration formatted by prettyplease, then its
-/// rows, one a line, as the generator writes them.
-pub fn enum_source(spec: &Spec, name: &str, rel: &str) -> Result<String, String> {
-    let generated = generate(spec, name, Some("crate")).map_err(|e| format!("{rel}: {e}"))?;
+/// rows, one a line, as the generator writes them; the rows it shares word for word
+/// with `global` (the bundled `GlobalError`'s generated data) borrowed from it.
+pub fn enum_source(
+    spec: &Spec,
+    name: &str,
+    rel: &str,
+    global: Option<&Generated>,
+) -> Result<String, String> {
+    let mut generated = generate(spec, name, Some("crate")).map_err(|e| format!("{rel}: {e}"))?;
+    if let Some(global) = global {
+        generated.borrow_global_rows(global);
+    }
     let file: syn::File = syn::parse2(generated.item.clone())
         .map_err(|e| format!("{rel}: generated code does not parse: {e}"))?;
     syn::parse2::<syn::File>(generated.clone().into_tokens())

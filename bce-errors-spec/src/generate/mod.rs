@@ -20,6 +20,7 @@ mod lookup;
 
 pub(crate) use enum_item::derive_attribute;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use proc_macro2::TokenStream;
@@ -56,6 +57,53 @@ pub struct Generated {
 }
 
 impl Generated {
+    /// Writes the rows this enum shares word for word with `global` — the bundled
+    /// `GlobalError`'s generated data — as `Variant(global)`: the runtime reads them from
+    /// `GlobalError`'s table, so their text is not repeated in each enum (the bundled
+    /// enums carry the global table's fourteen rows eleven times). Only for an enum that
+    /// converts from that `GlobalError` (its spec includes the global table); a row that
+    /// differs in any word (a page's own copy of a global row) stays written out.
+    ///
+    /// ```
+    /// let spec = |text: &str| bce_errors_spec::parse_spec("x.toml", text).unwrap();
+    /// let row = "[[error]]\ncode = \"AccessDenied\"\nmessage = \"Access denied.\"\nstatus = 403\n";
+    /// let global = spec(&format!("[service]\nname = \"G\"\nsource = \"G\"\nglobal = true\n\n{row}"));
+    /// let global = bce_errors_spec::generate(&global, "GlobalError", Some("crate")).unwrap();
+    /// let mut nat = global.clone();
+    /// nat.data = nat.data.replace(
+    ///     "GlobalError {",
+    ///     "NatError {\n        from: (crate::services::GlobalError, \"x.toml:1:1\"),",
+    /// );
+    /// nat.borrow_global_rows(&global);
+    /// assert!(nat.data.contains("    AccessDenied(global),\n"));
+    /// ```
+    pub fn borrow_global_rows(&mut self, global: &Generated) {
+        if !self.data.contains("\n        from: (") {
+            return;
+        }
+        let rows: std::collections::HashSet<&str> = global.data.lines().collect();
+        let mut data = String::with_capacity(self.data.len());
+        for line in self.data.lines() {
+            // A row line: `    Variant("code", …),` (the header's lines are indented
+            // further, or hold no identifier before their bracket).
+            let variant = line
+                .strip_prefix("    ")
+                .and_then(|row| row.split_once('('))
+                .map(|(variant, _)| variant)
+                .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || c == '_'));
+            match variant {
+                Some(variant) if line.ends_with("),") && rows.contains(line) => {
+                    let _ = writeln!(data, "    {variant}(global),");
+                }
+                _ => {
+                    data.push_str(line);
+                    data.push('\n');
+                }
+            }
+        }
+        self.data = data;
+    }
+
     /// Everything as one token stream, as the macro expands to.
     pub fn into_tokens(self) -> TokenStream {
         let mut out = self.item;
