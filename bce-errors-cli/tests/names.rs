@@ -10,8 +10,9 @@
 //! names broke them — a sentence above the table, `Common Headers and`, `及常见原因`,
 //! `表`, `_2` files without a first — and the importer was fixed.)
 //!
-//! The pages are the 51 tune and first-holdout pages; the second holdout (`h2-`) was
-//! kept unseen while the rules were written.
+//! The pages are the 51 tune and first-holdout pages of the page corpus (the second
+//! holdout, `h2-`, was kept unseen while the rules were written) and the whole documents
+//! of `tests/documents/` outside their holdout.
 
 use std::path::{Path, PathBuf};
 
@@ -246,11 +247,37 @@ fn pages() -> Vec<PathBuf> {
     pages
 }
 
+/// The whole documents of `tests/documents/` (markdown files and saved pages), except
+/// its holdout, which is never opened here.
+fn documents() -> Vec<PathBuf> {
+    #[derive(Deserialize)]
+    struct Manifest {
+        document: Vec<Entry>,
+    }
+    #[derive(Deserialize)]
+    struct Entry {
+        file: String,
+        split: String,
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/documents");
+    let manifest = std::fs::read_to_string(dir.join("manifest.toml")).unwrap();
+    let manifest: Manifest = toml::from_str(&manifest).unwrap();
+    manifest
+        .document
+        .into_iter()
+        .filter(|e| e.split != "holdout")
+        .map(|e| dir.join(e.file))
+        .collect()
+}
+
 #[test]
 fn every_spec_an_import_writes_has_a_name() {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("names");
-    let pages = pages();
+    let mut pages = pages();
     assert!(pages.len() >= 51, "{} corpus pages", pages.len());
+    let documents = documents();
+    assert!(documents.len() >= 35, "{} whole documents", documents.len());
+    pages.extend(documents);
     let mut all = Vec::new();
     let mut failures = Vec::new();
     for page in &pages {

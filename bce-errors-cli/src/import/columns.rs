@@ -65,6 +65,7 @@ const VOCABULARY: &[(&str, Name)] = &[
     ("errormessages", name(Role::Message)),
     ("errormessage", name(Role::Message)),
     ("errormsg", name(Role::Message)),
+    ("errmsg", name(Role::Message)),
     ("errorinfo", name(Role::Message)),
     ("message", name(Role::Message)),
     ("msg", name(Role::Message)),
@@ -198,7 +199,7 @@ fn lookup_cell(header: &str) -> Option<Name> {
 /// A compound header has at most this many words…
 const MAX_COMPOUND_WORDS: usize = 3;
 /// …and this many characters, normalised.
-const MAX_COMPOUND_CHARS: usize = 16;
+const MAX_COMPOUND_CHARS: usize = 24;
 
 /// The last words of compound headers, which say what the column holds whatever comes
 /// before them (`错误码显示信息`: shown information, the message); checked in order, the
@@ -218,6 +219,8 @@ const HEAD_WORDS: &[(&str, Name)] = &[
     ("提示", name(Role::Message)),
     ("简称", name(Role::Message)),
     ("message", name(Role::Message)),
+    ("msg", name(Role::Message)),
+    ("information", name(Role::Message)),
     ("描述", description_or_message()),
     ("说明", description_or_message()),
     ("详情", description_or_message()),
@@ -475,6 +478,11 @@ mod tests {
             [Some(Code), Some(Message), Some(Description)]
         );
         assert_eq!(header(&["结果码", "错误描述"]), [Some(Code), Some(Message)]);
+        assert_eq!(header(&["err_no", "err_msg"]), [Some(Code), Some(Message)]);
+        assert_eq!(
+            header(&["Error code", "Description", "Detailed information"]),
+            [Some(Code), Some(Description), Some(Message)]
+        );
         assert_eq!(
             header(&["Value of `errorCode`", "Value of `messageDetails`", "Cause"]),
             [Some(Code), Some(Message), Some(Description)]

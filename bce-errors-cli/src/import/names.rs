@@ -214,6 +214,12 @@ fn is_name_like(text: &str) -> bool {
 pub fn service_in(heading: &str) -> String {
     let heading = plain(heading.trim_start_matches('#'));
     let heading = heading.trim().trim_end_matches(['：', ':']);
+    // A section number (`6.1 错误码列表`) is no part of a name.
+    let number = heading.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let heading = match number.strip_prefix(char::is_whitespace) {
+        Some(rest) if number.len() < heading.len() => rest.trim_start(),
+        _ => heading,
+    };
     if heading.chars().count() > MAX_HEADING_CHARS
         || heading.contains(SENTENCE_PUNCTUATION)
         || heading.contains(". ")
@@ -249,6 +255,7 @@ pub fn service_in(heading: &str) -> String {
     let name = name.trim_matches(|c| CHINESE_CONNECTIVES.contains(&c));
     if name.split_whitespace().count() > MAX_NAME_WORDS
         || name.chars().count() > MAX_NAME_CHARS
+        || !name.chars().any(char::is_alphabetic)
         || name.split_whitespace().all(is_status_class)
         || meta::is_section_word(name)
         || meta::is_site_name(name)
@@ -403,6 +410,8 @@ mod tests {
             ("简介", "", None),
             ("权限相关的错误码参见授权接口通用错误码", "", None),
             ("errorCode值说明", "", None),
+            ("####6.1 错误码列表", "", None),
+            ("3.2 EIP error codes", "EIP", Some("eip")),
             (
                 "Handling Errors in Elastic Transcoder",
                 "Elastic Transcoder",
