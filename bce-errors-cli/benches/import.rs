@@ -12,7 +12,9 @@
 //!   repeated: the reader rescanned its blank text for every piece, 23 s for 160,000
 //!   pieces), `empty_elements` (`<span></span>`), `comments`, `many_attributes` (one
 //!   tag), `long_attribute` (one `class` value), `deep_lists` (`<ul><li>` nested, then
-//!   closed).
+//!   closed), and in markdown `markdown_html_tables` (HTML tables between prose:
+//!   each table's lines were once counted from the top) and `markdown_inline_markup`
+//!   (one paragraph of mostly unclosed inline markup, read by pulldown-cmark).
 //!
 //! `cargo bench -p bce-errors-cli --bench import -- --warm-up-time 1 --measurement-time 3`
 //! takes about a minute and a half. (This bench found `Rows::add` checking duplicates by
@@ -125,7 +127,21 @@ fn markdown_html_tables(bytes: usize) -> String {
         "Some prose about the next table.\n\n<table>\n<tr><td>a</td><td>b</td></tr>\n</table>\n\n";
     let mut page = String::from("# Error codes\n\n");
     page.push_str(&unit.repeat(bytes / unit.len()));
-    page.push_str("| Code | Message |\n|---|---|\n| NoSuchThing | The thing is not found. |\n");
+    page.push_str(MARKDOWN_ERROR_TABLE);
+    page
+}
+
+/// The error table the markdown families end with: two rows.
+const MARKDOWN_ERROR_TABLE: &str = "\n| Code | Message |\n|---|---|\n| NoSuchThing | The thing is not found. |\n| NoSuchOther | The other is not found. |\n";
+
+/// One markdown paragraph of about `bytes` of inline markup, much of it unclosed (links,
+/// emphasis, code spans, escapes): what pulldown-cmark reads in every line and cell.
+fn markdown_inline_markup(bytes: usize) -> String {
+    let unit = "[a *b `c` \\* **d [e](f) _g <i> &amp; ";
+    let mut page = String::from("# Error codes\n\n");
+    page.push_str(&unit.repeat(bytes / unit.len()));
+    page.push('\n');
+    page.push_str(MARKDOWN_ERROR_TABLE);
     page
 }
 
@@ -159,6 +175,7 @@ fn families() -> Vec<(&'static str, MakePage)> {
         }),
         ("deep_lists", deep_lists),
         ("markdown_html_tables", markdown_html_tables),
+        ("markdown_inline_markup", markdown_inline_markup),
     ]
 }
 
