@@ -113,6 +113,9 @@ macro_rules! __code_enum {
             };
             /// The rows' texts and numbers.
             #[doc(hidden)]
+            // A spec of tens of thousands of codes runs these loops for longer than
+            // rustc's guard against endless constant evaluation expects; they end.
+            #[allow(long_running_const_eval)]
             pub const __TABLE: &'static $crate::__private::Table = {
                 const TEXT: &str = ::core::concat!($($crate::__code_enum!(@text $variant $row)),*);
                 // Statics, not literals: `__INDEX` points at the text, and a constant
@@ -137,6 +140,7 @@ macro_rules! __code_enum {
             };
             // A constant, not a static: a caller in another crate sees the slots, the
             // seed and the probe count, and folds them into its code.
+            #[allow(long_running_const_eval)]
             const __INDEX: &'static $crate::__private::Index<$slots, $skip> =
                 &$crate::__private::Index::build($name::__TABLE, $seed);
 
@@ -245,6 +249,7 @@ macro_rules! __code_enum {
             #[automatically_derived]
             impl ::core::convert::From<$global> for $name {
                 fn from(global: $global) -> Self {
+                    #[allow(long_running_const_eval)]
                     static MAP: [u16; <$global>::ALL.len()] =
                         $crate::__private::map_codes(<$global>::__TABLE, $name::__TABLE, $at);
                     Self::ALL[MAP[$crate::ServiceError::index(&global)] as usize]
