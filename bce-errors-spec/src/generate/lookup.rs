@@ -16,7 +16,7 @@ const TRIES: u64 = 256;
 /// The smallest table: a power of two larger than twice the rows keeps probes short.
 const MIN_SLOTS: usize = 16;
 /// Tables grow to at most this many slots a code, looking for a seed with no
-/// collision, before settling for the seed with the fewest (every slot costs 2 bytes).
+/// collision, before settling for the seed with the fewest (every slot costs 8 bytes).
 const MAX_SLOTS_PER_CODE: usize = 8;
 /// The longest shared suffix the key can skip (`Exception` is nine bytes).
 const MAX_SKIP: usize = 16;
