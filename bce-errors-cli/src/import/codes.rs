@@ -1,6 +1,8 @@
 //! Code cells as documents write them around the code: the HTTP status in brackets
-//! after it (`CertExceedLimit (409)`, `AccessDeniedException（403）`), or the code as
-//! the value of a field (`errorCode为4`, `errno=4`) → the code, and the status.
+//! after it (`CertExceedLimit (409)`, `AccessDeniedException（403）`), the code as the
+//! value of a field (`errorCode为4`, `errno=4`), as a string literal (`"0"`), as words
+//! (`Resource InUse Exception`), or several codes in one cell (`2002/30001`) → the code
+//! or codes, and the status.
 
 use super::status::parse_cell;
 
@@ -77,7 +79,7 @@ fn is_code(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{code_and_status, listed_codes};
+    use super::{code_and_status, listed_codes, spaced_identifier};
 
     #[test]
     fn codes_with_their_status_or_field() {
@@ -108,7 +110,6 @@ mod tests {
 
     #[test]
     fn identifiers_written_as_words() {
-        use super::spaced_identifier;
         assert_eq!(
             spaced_identifier("ResourceNot Found Exception").as_deref(),
             Some("ResourceNotFoundException")
