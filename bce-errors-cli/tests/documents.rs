@@ -25,24 +25,15 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use bce_errors_cli::cli::{Cli, run};
 use bce_errors_cli::output::Output;
 use clap::Parser as _;
 use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Manifest {
-    document: Vec<Entry>,
-}
-
-#[derive(Deserialize)]
-struct Entry {
-    id: String,
-    file: String,
-    split: String,
-}
+#[path = "support/documents.rs"]
+mod corpus;
 
 #[derive(Deserialize)]
 struct Labels {
@@ -117,10 +108,6 @@ struct Outcome {
     merged: Vec<usize>,
     /// Every row reported (not imported, flagged): its line and why.
     reported: Vec<(usize, String)>,
-}
-
-fn documents() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/documents")
 }
 
 /// Imports `doc` into `dir` as `bce-errors import DOC -o DIR --format json` does.
@@ -463,9 +450,8 @@ fn score_names(id: &str, labels: &Labels, o: &Outcome, s: &mut Score, misses: &m
 
 #[test]
 fn whole_documents_meet_the_targets() {
-    let dir = documents();
-    let manifest: Manifest =
-        toml::from_str(&std::fs::read_to_string(dir.join("manifest.toml")).unwrap()).unwrap();
+    let dir = corpus::dir();
+    let entries = corpus::entries();
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("documents");
     let only = std::env::var("DOCUMENTS_SPLIT").ok();
     let mut table = String::from(
@@ -473,8 +459,7 @@ fn whole_documents_meet_the_targets() {
     );
     let mut totals: BTreeMap<&str, Score> = BTreeMap::new();
     let mut misses = Vec::new();
-    for entry in manifest
-        .document
+    for entry in entries
         .iter()
         .filter(|e| only.as_deref().is_none_or(|s| s == e.split))
     {

@@ -21,6 +21,9 @@ use bce_errors_cli::commands::import::{Args, run};
 use bce_errors_cli::output::Output;
 use serde::Deserialize;
 
+#[path = "support/documents.rs"]
+mod corpus;
+
 /// The part of the import's JSON report the names are in.
 #[derive(Deserialize)]
 struct Report {
@@ -250,23 +253,18 @@ fn pages() -> Vec<PathBuf> {
 /// The whole documents of `tests/documents/` (markdown files and saved pages), except
 /// its holdout, which is never opened here.
 fn documents() -> Vec<PathBuf> {
-    #[derive(Deserialize)]
-    struct Manifest {
-        document: Vec<Entry>,
-    }
-    #[derive(Deserialize)]
-    struct Entry {
-        file: String,
-        split: String,
-    }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/documents");
-    let manifest = std::fs::read_to_string(dir.join("manifest.toml")).unwrap();
-    let manifest: Manifest = toml::from_str(&manifest).unwrap();
-    manifest
-        .document
+    corpus::entries()
         .into_iter()
         .filter(|e| e.split != "holdout")
-        .map(|e| dir.join(e.file))
+        .map(|e| {
+            let path = corpus::dir().join(&e.file);
+            // The import's id is the file's stem: the manifest's id, as the labels use it.
+            assert_eq!(
+                path.file_stem().and_then(|s| s.to_str()),
+                Some(e.id.as_str())
+            );
+            path
+        })
         .collect()
 }
 
