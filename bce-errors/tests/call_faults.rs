@@ -21,20 +21,7 @@ use std::time::Duration;
 use bce_errors::call::{Bytes, CallError, RetryPolicy, TransportKind};
 use bce_errors::services::{AiPlatformError, NatError};
 use bce_errors::{BceError, PARSE_LIMIT, RetryClass};
-use double::{Reply, TestDouble};
-
-const UNAVAILABLE: &[u8] = br#"{"code":"ServiceUnavailable","message":"Please try again."}"#;
-const TOO_MANY: &[u8] = br#"{"code":"RequestLimitExceeded","message":"Too many requests."}"#;
-const NAT: &str = r#"{"nat":{"id":"nat-1"}}"#;
-
-/// A client for the paused clock: no timer (see the module's docs).
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .no_proxy()
-        .pool_idle_timeout(None)
-        .build()
-        .expect("a client")
-}
+use double::{NAT, Reply, TOO_MANY, TestDouble, UNAVAILABLE, client};
 
 /// One call through the policy, as a user writes it.
 async fn call(

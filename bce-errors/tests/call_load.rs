@@ -16,20 +16,10 @@ use std::time::Duration;
 use bce_errors::call::{CallError, RetryPolicy, TransportKind};
 use bce_errors::services::NatError;
 use bce_errors::{BceError, RetryClass};
-use double::{Reply, TestDouble, draw};
+use double::{NAT, Reply, TestDouble, UNAVAILABLE, client, draw};
 use tokio::time::Instant;
 
 const CALLS: usize = 1000;
-const NAT: &str = r#"{"nat":{"id":"nat-1"}}"#;
-const UNAVAILABLE: &[u8] = br#"{"code":"ServiceUnavailable","message":"Please try again."}"#;
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .no_proxy()
-        .pool_idle_timeout(None)
-        .build()
-        .expect("a client")
-}
 
 /// What one call ended with, and how long it took on the paused clock.
 struct Outcome {

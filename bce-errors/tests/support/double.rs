@@ -19,6 +19,23 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
+/// A documented BCE error body: the service is unavailable (503).
+pub const UNAVAILABLE: &[u8] = br#"{"code":"ServiceUnavailable","message":"Please try again."}"#;
+/// A documented BCE error body: throttled (429).
+pub const TOO_MANY: &[u8] = br#"{"code":"RequestLimitExceeded","message":"Too many requests."}"#;
+/// A successful NAT body.
+pub const NAT: &str = r#"{"nat":{"id":"nat-1"}}"#;
+
+/// A client for a test on a paused clock: no proxy (the double is on loopback) and no
+/// idle-connection timer (a timer would let the paused clock jump ahead).
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .pool_idle_timeout(None)
+        .build()
+        .expect("a client")
+}
+
 /// What the double answers one request with.
 #[derive(Debug, Clone)]
 pub struct Reply {
