@@ -11,42 +11,8 @@
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use super::chrome::{Chrome, MAX_MARK_BYTES};
+use super::tags::BLOCK_TAGS;
 use super::{Block, CellRow, CellTable, Line, Page, fold, meta};
-
-/// Elements whose start or end breaks a line of text.
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "pre",
-    "dt",
-    "dd",
-    "hr",
-    "main",
-    "body",
-    "blockquote",
-    "caption",
-    "aside",
-    "figure",
-    "figcaption",
-    "details",
-    "summary",
-    "dl",
-];
 
 /// A cell spans at most this many columns (HTML allows 1,000; an error table has a
 /// handful, and a hostile page must not make every row a thousand cells).

@@ -7,6 +7,8 @@
 
 use pulldown_cmark::{Event, Parser};
 
+use super::tags::BLOCK_TAGS;
+
 /// The text of `cell` without its inline markup, white space folded.
 pub fn plain(cell: &str) -> String {
     if !cell.contains(['`', '*', '_', '[', '\\', '<', '&']) {
@@ -37,10 +39,13 @@ fn html_text(html: &str) -> &str {
     };
     match tag_len(inside) {
         Some(_) => {
-            let name = inside.trim_start_matches('/').to_ascii_lowercase();
-            let breaks = ["br", "p", "li", "div", "tr", "td"]
-                .iter()
-                .any(|t| name.starts_with(t));
+            let name = inside.trim_start_matches('/');
+            let name = name[..name
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(name.len())]
+                .to_ascii_lowercase();
+            let breaks =
+                BLOCK_TAGS.contains(&name.as_str()) || matches!(name.as_str(), "tr" | "td" | "th");
             if breaks { " " } else { "" }
         }
         None => html,

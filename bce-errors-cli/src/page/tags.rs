@@ -1,4 +1,7 @@
-//! A guard before tokenizing: html5gum 0.8 moves from one double-quoted attribute to the
+//! HTML tags: the elements that break a line of text ([`BLOCK_TAGS`], for the page
+//! reader and for HTML inside markdown), and a guard before tokenizing.
+//!
+//! The guard: html5gum 0.8 moves from one double-quoted attribute to the
 //! next by a function call (`a="1" b="2" …` recurses once an attribute), so a tag with
 //! hundreds of thousands of them overflows the stack — an abort, not an error. Tags
 //! with more than [`MAX_ATTRIBUTES`] double-quoted attributes keep their first ones; the
@@ -6,6 +9,41 @@
 //! One forward pass over the page: linear, and the page is copied only when a tag is cut.
 
 use std::borrow::Cow;
+
+/// Elements whose start or end breaks a line of text.
+pub const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "pre",
+    "dt",
+    "dd",
+    "hr",
+    "main",
+    "body",
+    "blockquote",
+    "caption",
+    "aside",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "dl",
+];
 
 /// Double-quoted attributes a tag keeps.
 pub const MAX_ATTRIBUTES: usize = 256;
