@@ -229,7 +229,7 @@ pub fn service_in(heading: &str) -> String {
     {
         return String::new();
     }
-    let mut name = after_generic_phrase(heading).to_owned();
+    let mut name = after_generic_phrase(heading);
     for word in CHINESE_GENERIC {
         name = name.replace(word, " ");
     }
@@ -267,16 +267,15 @@ pub fn service_in(heading: &str) -> String {
 
 /// What follows "errors in", "error codes of" (`Handling Errors in Elastic Transcoder`
 /// → `Elastic Transcoder`): the service those words belong to; else the whole heading.
-fn after_generic_phrase(heading: &str) -> &str {
-    let words: Vec<(usize, &str)> = heading
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - heading.as_ptr() as usize, w))
-        .collect();
-    let generic = |w: &str| GENERIC.contains(&w.to_lowercase().as_str());
-    words
-        .windows(3)
-        .find(|w| generic(w[0].1) && ["in", "of", "for"].contains(&w[1].1.to_lowercase().as_str()))
-        .map_or(heading, |w| &heading[w[2].0..])
+fn after_generic_phrase(heading: &str) -> String {
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let is = |w: &str, list: &[&str]| list.contains(&w.to_lowercase().as_str());
+    let after = (0..words.len().saturating_sub(2))
+        .find(|&k| is(words[k], GENERIC) && is(words[k + 1], &["in", "of", "for"]));
+    match after {
+        Some(k) => words[k + 2..].join(" "),
+        None => heading.to_owned(),
+    }
 }
 
 /// The name a page's title gives: its service (`Common Microsoft 365 Defender REST API
