@@ -118,9 +118,12 @@ macro_rules! __code_enum {
             #[allow(long_running_const_eval)]
             pub const __TABLE: &'static $crate::__private::Table = {
                 const TEXT: &str = ::core::concat!($($crate::__code_enum!(@text $variant $row)),*);
+                const BORROWED: ::core::option::Option<&$crate::__private::Table> =
+                    $crate::__code_enum!(@borrowed $($global)?);
                 // Statics, not literals: `__INDEX` points at the text, and a constant
                 // that points at a literal copies it into every crate that uses it.
-                static TEXT_BYTES: [u8; TEXT.len()] = $crate::__private::bytes(TEXT);
+                static TEXT_BYTES: [u8; $crate::__private::text_len(TEXT, &SOURCES, BORROWED)] =
+                    $crate::__private::text(TEXT, &SOURCES, BORROWED);
                 static ENDS: [u32; $crate::__private::FIELDS * $rows] =
                     $crate::__private::ends(&[$($crate::__code_enum!(@lens $variant $row)),*]);
                 static STATUSES: [u16; $rows] = [$($crate::__code_enum!(@status $row)),*];
@@ -134,7 +137,7 @@ macro_rules! __code_enum {
                     statuses: &STATUSES,
                     retries: &RETRIES,
                     sources: &SOURCES,
-                    borrowed: $crate::__code_enum!(@borrowed $($global)?),
+                    borrowed: BORROWED,
                 };
                 &TABLE
             };
@@ -251,7 +254,7 @@ macro_rules! __code_enum {
                 fn from(global: $global) -> Self {
                     #[allow(long_running_const_eval)]
                     static MAP: [u16; <$global>::ALL.len()] =
-                        $crate::__private::map_codes(<$global>::__TABLE, $name::__TABLE, $at);
+                        $crate::__private::map_codes(<$global>::__TABLE, $name::__INDEX, $at);
                     Self::ALL[MAP[$crate::ServiceError::index(&global)] as usize]
                 }
             }

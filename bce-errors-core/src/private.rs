@@ -38,28 +38,22 @@ pub const fn retry(classes: &[RetryClass]) -> Option<RetryClass> {
     }
 }
 
-/// Eight bytes of `b` from `at`, little-endian (0 where `b` is shorter): one load.
+/// `N` (at most 8) bytes of `b` from `at`, little-endian (0 where `b` is shorter). A
+/// loop of byte reads with no call: rustc evaluates it fast when it builds an index at
+/// compile time (a call costs its interpreter far more than a byte read), and LLVM
+/// makes it one load.
 #[inline(always)]
-const fn word8(b: &[u8], at: usize) -> u64 {
-    match b.split_at_checked(at) {
-        Some((_, rest)) => match rest.first_chunk::<8>() {
-            Some(word) => u64::from_le_bytes(*word),
-            None => 0,
-        },
-        None => 0,
+const fn word<const N: usize>(b: &[u8], at: usize) -> u64 {
+    if at > b.len() || b.len() - at < N {
+        return 0;
     }
-}
-
-/// Four bytes of `b` from `at`, little-endian (0 where `b` is shorter).
-#[inline(always)]
-const fn word4(b: &[u8], at: usize) -> u64 {
-    match b.split_at_checked(at) {
-        Some((_, rest)) => match rest.first_chunk::<4>() {
-            Some(word) => u32::from_le_bytes(*word) as u64,
-            None => 0,
-        },
-        None => 0,
+    let mut word = 0;
+    let mut i = N;
+    while i > 0 {
+        i -= 1;
+        word = word << 8 | b[at + i] as u64;
     }
+    word
 }
 
 /// The lookup key of a code: its length and its first eight bytes and eight bytes at
@@ -70,17 +64,29 @@ const fn word4(b: &[u8], at: usize) -> u64 {
 /// the table probes on, and every hit is confirmed by comparing the whole code.
 #[inline(always)]
 pub const fn key<const SKIP: usize>(b: &[u8]) -> u64 {
-    let n = b.len();
+    key_at::<SKIP>(b, 0, b.len())
+}
+
+/// [`key`] of the `n` bytes of `b` from `at` (a code in a table's text, read in place
+/// when the index is built).
+#[inline(always)]
+const fn key_at<const SKIP: usize>(b: &[u8], at: usize, n: usize) -> u64 {
     let (head, tail) = if n >= 8 {
-        (word8(b, 0), word8(b, n.saturating_sub(8 + SKIP)))
+        (
+            word::<8>(b, at),
+            word::<8>(b, at + n.saturating_sub(8 + SKIP)),
+        )
     } else if n >= 4 {
-        (word4(b, 0), word4(b, n - 4))
+        (word::<4>(b, at), word::<4>(b, at + n - 4))
     } else if n > 0 {
-        (b[0] as u64 | (b[n / 2] as u64) << 8, b[n - 1] as u64)
+        (
+            b[at] as u64 | (b[at + n / 2] as u64) << 8,
+            b[at + n - 1] as u64,
+        )
     } else {
         (0, 0)
     };
-    head ^ tail.rotate_left(29) ^ n as u64
+    head.wrapping_add(tail) ^ n as u64
 }
 
 /// The first slot to probe for `key` in a table of `len` slots (a power of two):
@@ -97,14 +103,47 @@ pub const fn home(key: u64, seed: u64, len: usize) -> usize {
 /// description and the Chinese description (empty: none).
 pub const FIELDS: usize = 5;
 
-/// The bytes of `text`, as the array a table's text is kept in: a `static` of its own, so
-/// that `from_code`'s index, a constant that points at it, makes no copy of the text in
-/// each crate that calls it.
-pub const fn bytes<const N: usize>(text: &str) -> [u8; N] {
-    match text.as_bytes().first_chunk::<N>() {
-        Some(bytes) if N == text.len() => *bytes,
-        _ => panic!("the text has another length"),
+/// The length of a table's text: its own rows' texts (`own`, as `code_enum!` joins
+/// them), then the code of each row it borrows (its `sources` entry is a row of
+/// `borrowed`), so that `from_code`'s index finds every code in one text.
+pub const fn text_len(own: &str, sources: &[u16], borrowed: Option<&Table>) -> usize {
+    let mut len = own.len();
+    if let Some(borrowed) = borrowed {
+        let mut row = 0;
+        while row < sources.len() {
+            if sources[row] != OWN {
+                len += borrowed.code(sources[row] as usize).len();
+            }
+            row += 1;
+        }
     }
+    len
+}
+
+/// A table's text, as [`text_len`] lays it out, in the array it is kept in: a `static`
+/// of its own, so that `from_code`'s index, a constant that points at it, makes no copy
+/// of the text in each crate that calls it.
+pub const fn text<const N: usize>(own: &str, sources: &[u16], borrowed: Option<&Table>) -> [u8; N] {
+    assert!(
+        N == text_len(own, sources, borrowed),
+        "the text has another length"
+    );
+    let mut text = [0u8; N];
+    let (head, mut tail) = text.split_at_mut(own.len());
+    head.copy_from_slice(own.as_bytes());
+    if let Some(borrowed) = borrowed {
+        let mut row = 0;
+        while row < sources.len() {
+            if sources[row] != OWN {
+                let code = borrowed.code(sources[row] as usize);
+                let (here, rest) = tail.split_at_mut(code.len());
+                here.copy_from_slice(code);
+                tail = rest;
+            }
+            row += 1;
+        }
+    }
+    text
 }
 
 /// The length of an optional text (`&[]` for none).
@@ -146,12 +185,13 @@ pub const fn ends<const T: usize>(lens: &[[usize; FIELDS]]) -> [u32; T] {
 /// costs a relocation, 24 bytes, in a position-independent binary): `text` holds every
 /// row's [`FIELDS`] texts one after another; `ends[i]` is where text `i` ends; statuses
 /// (0: none) and retry classes by row. A row the enum shares with `borrowed` (the
-/// bundled enums' copies of the global table's rows) has no text of its own: its
-/// `sources` entry is its row in `borrowed`, else [`OWN`]. Built by rustc at compile
-/// time from the rows of `code_enum!`.
+/// bundled enums' copies of the global table's rows) is read from there: its `sources`
+/// entry is its row in `borrowed`, else [`OWN`], and its texts here are empty but for
+/// its code, kept after every own row's texts for `from_code` (see [`text_len`]). Built
+/// by rustc at compile time from the rows of `code_enum!`.
 #[derive(Debug)]
 pub struct Table {
-    /// The rows' texts, one after another.
+    /// The rows' texts, one after another, then the borrowed rows' codes.
     pub text: &'static [u8],
     /// Where each text ends in `text`.
     pub ends: &'static [u32],
@@ -173,27 +213,22 @@ impl Table {
         (start, self.ends[i] as usize)
     }
 
-    /// The table and row that hold row `row`'s texts (this one, or the borrowed one),
-    /// and whether it is the borrowed one.
-    const fn holder(&self, row: usize) -> (&Table, usize, bool) {
-        match (self.sources[row], self.borrowed) {
+    /// The text that holds row `row`'s code (the borrowed table's for a borrowed row),
+    /// where the code starts and ends in it, and whether it is the borrowed table's.
+    const fn code_span(&self, row: usize) -> (&'static [u8], usize, usize, bool) {
+        let (holder, at, borrowed) = match (self.sources[row], self.borrowed) {
             (OWN, _) | (_, None) => (self, row, false),
             (at, Some(borrowed)) => (borrowed, at as usize, true),
-        }
-    }
-
-    /// The code of row `row`, where it starts in its holder's text, and whether that
-    /// holder is the borrowed table; at compile time too.
-    const fn code_at(&self, row: usize) -> (&'static [u8], usize, bool) {
-        let (holder, at, borrowed) = self.holder(row);
+        };
         let (start, end) = holder.span(at * FIELDS + 1);
-        let (_, rest) = holder.text.split_at(start);
-        (rest.split_at(end - start).0, start, borrowed)
+        (holder.text, start, end, borrowed)
     }
 
-    /// The code of row `row`, at compile time too.
+    /// The code of row `row` (from the borrowed table for a borrowed row), at compile
+    /// time too.
     pub const fn code(&self, row: usize) -> &'static [u8] {
-        self.code_at(row).0
+        let (text, start, end, _) = self.code_span(row);
+        text.split_at(end).0.split_at(start).1
     }
 
     /// How many rows.
@@ -236,19 +271,16 @@ impl Table {
 
 /// `from_code`'s index, built by rustc at compile time from a [`Table`] and the seed
 /// the generator chose: `N` slots (a power of two, more than the rows), each 0 or
-/// holding where a code is (in the table's text, or with [`BORROWED`] set in the
-/// borrowed table's), its length and its row + 1, placed by linear probing from
-/// [`home`]; and the longest probe any code needs (1 when every code sits in its home
-/// slot, as the generator's seed makes it for real specs). A hit reads one slot and
-/// compares the code in place.
+/// holding where a code is in the table's text, its length and its row, placed by
+/// linear probing from [`home`]; and the longest probe any code needs (1 when every
+/// code sits in its home slot, as the generator's seed makes it for real specs). A hit
+/// reads one slot and compares the code in place.
 #[derive(Debug)]
 pub struct Index<const N: usize, const SKIP: usize> {
     seed: u64,
-    /// The table's text and the borrowed table's: the addresses of their statics (a
-    /// caller in another crate compares the code in place with no load before, and no
-    /// copy of a text is made there).
+    /// The table's text: the address of its static (a caller in another crate compares
+    /// the code in place with no load before, and no copy of the text is made there).
     text: &'static [u8],
-    borrowed: &'static [u8],
     slots: [u64; N],
     probes: usize,
     /// The shortest and longest code: other lengths miss at once (and when every code
@@ -257,59 +289,87 @@ pub struct Index<const N: usize, const SKIP: usize> {
     longest: usize,
 }
 
-/// The bit of a slot's start that says the code is in the borrowed table's text.
-pub const BORROWED: usize = 1 << 31;
-
-/// A slot: start (32 bits), length (16 bits), row + 1 (16 bits).
+/// A slot: start (32 bits), length (16 bits), row (16 bits). Codes are not empty, so a
+/// slot that holds one is not 0.
 const fn slot(start: usize, len: usize, row: usize) -> u64 {
-    start as u64 | (len as u64) << 32 | ((row + 1) as u64) << 48
+    start as u64 | (len as u64) << 32 | (row as u64) << 48
 }
 
 impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
-    /// The index of `table`'s codes hashed with `seed`.
+    /// The index of `table`'s codes hashed with `seed`. An empty code (no spec has one)
+    /// is not placed: nothing finds it.
     pub const fn build(table: &'static Table, seed: u64) -> Self {
         let rows = table.rows();
         assert!(
-            N.is_power_of_two() && N > rows && rows < u16::MAX as usize,
+            N.is_power_of_two() && N > rows && rows <= u16::MAX as usize,
             "a code table has a power-of-two size larger than its rows"
         );
-        assert!(table.text.len() < BORROWED, "a text under 2 GiB");
+        assert!(table.text.len() <= u32::MAX as usize, "a text under 4 GiB");
         let mut index = Index {
             seed,
             text: table.text,
-            borrowed: match table.borrowed {
-                Some(borrowed) => borrowed.text,
-                None => &[],
-            },
             slots: [0; N],
             probes: 1,
             shortest: usize::MAX,
             longest: 0,
         };
+        // Where the next borrowed row's code is: after every own row's texts.
+        let mut tail = match table.ends.last() {
+            Some(end) => *end as usize,
+            None => 0,
+        };
         let mut row = 0;
         while row < rows {
-            let (code, start, borrowed) = table.code_at(row);
-            assert!(code.len() <= u16::MAX as usize, "a code under 64 KiB");
-            if code.len() < index.shortest {
-                index.shortest = code.len();
+            // Read in place: slicing the code out would cost rustc's interpreter more
+            // than the rest of the loop.
+            let (text, at, end, borrowed) = table.code_span(row);
+            let len = end - at;
+            // Where the index finds it: in place, or among the borrowed codes at the end.
+            let start = if borrowed { tail } else { at };
+            if borrowed {
+                tail += len;
             }
-            if code.len() > index.longest {
-                index.longest = code.len();
+            row += 1;
+            if len == 0 {
+                continue;
             }
-            let mut at = home(key::<SKIP>(code), seed, N);
+            assert!(len <= u16::MAX as usize, "a code under 64 KiB");
+            if len < index.shortest {
+                index.shortest = len;
+            }
+            if len > index.longest {
+                index.longest = len;
+            }
+            let mut at = home(key_at::<SKIP>(text, at, len), seed, N);
             let mut probes = 1;
             while index.slots[at] != 0 {
                 at = (at + 1) & (N - 1);
                 probes += 1;
             }
-            let start = if borrowed { start | BORROWED } else { start };
-            index.slots[at] = slot(start, code.len(), row);
+            index.slots[at] = slot(start, len, row - 1);
             if probes > index.probes {
                 index.probes = probes;
             }
-            row += 1;
         }
         index
+    }
+
+    /// The row whose code is `code`, at compile time: [`find`](Self::find)'s probe, with
+    /// a comparison rustc can evaluate.
+    const fn row_of(&self, code: &[u8]) -> Option<usize> {
+        let home = home(key::<SKIP>(code), self.seed, N);
+        let mut probe = 0;
+        while probe < self.probes {
+            let slot = self.slots[(home + probe) & (N - 1)];
+            let (start, len) = (slot as u32 as usize, (slot >> 32) as u16 as usize);
+            if slot == 0 {
+                return None;
+            } else if same_bytes(self.text.split_at(start).1.split_at(len).0, code) {
+                return Some((slot >> 48) as usize);
+            }
+            probe += 1;
+        }
+        None
     }
 
     /// The row whose code is `code`.
@@ -326,43 +386,42 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
                 return None;
             }
             let (start, len) = (slot as u32 as usize, (slot >> 32) as u16 as usize);
-            let (text, start) = match start & BORROWED {
-                0 => (self.text, start),
-                _ => (self.borrowed, start & !BORROWED),
-            };
             if len == b.len()
-                && text
+                && self
+                    .text
                     .get(start..start + len)
                     .is_some_and(|known| same_code(known, b))
             {
-                return Some((slot >> 48) as usize - 1);
+                return Some((slot >> 48) as usize);
             }
         }
         None
     }
 }
 
-/// For each row of `from`, the row of `to` with the same code. When `to` lacks some, a
-/// compile error that says which, and where the spec includes the global table (`at`,
-/// `file:line:col`): `From<GlobalError>` maps by this table.
-pub const fn map_codes<const N: usize>(from: &Table, to: &Table, at: &str) -> [u16; N] {
+/// For each row of `from`, the row of the table indexed by `to` with the same code
+/// (found through the index: a scan of every pair of rows cost rustc a fifth of a second
+/// for the bundled enums). When that table lacks some, a compile error that says which,
+/// and where the spec includes the global table (`at`, `file:line:col`):
+/// `From<GlobalError>` maps by this table.
+pub const fn map_codes<const N: usize, const SLOTS: usize, const SKIP: usize>(
+    from: &Table,
+    to: &Index<SLOTS, SKIP>,
+    at: &str,
+) -> [u16; N] {
     let mut map = [0u16; N];
     let mut missing = Message::new();
     let mut lacking = 0;
     let mut i = 0;
-    let rows = to.rows();
     while i < N {
-        let mut j = 0;
-        while j < rows && !same_bytes(from.code(i), to.code(j)) {
-            j += 1;
-        }
-        if j == rows {
-            missing.push(if lacking == 0 { " `" } else { ", `" });
-            missing.push_bytes(from.code(i));
-            missing.push("`");
-            lacking += 1;
-        } else {
-            map[i] = j as u16;
+        match to.row_of(from.code(i)) {
+            Some(row) => map[i] = row as u16,
+            None => {
+                missing.push(if lacking == 0 { " `" } else { ", `" });
+                missing.push_bytes(from.code(i));
+                missing.push("`");
+                lacking += 1;
+            }
         }
         i += 1;
     }
@@ -577,8 +636,15 @@ mod tests {
             .map(|_| OWN)
             .chain(borrowed.iter().copied())
             .collect();
+        // The borrowed rows' codes after the own rows' texts, as `text` lays them out.
+        let mut text = text.into_bytes();
+        text.extend(
+            borrowed
+                .iter()
+                .flat_map(|&at| from.unwrap().code(at as usize)),
+        );
         Box::leak(Box::new(Table {
-            text: text.leak().as_bytes(),
+            text: text.leak(),
             ends: ends.leak(),
             statuses: vec![0; rows].leak(),
             retries: vec![None; rows].leak(),
@@ -613,7 +679,10 @@ mod tests {
         for seed in [1, 3, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
             let index = Index::<512, 9>::build(table, seed);
             for (i, code) in codes.iter().enumerate() {
-                assert_eq!(index.find(code), Some(i), "{code:?}");
+                // No spec has an empty code; a table that did finds nothing for it.
+                let found = Some(i).filter(|_| !code.is_empty());
+                assert_eq!(index.find(code), found, "{code:?}");
+                assert_eq!(index.row_of(code.as_bytes()), found, "{code:?}");
                 assert_eq!(table.row(i).code, *code);
             }
             for miss in [
@@ -625,6 +694,7 @@ mod tests {
                 "Code0x0 ",
             ] {
                 assert_eq!(index.find(miss), None, "{miss:?}");
+                assert_eq!(index.row_of(miss.as_bytes()), None, "{miss:?}");
             }
         }
     }
@@ -660,7 +730,7 @@ mod tests {
     }
 
     #[test]
-    fn borrowed_rows_are_read_and_found_in_the_borrowed_table() {
+    fn borrowed_rows_are_read_from_the_borrowed_table_and_found_in_their_own() {
         let global = table(&["AccessDenied", "InternalError", "MalformedJSON"]);
         // Own: NoSuchNat, InternalError (its own words); borrowed: MalformedJSON,
         // AccessDenied.
@@ -681,7 +751,15 @@ mod tests {
             assert_eq!(index.find("Nope"), None);
         }
         assert_eq!(nat.row(2).variant, "MalformedJSON");
-        assert_eq!(map_codes::<3>(global, nat, "x.toml:1:1"), [3, 1, 2]);
+        // `text` lays out what the helper above built: own texts, then borrowed codes.
+        let own = "NoSuchNatNoSuchNatmInternalErrorInternalErrorm";
+        assert_eq!(text_len(own, nat.sources, Some(global)), 71);
+        assert_eq!(text::<71>(own, nat.sources, Some(global)), nat.text);
+        let index = Index::<8, 0>::build(nat, 1);
+        assert_eq!(
+            map_codes::<3, 8, 0>(global, &index, "x.toml:1:1"),
+            [3, 1, 2]
+        );
     }
 
     #[test]
@@ -704,7 +782,8 @@ mod tests {
     fn codes_map_by_code_whatever_the_order() {
         let from = table(&["b", "a"]);
         let to = table(&["a", "c", "b"]);
-        assert_eq!(map_codes::<2>(from, to, "x.toml:1:1"), [2, 0]);
+        let index = Index::<4, 0>::build(to, 7);
+        assert_eq!(map_codes::<2, 4, 0>(from, &index, "x.toml:1:1"), [2, 0]);
         assert_eq!(len(&[]), 0);
         assert_eq!((status(&[]), status(&[404])), (0, 404));
         assert_eq!(retry(&[]), None);

@@ -32,7 +32,7 @@ pub enum DemoError {
     DemoError {
         service: "Demo",
         rows: 4,
-        lookup: (16, 0x6c45d188009454f, 0),
+        lookup: (16, 0xe220a8397b1dcdaf, 0),
     }
     NoSuchThing("NoSuchThing", Some(404), "The thing {id} is not found: ${thing}.", Some("Create the <thing> first."), Some("资源不存在")),
     ThingBusy("thing.Busy", Some(503), "Busy.", Some("Another operation is running."), None, Never),

@@ -114,7 +114,7 @@ pub enum DevMachineError {
     DevMachineError {
         service: "开发机",
         rows: 17,
-        lookup: (64, 0xf88bb8a8724c81ed, 0),
+        lookup: (64, 0xc3cf17102b7f7f87, 0),
         from: (::bce_errors::services::GlobalError, "specs/dev_machine.toml:7:12"),
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),

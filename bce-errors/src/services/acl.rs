@@ -122,7 +122,7 @@ crate::__private::code_enum! {
     AclError {
         service: "ACL",
         rows: 20,
-        lookup: (64, 0xe3ddd86ba71a5eb1, 0),
+        lookup: (64, 0x377d35dea8e40225, 0),
         from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }
     AccessDenied(global),

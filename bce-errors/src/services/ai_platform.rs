@@ -78,7 +78,7 @@ crate::__private::code_enum! {
     AiPlatformError {
         service: "AI open platform",
         rows: 15,
-        lookup: (32, 0xc584133ac916ab3d, 0),
+        lookup: (32, 0x657eecdd3cb13d09, 0),
     }
     E1("1", None, "Unknown error", Some("服务器内部错误,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队。"), None, Transient),
     E2("2", None, "Service temporarily unavailable", Some("服务暂不可用,请再次请求, 如果持续出现此类错误,请通过QQ群(860337848)或提交工单联系技术支持团队。"), None, Transient),

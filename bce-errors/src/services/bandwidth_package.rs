@@ -128,7 +128,7 @@ crate::__private::code_enum! {
     BandwidthPackageError {
         service: "Bandwidth package",
         rows: 21,
-        lookup: (64, 0x8bd8ff7a0385cdbd, 0),
+        lookup: (64, 0x46a9fdac40bf0049, 0),
         from: (crate::services::GlobalError, "specs/pages/eip-page-global.toml:8:12"),
     }
     AccessDenied(global),

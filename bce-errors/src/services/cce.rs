@@ -298,7 +298,7 @@ crate::__private::code_enum! {
     CceError {
         service: "CCE",
         rows: 64,
-        lookup: (512, 0xdd7c01d4f5407269, 0),
+        lookup: (512, 0xc952c5620043c715, 0),
         from: (crate::services::GlobalError, "specs/pages/cce-page-global.toml:8:12"),
     }
     AccessDenied(global),

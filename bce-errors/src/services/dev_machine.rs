@@ -114,7 +114,7 @@ crate::__private::code_enum! {
     DevMachineError {
         service: "开发机",
         rows: 17,
-        lookup: (64, 0xf88bb8a8724c81ed, 0),
+        lookup: (64, 0xc3cf17102b7f7f87, 0),
         from: (crate::services::GlobalError, "specs/dev_machine.toml:7:12"),
     }
     AccessDenied(global),

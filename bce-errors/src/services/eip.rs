@@ -132,7 +132,7 @@ crate::__private::code_enum! {
     EipError {
         service: "EIP",
         rows: 22,
-        lookup: (64, 0x3505b7796bd1a507, 0),
+        lookup: (64, 0x657eecdd3cb13d09, 0),
         from: (crate::services::GlobalError, "specs/pages/eip-page-global.toml:8:12"),
     }
     AccessDenied(global),

@@ -124,7 +124,7 @@ crate::__private::code_enum! {
     EipGroupError {
         service: "EIPGROUP",
         rows: 20,
-        lookup: (64, 0x7dc930b302278a9, 0),
+        lookup: (64, 0xc3cf17102b7f7f87, 0),
         from: (crate::services::GlobalError, "specs/pages/eip-page-global.toml:8:12"),
     }
     AccessDenied(global),

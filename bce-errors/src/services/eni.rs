@@ -186,7 +186,7 @@ crate::__private::code_enum! {
     EniError {
         service: "Elastic network interface",
         rows: 36,
-        lookup: (256, 0xf88bb8a8724c81ed, 2),
+        lookup: (128, 0x3466e9a083914f65, 2),
         from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }
     AccessDenied(global),

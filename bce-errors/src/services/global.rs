@@ -104,7 +104,7 @@ crate::__private::code_enum! {
     GlobalError {
         service: "BCE global",
         rows: 14,
-        lookup: (32, 0x7b7dc2160e3335a7, 0),
+        lookup: (32, 0xedf5f1d90dca2f6b, 0),
     }
     AccessDenied("AccessDenied", Some(403), "Access denied.", Some("No permission to access the corresponding resource"), Some("无权限访问对应的资源")),
     InappropriateJSON("InappropriateJSON", Some(400), "The JSON you provided was well-formed and valid, but not appropriate for this operation.", Some("The JSON format in the request is syntactically correct but semantically invalid. For example, a required item might be missing, or the value type might be mismatched. For compatibility, all unrecognized items should be ignored, and this error should not be returned."), Some("请求中的JSON格式正确,但语义上不符合要求。如缺少某个必需项,或者值类型不匹配等。出于兼容性考虑,对于所有无法识别的项应直接忽略,不应该返回这个错误。")),

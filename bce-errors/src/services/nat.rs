@@ -238,7 +238,7 @@ crate::__private::code_enum! {
     NatError {
         service: "NAT gateway",
         rows: 49,
-        lookup: (256, 0xf88bb8a8724c81ed, 0),
+        lookup: (256, 0xf16952ee72f3454f, 0),
         from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }
     AccessDenied(global),

@@ -118,7 +118,7 @@ crate::__private::code_enum! {
     PeeringConnectionError {
         service: "Peering connections",
         rows: 19,
-        lookup: (64, 0x7dc930b302278a9, 0),
+        lookup: (64, 0x657eecdd3cb13d09, 0),
         from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }
     AccessDenied(global),

@@ -130,7 +130,7 @@ crate::__private::code_enum! {
     VpcError {
         service: "VPC",
         rows: 22,
-        lookup: (64, 0x7b7dc2160e3335a7, 0),
+        lookup: (64, 0x466d5e7f3e46f143, 0),
         from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }
     AccessDenied(global),
