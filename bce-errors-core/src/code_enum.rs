@@ -12,14 +12,15 @@
 //!         lookup: (256, 0x5ccd_e782_03c3_67a9, 0),
 //!         from: (::bce_errors::services::GlobalError, "specs/nat.toml:5:12"),
 //!     }
-//!     NoSuchNat("NoSuchNat", Some(404), "The specified nat is not found.", Some("…"), None),
+//!     NoSuchNat(Some(404), "The specified nat is not found.", Some("…"), None),
 //!     CreateOrderError("createOrderError", Some(400), "…", None, None, Never),
 //!     AccessDenied(global),
 //! }
 //! ```
 //!
-//! A row is the variant, then its code, status, message, description, Chinese
-//! description and, where the spec gives one, its retry class; or `Variant(global)`: the
+//! A row is the variant, then its code (left out where it is the variant's name, as it
+//! is for most codes: the table keeps the name once), status, message, description,
+//! Chinese description and, where the spec gives one, its retry class; or `Variant(global)`: the
 //! row of the same variant in the table of the `GlobalError` named by `from`, word for
 //! word (the bundled enums borrow the global rows they share, so the text is kept once).
 //! `lookup` is the size of `from_code`'s table, the seed of its hash and how many bytes
@@ -67,19 +68,24 @@ macro_rules! __code_enum {
             $crate::__private::len(&[$($description_zh),*]),
         ]
     };
-    (@status (global)) => { 0 };
-    (@status (
+    (@status $variant:ident (global)) => { 0 };
+    (@status $variant:ident (
         $code:literal, $has_status:ident $(($status:literal))?, $($rest:tt)*
     )) => {
         $crate::__private::status(&[$($status),*])
     };
-    (@retry (global)) => { ::core::option::Option::None };
-    (@retry (
+    (@retry $variant:ident (global)) => { ::core::option::Option::None };
+    (@retry $variant:ident (
         $code:literal, $has_status:ident $(($status:literal))?, $message:literal,
         $has_description:ident $(($description:literal))?,
         $has_zh:ident $(($description_zh:literal))? $(, $retry:ident)?
     )) => {
         $crate::__private::retry(&[$($crate::RetryClass::$retry)?])
+    };
+    // A row without its code, which is the variant's name: an empty code stands for it
+    // (the table keeps the name once, and reads it as the code).
+    (@$step:ident $variant:ident ($has_status:ident $($rest:tt)*)) => {
+        $crate::__code_enum!(@$step $variant ("", $has_status $($rest)*))
     };
     (@sources $from:tt $($variant:ident $row:tt)*) => {
         [$($crate::__code_enum!(@source $from $variant $row)),*]
@@ -126,9 +132,9 @@ macro_rules! __code_enum {
                     $crate::__private::text(TEXT, &SOURCES, BORROWED);
                 static ENDS: [u32; $crate::__private::FIELDS * $rows] =
                     $crate::__private::ends(&[$($crate::__code_enum!(@lens $variant $row)),*]);
-                static STATUSES: [u16; $rows] = [$($crate::__code_enum!(@status $row)),*];
+                static STATUSES: [u16; $rows] = [$($crate::__code_enum!(@status $variant $row)),*];
                 static RETRIES: [::core::option::Option<$crate::RetryClass>; $rows] =
-                    [$($crate::__code_enum!(@retry $row)),*];
+                    [$($crate::__code_enum!(@retry $variant $row)),*];
                 static SOURCES: [u16; $rows] =
                     $crate::__code_enum!(@sources ($($global)?) $($variant $row)*);
                 static TABLE: $crate::__private::Table = $crate::__private::Table {

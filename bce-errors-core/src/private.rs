@@ -183,7 +183,8 @@ pub const fn ends<const T: usize>(lens: &[[usize; FIELDS]]) -> [u32; T] {
 
 /// What a generated enum documents, in a few arrays with no pointer a row (a pointer
 /// costs a relocation, 24 bytes, in a position-independent binary): `text` holds every
-/// row's [`FIELDS`] texts one after another; `ends[i]` is where text `i` ends; statuses
+/// row's [`FIELDS`] texts one after another (the code empty where it is the variant's
+/// name); `ends[i]` is where text `i` ends; statuses
 /// (0: none) and retry classes by row. A row the enum shares with `borrowed` (the
 /// bundled enums' copies of the global table's rows) is read from there: its `sources`
 /// entry is its row in `borrowed`, else [`OWN`], and its texts here are empty but for
@@ -220,7 +221,11 @@ impl Table {
             (OWN, _) | (_, None) => (self, row, false),
             (at, Some(borrowed)) => (borrowed, at as usize, true),
         };
-        let (start, end) = holder.span(at * FIELDS + 1);
+        let (mut start, mut end) = holder.span(at * FIELDS + 1);
+        if start == end {
+            // The code is the variant's name.
+            (start, end) = holder.span(at * FIELDS);
+        }
         (holder.text, start, end, borrowed)
     }
 
@@ -257,9 +262,11 @@ impl Table {
         };
         let optional = |text: &'static str| Some(text).filter(|t| !t.is_empty());
         let at = row * FIELDS;
+        let (variant, code) = (field(at), field(at + 1));
         Row {
-            variant: field(at),
-            code: field(at + 1),
+            variant,
+            // Empty: the code is the variant's name.
+            code: if code.is_empty() { variant } else { code },
             message: field(at + 2),
             description: optional(field(at + 3)),
             description_zh: optional(field(at + 4)),

@@ -34,7 +34,7 @@ pub enum DemoError {
         rows: 4,
         lookup: (16, 0xe220a8397b1dcdaf, 0),
     }
-    NoSuchThing("NoSuchThing", Some(404), "The thing {id} is not found: ${thing}.", Some("Create the <thing> first."), Some("资源不存在")),
+    NoSuchThing(Some(404), "The thing {id} is not found: ${thing}.", Some("Create the <thing> first."), Some("资源不存在")),
     ThingBusy("thing.Busy", Some(503), "Busy.", Some("Another operation is running."), None, Never),
     NumericNotFound("404", Some(404), "Not found.", Some("A numeric code."), None),
     E110("110", None, "Access token invalid or no longer valid", None, None),

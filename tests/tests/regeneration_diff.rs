@@ -82,7 +82,7 @@ fn a_long_line_holds_one_row_at_most() {
             if code.starts_with("//") || line.chars().count() <= 160 {
                 continue;
             }
-            // A row line: `Variant("code", status, "message", description, zh[, retry]),`
+            // A row line: `Variant(["code", ]status, "message", description, zh[, retry]),`
             let is_row = code
                 .split('(')
                 .next()

@@ -11,7 +11,7 @@ use crate::tokens::lit;
 
 use super::lookup::Lookup;
 
-/// `{rt}::__private::code_enum! { Name { … } Variant("code", …), … }`, formatted.
+/// `{rt}::__private::code_enum! { Name { … } Variant(…), … }`, formatted.
 /// `global` is the path of the `GlobalError` the enum converts from, if it does;
 /// `derived_debug`, whether the user derives `Debug`.
 pub(crate) fn code_enum_call(
@@ -47,7 +47,8 @@ pub(crate) fn code_enum_call(
 }
 
 /// `Variant("code", Some(404), "message", Some("description"), None)`, and the retry
-/// class last where the spec gives one.
+/// class last where the spec gives one; without the code where it is the variant's name
+/// (`NoSuchNat(Some(404), …)`, most rows), which the table then keeps once.
 fn row_call(row: &Row) -> String {
     let opt = |text: &Option<String>| match text {
         Some(text) => format!("Some({})", lit(text)),
@@ -61,10 +62,13 @@ fn row_call(row: &Row) -> String {
         Some(class) => format!(", {}", retry_variant(class)),
         None => String::new(),
     };
+    let code = match row.code == row.variant {
+        true => String::new(),
+        false => format!("{}, ", lit(&row.code)),
+    };
     format!(
-        "{}({}, {status}, {}, {}, {}{retry})",
+        "{}({code}{status}, {}, {}, {}{retry})",
         row.variant,
-        lit(&row.code),
         lit(&row.message),
         opt(&row.description),
         opt(&row.description_zh),

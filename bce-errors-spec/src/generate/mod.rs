@@ -84,7 +84,7 @@ impl Generated {
         let rows: std::collections::HashSet<&str> = global.data.lines().collect();
         let mut data = String::with_capacity(self.data.len());
         for line in self.data.lines() {
-            // A row line: `    Variant("code", …),` (the header's lines are indented
+            // A row line: `    Variant(…),` (the header's lines are indented
             // further, or hold no identifier before their bracket).
             let variant = line
                 .strip_prefix("    ")
@@ -129,7 +129,8 @@ impl Generated {
 /// status = 404
 /// "#).unwrap();
 /// let generated = bce_errors_spec::generate(&spec, "DemoError", None).unwrap();
-/// assert!(generated.data.contains(r#"NoSuchThing("NoSuchThing", Some(404), "The thing is not found.", None, None),"#));
+/// // The code is left out where it is the variant's name.
+/// assert!(generated.data.contains(r#"NoSuchThing(Some(404), "The thing is not found.", None, None),"#));
 /// assert!(bce_errors_spec::generate(&spec, "not a name", None).is_err());
 /// ```
 pub fn generate(spec: &Spec, enum_name: &str, runtime: Option<&str>) -> Result<Generated, Error> {

@@ -131,7 +131,7 @@ crate::__private::code_enum! {
     RequestExpired(global),
     IdempotentParameterMismatch(global),
     SignatureDoesNotMatch(global),
-    NotFound("NotFound", Some(403), "Resource could not be found", Some("资源查询不到"), None),
-    Forbidden("Forbidden", Some(403), "Operation is not allowed", Some("对应操作不允许,或没有权限"), None),
-    InvalidParameter("InvalidParameter", Some(400), "Invalid parameter", Some("参数错误"), None),
+    NotFound(Some(403), "Resource could not be found", Some("资源查询不到"), None),
+    Forbidden(Some(403), "Operation is not allowed", Some("对应操作不允许,或没有权限"), None),
+    InvalidParameter(Some(400), "Invalid parameter", Some("参数错误"), None),
 }
