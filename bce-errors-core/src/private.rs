@@ -112,7 +112,7 @@ pub const fn text_len(own: &str, sources: &[u16], borrowed: Option<&Table>) -> u
         let mut row = 0;
         while row < sources.len() {
             if sources[row] != OWN {
-                len += borrowed.code(sources[row] as usize).len();
+                len += borrowed.code_at(sources[row] as usize).0.len;
             }
             row += 1;
         }
@@ -129,16 +129,21 @@ pub const fn text<const N: usize>(own: &str, sources: &[u16], borrowed: Option<&
         "the text has another length"
     );
     let mut text = [0u8; N];
-    let (head, mut tail) = text.split_at_mut(own.len());
-    head.copy_from_slice(own.as_bytes());
+    text.split_at_mut(own.len())
+        .0
+        .copy_from_slice(own.as_bytes());
+    let mut at = own.len();
     if let Some(borrowed) = borrowed {
         let mut row = 0;
         while row < sources.len() {
             if sources[row] != OWN {
-                let code = borrowed.code(sources[row] as usize);
-                let (here, rest) = tail.split_at_mut(code.len());
-                here.copy_from_slice(code);
-                tail = rest;
+                // Byte by byte: see `CodeAt`.
+                let code = borrowed.code_at(sources[row] as usize).0;
+                let mut i = 0;
+                while i < code.len {
+                    text[at] = code.byte(i);
+                    (at, i) = (at + 1, i + 1);
+                }
             }
             row += 1;
         }
@@ -181,6 +186,48 @@ pub const fn ends<const T: usize>(lens: &[[usize; FIELDS]]) -> [u32; T] {
     ends
 }
 
+/// A code where a table keeps it: the text, where the code starts there, its length.
+/// Read byte by byte at compile time: rustc's interpreter pays tens of microseconds for
+/// a call that slices (`split_at`, `copy_from_slice`), a few for a byte read.
+#[derive(Clone, Copy)]
+struct CodeAt<'a> {
+    text: &'a [u8],
+    start: usize,
+    len: usize,
+}
+
+impl<'a> CodeAt<'a> {
+    /// A whole slice as a code.
+    #[cfg(test)]
+    const fn of(code: &'a [u8]) -> Self {
+        CodeAt {
+            text: code,
+            start: 0,
+            len: code.len(),
+        }
+    }
+
+    /// Byte `i` of the code.
+    const fn byte(&self, i: usize) -> u8 {
+        self.text[self.start + i]
+    }
+
+    /// Whether the two codes are the same bytes.
+    const fn same(&self, other: &CodeAt) -> bool {
+        if self.len != other.len {
+            return false;
+        }
+        let mut i = 0;
+        while i < self.len {
+            if self.byte(i) != other.byte(i) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+}
+
 /// What a generated enum documents, in a few arrays with no pointer a row (a pointer
 /// costs a relocation, 24 bytes, in a position-independent binary): `text` holds every
 /// row's [`FIELDS`] texts one after another (the code empty where it is the variant's
@@ -214,9 +261,9 @@ impl Table {
         (start, self.ends[i] as usize)
     }
 
-    /// The text that holds row `row`'s code (the borrowed table's for a borrowed row),
-    /// where the code starts and ends in it, and whether it is the borrowed table's.
-    const fn code_span(&self, row: usize) -> (&'static [u8], usize, usize, bool) {
+    /// Where row `row`'s code is kept (in the borrowed table for a borrowed row), and
+    /// whether that is the borrowed table.
+    const fn code_at(&self, row: usize) -> (CodeAt<'static>, bool) {
         let (holder, at, borrowed) = match (self.sources[row], self.borrowed) {
             (OWN, _) | (_, None) => (self, row, false),
             (at, Some(borrowed)) => (borrowed, at as usize, true),
@@ -226,14 +273,23 @@ impl Table {
             // The code is the variant's name.
             (start, end) = holder.span(at * FIELDS);
         }
-        (holder.text, start, end, borrowed)
+        let code = CodeAt {
+            text: holder.text,
+            start,
+            len: end - start,
+        };
+        (code, borrowed)
     }
 
     /// The code of row `row` (from the borrowed table for a borrowed row), at compile
     /// time too.
     pub const fn code(&self, row: usize) -> &'static [u8] {
-        let (text, start, end, _) = self.code_span(row);
-        text.split_at(end).0.split_at(start).1
+        let code = self.code_at(row).0;
+        code.text
+            .split_at(code.start + code.len)
+            .0
+            .split_at(code.start)
+            .1
     }
 
     /// How many rows.
@@ -327,12 +383,11 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
         };
         let mut row = 0;
         while row < rows {
-            // Read in place: slicing the code out would cost rustc's interpreter more
-            // than the rest of the loop.
-            let (text, at, end, borrowed) = table.code_span(row);
-            let len = end - at;
+            // Read in place (see `CodeAt`).
+            let (code, borrowed) = table.code_at(row);
+            let len = code.len;
             // Where the index finds it: in place, or among the borrowed codes at the end.
-            let start = if borrowed { tail } else { at };
+            let start = if borrowed { tail } else { code.start };
             if borrowed {
                 tail += len;
             }
@@ -347,7 +402,7 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
             if len > index.longest {
                 index.longest = len;
             }
-            let mut at = home(key_at::<SKIP>(text, at, len), seed, N);
+            let mut at = home(key_at::<SKIP>(code.text, code.start, len), seed, N);
             let mut probes = 1;
             while index.slots[at] != 0 {
                 at = (at + 1) & (N - 1);
@@ -363,15 +418,20 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
 
     /// The row whose code is `code`, at compile time: [`find`](Self::find)'s probe, with
     /// a comparison rustc can evaluate.
-    const fn row_of(&self, code: &[u8]) -> Option<usize> {
-        let home = home(key::<SKIP>(code), self.seed, N);
+    const fn row_of(&self, code: CodeAt) -> Option<usize> {
+        let home = home(
+            key_at::<SKIP>(code.text, code.start, code.len),
+            self.seed,
+            N,
+        );
         let mut probe = 0;
         while probe < self.probes {
             let slot = self.slots[(home + probe) & (N - 1)];
             let (start, len) = (slot as u32 as usize, (slot >> 32) as u16 as usize);
+            let text = self.text;
             if slot == 0 {
                 return None;
-            } else if same_bytes(self.text.split_at(start).1.split_at(len).0, code) {
+            } else if code.same(&CodeAt { text, start, len }) {
                 return Some((slot >> 48) as usize);
             }
             probe += 1;
@@ -421,7 +481,7 @@ pub const fn map_codes<const N: usize, const SLOTS: usize, const SKIP: usize>(
     let mut lacking = 0;
     let mut i = 0;
     while i < N {
-        match to.row_of(from.code(i)) {
+        match to.row_of(from.code_at(i).0) {
             Some(row) => map[i] = row as u16,
             None => {
                 missing.push(if lacking == 0 { " `" } else { ", `" });
@@ -476,20 +536,6 @@ impl Message {
             Err(_) => "(message cut inside a character)",
         }
     }
-}
-
-const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// `code == input`, inlined into `from_code`: from 8 to 16 bytes the first and last
@@ -689,7 +735,7 @@ mod tests {
                 // No spec has an empty code; a table that did finds nothing for it.
                 let found = Some(i).filter(|_| !code.is_empty());
                 assert_eq!(index.find(code), found, "{code:?}");
-                assert_eq!(index.row_of(code.as_bytes()), found, "{code:?}");
+                assert_eq!(index.row_of(CodeAt::of(code.as_bytes())), found, "{code:?}");
                 assert_eq!(table.row(i).code, *code);
             }
             for miss in [
@@ -701,7 +747,7 @@ mod tests {
                 "Code0x0 ",
             ] {
                 assert_eq!(index.find(miss), None, "{miss:?}");
-                assert_eq!(index.row_of(miss.as_bytes()), None, "{miss:?}");
+                assert_eq!(index.row_of(CodeAt::of(miss.as_bytes())), None, "{miss:?}");
             }
         }
     }
