@@ -30,14 +30,6 @@ pub const API: &[&str] = &[
     "from_code",
 ];
 
-/// The spec's retry class of a row: none, or the one class written.
-pub const fn retry(classes: &[RetryClass]) -> Option<RetryClass> {
-    match classes {
-        [class] => Some(*class),
-        _ => None,
-    }
-}
-
 /// `N` (at most 8) bytes of `b` from `at`, little-endian (0 where `b` is shorter). A
 /// loop of byte reads with no call: rustc evaluates it fast when it builds an index at
 /// compile time (a call costs its interpreter far more than a byte read), and LLVM
@@ -151,38 +143,26 @@ pub const fn text<const N: usize>(own: &str, sources: &[u16], borrowed: Option<&
     text
 }
 
-/// The length of an optional text (`&[]` for none).
-pub const fn len(text: &[&str]) -> usize {
-    match text {
-        [text] => text.len(),
-        _ => 0,
-    }
-}
-
-/// An optional status (`&[]` for none) as stored: 0 for none.
-pub const fn status(status: &[u16]) -> u16 {
-    match status {
-        [status] => *status,
-        _ => 0,
-    }
-}
-
 /// A row's place in a [`Table`]'s `sources` when the table holds the row itself.
 pub const OWN: u16 = u16::MAX;
 
-/// Where each text of a table ends in its text, from the rows' lengths ([`FIELDS`] a
-/// row; a borrowed row's are 0).
-pub const fn ends<const T: usize>(lens: &[[usize; FIELDS]]) -> [u32; T] {
-    assert!(T == FIELDS * lens.len(), "five texts a row");
+/// Where each text of a table ends in its text, from the rows' texts ([`FIELDS`] a row,
+/// as `code_enum!` joins them into the text; a borrowed row's are empty).
+pub const fn ends<const T: usize>(rows: &[[&str; FIELDS]]) -> [u32; T] {
+    assert!(T == FIELDS * rows.len(), "five texts a row");
     let mut ends = [0u32; T];
-    let mut end = 0;
-    let mut i = 0;
+    let (mut end, mut i) = (0, 0);
+    // No division, and one check at the end: each step costs rustc's interpreter.
     while i < T {
-        end += lens[i / FIELDS][i % FIELDS];
-        assert!(end <= u32::MAX as usize, "a text under 4 GiB");
-        ends[i] = end as u32;
-        i += 1;
+        let row = &rows[i / FIELDS];
+        let mut field = 0;
+        while field < FIELDS {
+            end += row[field].len();
+            ends[i] = end as u32;
+            (i, field) = (i + 1, field + 1);
+        }
     }
+    assert!(end <= u32::MAX as usize, "a text under 4 GiB");
     ends
 }
 
@@ -755,7 +735,10 @@ mod tests {
     #[test]
     fn rows_read_back_with_their_optional_fields() {
         let text = "NoSuchNatNoSuchNatNot found.Create it.没有E110110Token invalid";
-        static ENDS: [u32; 10] = ends(&[[9, 9, 10, 10, 6], [4, 3, 13, 0, 0]]);
+        static ENDS: [u32; 10] = ends(&[
+            ["NoSuchNat", "NoSuchNat", "Not found.", "Create it.", "没有"],
+            ["E110", "110", "Token invalid", "", ""],
+        ]);
         let table = Table {
             text: text.as_bytes(),
             ends: &ENDS,
@@ -837,10 +820,6 @@ mod tests {
         let to = table(&["a", "c", "b"]);
         let index = Index::<4, 0>::build(to, 7);
         assert_eq!(map_codes::<2, 4, 0>(from, &index, "x.toml:1:1"), [2, 0]);
-        assert_eq!(len(&[]), 0);
-        assert_eq!((status(&[]), status(&[404])), (0, 404));
-        assert_eq!(retry(&[]), None);
-        assert_eq!(retry(&[RetryClass::Never]), Some(RetryClass::Never));
     }
 
     #[test]
