@@ -2,7 +2,9 @@
 //! columns, each row is read cell by cell.
 
 use super::codes::{code_and_status, listed_codes, spaced_identifier};
-use super::columns::{Role, is_error_table, is_type_column, keyed_by_status, look_alike, roles};
+use super::columns::{
+    Role, is_error_table, is_type_column, keyed_by_status, look_alike, normalize, roles,
+};
 use super::rows::{PageRow, Rows};
 use super::status::parse_cell;
 use super::{PageTable, SkippedTable};
@@ -89,7 +91,7 @@ pub fn read(table: &CellTable, heading: String) -> Result<PageTable, SkippedTabl
                 .collect()
         })
         .collect();
-    let roles = roles(&header.cells, &values);
+    let roles = code_named_by_heading(roles(&header.cells, &values), &heading, &values);
     if let Some(reason) = not_imported(&header.cells, &roles, &values) {
         return Err(SkippedTable {
             line: header.line,
@@ -119,6 +121,40 @@ pub fn read(table: &CellTable, heading: String) -> Result<PageTable, SkippedTabl
             .collect(),
         rows,
     })
+}
+
+/// A table under a heading that names error codes (`路线规划常用 ERRORNO`, `错误码`)
+/// whose first column no header word names (`枚举值`, "enum value") but which holds
+/// codes beside a message: that column is the code.
+fn code_named_by_heading(
+    mut roles: Vec<Option<Role>>,
+    heading: &str,
+    values: &[Vec<&str>],
+) -> Vec<Option<Role>> {
+    let heading = normalize(heading);
+    let names_codes = [
+        "errorno",
+        "errno",
+        "errorcode",
+        "错误码",
+        "错误代码",
+        "返回码",
+    ]
+    .iter()
+    .any(|w| heading.contains(w));
+    let first_holds_codes = values.first().is_some_and(|column| {
+        let filled: Vec<&&str> = column.iter().filter(|v| !v.is_empty()).collect();
+        !filled.is_empty() && filled.iter().all(|v| is_code_cell(v))
+    });
+    if names_codes
+        && first_holds_codes
+        && roles.first() == Some(&None)
+        && !roles.contains(&Some(Role::Code))
+        && roles.contains(&Some(Role::Message))
+    {
+        roles[0] = Some(Role::Code);
+    }
+    roles
 }
 
 /// Why a table with these columns and values is not an error table, if it is not:

@@ -3,7 +3,7 @@
 //! checked against the values (a column of HTTP statuses is the status column whatever
 //! its header says).
 
-use super::status::parse_cell;
+use super::status::{parse_cell, registered};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -303,10 +303,14 @@ pub fn roles(headers: &[String], values: &[Vec<&str>]) -> Vec<Option<Role>> {
     roles
 }
 
-/// No values, or at least half of them HTTP statuses.
+/// No values, or at least half of them HTTP statuses that HTTP registers (a result code
+/// column headed `状态码` holds 210, 251, 261 beside 200 and 401).
 fn mostly_statuses(values: &[&str]) -> bool {
     let filled: Vec<&&str> = values.iter().filter(|v| !v.trim().is_empty()).collect();
-    let statuses = filled.iter().filter(|v| parse_cell(v).is_some()).count();
+    let statuses = filled
+        .iter()
+        .filter(|v| parse_cell(v).is_some_and(registered))
+        .count();
     2 * statuses >= filled.len()
 }
 

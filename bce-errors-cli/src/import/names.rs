@@ -214,12 +214,14 @@ fn is_name_like(text: &str) -> bool {
 pub fn service_in(heading: &str) -> String {
     let heading = plain(heading.trim_start_matches('#'));
     let heading = heading.trim().trim_end_matches(['：', ':']);
-    // A section number (`6.1 错误码列表`) is no part of a name.
+    // A section number (`6.1 错误码列表`) or a table's label (`表1.通用错误码`, `Table
+    // 2: …`) is no part of a name.
     let number = heading.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     let heading = match number.strip_prefix(char::is_whitespace) {
         Some(rest) if number.len() < heading.len() => rest.trim_start(),
         _ => heading,
     };
+    let heading = without_table_label(heading);
     if heading.chars().count() > MAX_HEADING_CHARS
         || heading.contains(SENTENCE_PUNCTUATION)
         || heading.contains(". ")
@@ -263,6 +265,25 @@ pub fn service_in(heading: &str) -> String {
         return String::new();
     }
     name.to_owned()
+}
+
+/// A heading without the label of the table it heads (`表1.`, `Table 2:`).
+fn without_table_label(heading: &str) -> &str {
+    let rest = match heading.strip_prefix('表') {
+        Some(rest) => rest,
+        None => match heading.get(..5) {
+            Some(word) if word.eq_ignore_ascii_case("table") => &heading[5..],
+            _ => return heading,
+        },
+    };
+    let rest = rest.trim_start();
+    let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    if after.len() == rest.len() {
+        return heading;
+    }
+    after
+        .trim_start_matches(['.', '、', ':', '：', '-'])
+        .trim_start()
 }
 
 /// What follows "errors in", "error codes of" (`Handling Errors in Elastic Transcoder`
@@ -410,6 +431,8 @@ mod tests {
             ("权限相关的错误码参见授权接口通用错误码", "", None),
             ("errorCode值说明", "", None),
             ("####6.1 错误码列表", "", None),
+            ("表2.控制台错误码", "控制台", None),
+            ("Table 3: Storage error codes", "Storage", Some("storage")),
             ("3.2 EIP error codes", "EIP", Some("eip")),
             (
                 "Handling Errors in Elastic Transcoder",

@@ -78,7 +78,7 @@ impl Rows {
         }
         let success = bce_errors::is_success_code(&row.code)
             && row.status.is_none_or(|s| (200..300).contains(&s));
-        if success || is_no_error_status(&row.code, &row.message) {
+        if success || is_no_error_status(&row.code, &row.message) || says_success(&row) {
             let why = format!("documents a success (`{}`), not an error", row.code);
             return self.skip(row.line, why);
         }
@@ -173,6 +173,30 @@ pub fn is_cjk(c: char) -> bool {
             | '\u{F900}'..='\u{FAFF}'
             | '\u{FF00}'..='\u{FFEF}'
             | '\u{AC00}'..='\u{D7AF}')
+}
+
+/// Whether a row documents success in its own words: its message is `success`, `OK`
+/// or `成功` (with a 2xx status, or none), or ends in 成功 with no word of failure
+/// (`查询成功`, "query succeeded").
+fn says_success(row: &PageRow) -> bool {
+    let message = row
+        .message
+        .trim()
+        .trim_end_matches(['.', '。', '!', '！'])
+        .to_lowercase();
+    let no_error_status = row.status.is_none_or(|s| (200..300).contains(&s));
+    let plain = [
+        "success",
+        "succeeded",
+        "successful",
+        "ok",
+        "成功",
+        "请求成功",
+    ];
+    let failure = ["失败", "不", "未", "错误", "无法", "非", "异常"];
+    no_error_status
+        && (plain.contains(&message.as_str())
+            || (message.ends_with("成功") && !failure.iter().any(|w| message.contains(w))))
 }
 
 #[cfg(test)]

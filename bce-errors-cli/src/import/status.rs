@@ -91,6 +91,28 @@ const NO_ERROR_REASONS: &[&str] = &[
     "permanentredirect",
 ];
 
+/// Whether `n` is a status HTTP registers (IANA's list, and nginx's 499): a column of
+/// other three-digit numbers (`210`, `251`) holds codes, whatever its header says.
+pub fn registered(n: u16) -> bool {
+    matches!(
+        n,
+        100..=103
+            | 200..=208
+            | 226
+            | 300..=308
+            | 400..=418
+            | 421..=426
+            | 428
+            | 429
+            | 431
+            | 451
+            | 499
+            | 500..=508
+            | 510
+            | 511
+    )
+}
+
 /// Whether a row whose code is a 2xx or 3xx status (`200`, `304`) says that status by its
 /// reason phrase (`WILDDOG_HTTP_OK`, `Not Modified`): it documents no error.
 pub fn is_no_error_status(code: &str, message: &str) -> bool {

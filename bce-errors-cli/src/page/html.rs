@@ -30,11 +30,14 @@ struct OpenTable {
     span: (usize, usize),
     /// Cells of earlier rows that reach into later ones: column → (rows left, text).
     pending: Vec<Option<(usize, String)>>,
+    /// Whether the current row has opened a cell of its own yet.
+    opened_a_cell: bool,
 }
 
 impl OpenTable {
     fn open_row(&mut self, line: usize) {
         self.close_row();
+        self.opened_a_cell = false;
         self.row = Some(CellRow {
             cells: Vec::new(),
             line,
@@ -60,6 +63,13 @@ impl OpenTable {
         if self.row.is_none() {
             self.open_row(line);
         }
+        // A row's line is its first cell's (where its code is), not its `<tr>`'s.
+        if let Some(row) = self.row.as_mut()
+            && !self.opened_a_cell
+        {
+            row.line = line;
+        }
+        self.opened_a_cell = true;
         self.cell = Some(String::new());
         self.span = span;
     }
