@@ -40,6 +40,7 @@ const GENERIC: &[&str] = &[
     "response",
     "responses",
     "information",
+    "handling",
     // The response's fields (`errorCode值说明`: "values of errorCode").
     "errorcode",
     "error_code",
@@ -291,11 +292,18 @@ fn without_table_label(heading: &str) -> &str {
 fn after_generic_phrase(heading: &str) -> String {
     let words: Vec<&str> = heading.split_whitespace().collect();
     let is = |w: &str, list: &[&str]| list.contains(&w.to_lowercase().as_str());
-    let after = (0..words.len().saturating_sub(2))
-        .find(|&k| is(words[k], GENERIC) && is(words[k + 1], &["in", "of", "for"]));
+    // `errors in X`, `codes of X`, `codes used by X`: where X starts.
+    let after = (0..words.len().saturating_sub(2)).find_map(|k| {
+        let by = words.get(k + 2).is_some_and(|w| is(w, &["by"]));
+        match is(words[k], GENERIC) {
+            true if is(words[k + 1], &["in", "of", "for"]) => Some(k + 2),
+            true if is(words[k + 1], &["used"]) && by => Some(k + 3),
+            _ => None,
+        }
+    });
     match after {
-        Some(k) => words[k + 2..].join(" "),
-        None => heading.to_owned(),
+        Some(k) if k < words.len() => words[k..].join(" "),
+        _ => heading.to_owned(),
     }
 }
 
@@ -432,6 +440,12 @@ mod tests {
             ("errorCode值说明", "", None),
             ("####6.1 错误码列表", "", None),
             ("表2.控制台错误码", "控制台", None),
+            (
+                "Error codes used by Bing Web Search",
+                "Bing Web Search",
+                Some("bing_web_search"),
+            ),
+            ("Error handling", "", None),
             ("Table 3: Storage error codes", "Storage", Some("storage")),
             ("3.2 EIP error codes", "EIP", Some("eip")),
             (
