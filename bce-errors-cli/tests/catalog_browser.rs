@@ -105,9 +105,12 @@ fn browser(extra: &[&str]) -> Command {
     command
 }
 
-/// The DOM after load of `page` opened at `hash`.
+/// The DOM after load of `page` opened at `hash`, once its timers and frames have run
+/// (virtual time: on a busy machine a plain dump can come before the page has drawn
+/// every entry).
 fn dom(page: &Path, hash: &str) -> String {
-    let out = browser(&["--dump-dom", &format!("file://{}{hash}", page.display())])
+    let url = format!("file://{}{hash}", page.display());
+    let out = browser(&["--virtual-time-budget=10000", "--dump-dom", &url])
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout).into_owned()
