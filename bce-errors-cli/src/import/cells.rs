@@ -266,3 +266,27 @@ pub fn short(text: &str) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unnamed_column_of_codes_under_an_error_code_heading_is_the_code() {
+        let roles = vec![None, Some(Role::Message)];
+        let values = vec![
+            vec!["NO_ERROR", "RESULT_NOT_FOUND"],
+            vec!["成功", "没有找到"],
+        ];
+        let code = Some(Role::Code);
+        let under = |heading| code_named_by_heading(roles.clone(), heading, &values)[0];
+        assert_eq!(under("路线规划常用 ERRORNO"), code);
+        assert_eq!(under("错误码"), code);
+        assert_eq!(under("返回参数"), None);
+        let prose = vec![vec!["a value", "another"], vec!["x", "y"]];
+        assert_eq!(
+            code_named_by_heading(roles.clone(), "错误码", &prose)[0],
+            None
+        );
+    }
+}

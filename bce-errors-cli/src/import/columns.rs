@@ -542,4 +542,15 @@ mod tests {
         assert!(header_line("Parameter name Types Description").is_none());
         assert!(header_line("code String Error code").is_none());
     }
+
+    #[test]
+    fn a_status_column_of_unregistered_numbers_holds_codes() {
+        let headers = vec!["状态码".to_owned(), "含义".to_owned()];
+        let codes = vec!["0", "1", "101", "200", "210", "251", "261", "401"];
+        let values = vec![codes, vec!["x"; 8]];
+        assert_eq!(
+            roles(&headers, &values),
+            [Some(Role::Code), Some(Role::Message)]
+        );
+    }
 }

@@ -255,4 +255,28 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn messages_that_say_success() {
+        let with = |message: &str, status| PageRow {
+            status,
+            ..row("1", message, 1)
+        };
+        for yes in [
+            with("success", Some(200)),
+            with("OK.", None),
+            with("查询成功", None),
+            with("成功", Some(200)),
+        ] {
+            assert!(says_success(&yes), "{}", yes.message);
+        }
+        for no in [
+            with("success", Some(404)),
+            with("定位失败", None),
+            with("未成功", None),
+            with("Successfully deleted the wrong thing", None),
+        ] {
+            assert!(!says_success(&no), "{}", no.message);
+        }
+    }
 }

@@ -268,4 +268,18 @@ mod tests {
         assert_eq!(reason_len(&["The", "JSON"]), Some(0));
         assert_eq!(reason_len(&[]), Some(0));
     }
+
+    #[test]
+    fn registered_statuses() {
+        assert!(
+            [200, 404, 418, 429, 499, 503, 511]
+                .iter()
+                .all(|&n| registered(n))
+        );
+        assert!(
+            ![210, 251, 261, 299, 420, 520]
+                .iter()
+                .any(|&n| registered(n))
+        );
+    }
 }
