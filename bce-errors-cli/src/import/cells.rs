@@ -131,6 +131,8 @@ fn code_named_by_heading(
     heading: &str,
     values: &[Vec<&str>],
 ) -> Vec<Option<Role>> {
+    // Words of error *codes*, not `names::names_an_error_table`'s broader "error": with
+    // those, a look-alike table of the page corpus was imported (2 rows invented).
     let heading = normalize(heading);
     let names_codes = [
         "errorno",

@@ -76,9 +76,7 @@ impl Rows {
             };
             return self.skip(row.line, why);
         }
-        let success = bce_errors::is_success_code(&row.code)
-            && row.status.is_none_or(|s| (200..300).contains(&s));
-        if success || is_no_error_status(&row.code, &row.message) || says_success(&row) {
+        if documents_success(&row) {
             let why = format!("documents a success (`{}`), not an error", row.code);
             return self.skip(row.line, why);
         }
@@ -175,16 +173,23 @@ pub fn is_cjk(c: char) -> bool {
             | '\u{AC00}'..='\u{D7AF}')
 }
 
-/// Whether a row documents success in its own words: its message is `success`, `OK`
-/// or `成功` (with a 2xx status, or none), or ends in 成功 with no word of failure
-/// (`查询成功`, "query succeeded").
-fn says_success(row: &PageRow) -> bool {
+/// Whether a row documents success rather than an error: its code is a success code
+/// (`0`, `success`) with a 2xx status or none; a status under 400 with a reason phrase
+/// of success as its code (`200 | OK`); or a message that says success in its own words
+/// (`success`, `OK`, `成功` with a 2xx status or none, or ending in 成功 with no word of
+/// failure: `查询成功`, "query succeeded").
+fn documents_success(row: &PageRow) -> bool {
+    let no_error_status = row.status.is_none_or(|s| (200..300).contains(&s));
+    if bce_errors::is_success_code(&row.code) && no_error_status
+        || is_no_error_status(&row.code, &row.message)
+    {
+        return true;
+    }
     let message = row
         .message
         .trim()
         .trim_end_matches(['.', '。', '!', '！'])
         .to_lowercase();
-    let no_error_status = row.status.is_none_or(|s| (200..300).contains(&s));
     let plain = [
         "success",
         "succeeded",
@@ -257,7 +262,7 @@ mod tests {
     }
 
     #[test]
-    fn messages_that_say_success() {
+    fn rows_that_document_success() {
         let with = |message: &str, status| PageRow {
             status,
             ..row("1", message, 1)
@@ -267,16 +272,22 @@ mod tests {
             with("OK.", None),
             with("查询成功", None),
             with("成功", Some(200)),
+            PageRow {
+                status: None,
+                ..row("0", "anything", 1)
+            },
+            row("304", "Not Modified", 1),
         ] {
-            assert!(says_success(&yes), "{}", yes.message);
+            assert!(documents_success(&yes), "{}", yes.message);
         }
         for no in [
             with("success", Some(404)),
             with("定位失败", None),
             with("未成功", None),
             with("Successfully deleted the wrong thing", None),
+            row("0", "anything", 1),
         ] {
-            assert!(!says_success(&no), "{}", no.message);
+            assert!(!documents_success(&no), "{}", no.message);
         }
     }
 }
