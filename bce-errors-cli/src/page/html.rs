@@ -121,7 +121,7 @@ struct Reader {
     tables: Vec<OpenTable>,
     /// Inside `<script>` or `<style>`: their text is not page text.
     raw: Option<Vec<u8>>,
-    lines: LineIndex,
+    lines: super::LineIndex,
     chrome: Chrome,
     /// Inside a heading (`<h1>`…`<h6>`) or a `<caption>`: the line is a heading.
     in_heading: bool,
@@ -139,7 +139,7 @@ pub fn read(html: &str) -> Page {
     let html = html.as_ref();
     let mut reader = Reader {
         text_blank: true,
-        lines: LineIndex::new(html),
+        lines: super::LineIndex::new(html),
         ..Reader::default()
     };
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
@@ -374,25 +374,6 @@ fn heading_level(name: &str) -> Option<u8> {
     match name.as_bytes() {
         [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
         _ => None,
-    }
-}
-
-/// The 1-based line of a byte offset of the page, in logarithmic time.
-#[derive(Default)]
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex { starts }
-    }
-
-    fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).max(1)
     }
 }
 

@@ -129,6 +129,32 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Where the lines of a text start: made once, then a byte's line in logarithmic time,
+/// or a line's first byte at once.
+#[derive(Debug, Default)]
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { starts }
+    }
+
+    /// The 1-based line of byte `offset`.
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// The first byte of 0-based line `line`, if the text has that line.
+    pub(crate) fn start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+}
+
 /// The cells of every table of `page`, row by row (for tests of the readers).
 #[cfg(test)]
 pub(crate) fn table_cells(page: Page) -> Vec<Vec<Vec<String>>> {
@@ -139,4 +165,20 @@ pub(crate) fn table_cells(page: Page) -> Vec<Vec<Vec<String>>> {
             Block::Line(_) => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    #[test]
+    fn lines_of_bytes_and_bytes_of_lines() {
+        let lines = LineIndex::new("ab\ncd\n\nef");
+        let at: Vec<usize> = [0, 2, 3, 6, 7, 8].map(|b| lines.line_of(b)).to_vec();
+        assert_eq!(at, [1, 1, 2, 3, 4, 4]);
+        assert_eq!(
+            (lines.start(0), lines.start(3), lines.start(4)),
+            (Some(0), Some(7), None)
+        );
+    }
 }

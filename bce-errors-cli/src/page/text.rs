@@ -11,7 +11,7 @@
 
 use super::inline::plain;
 use super::markdown::{Kind, structure};
-use super::{Block, CellRow, CellTable, Line, Page, meta};
+use super::{Block, CellRow, CellTable, Line, LineIndex, Page, meta};
 
 /// Reads text and markdown: front matter, fenced code and comments are not text, `#`
 /// headings are headings, and HTML tables inside the markdown are read as HTML.
@@ -22,14 +22,14 @@ pub fn read(text: &str) -> Page {
     let mut blocks = Vec::new();
     // Where each line of `text` starts, made once when an HTML table needs it: counting
     // from the top for each table would be quadratic in tables × lines.
-    let mut starts: Option<Vec<usize>> = None;
+    let mut starts: Option<LineIndex> = None;
     let mut i = 0;
     while i < lines.len() {
         match doc.kinds[i] {
             Kind::Hidden => {}
             Kind::Heading(_) => push_line(&mut blocks, lines[i], i, true),
             Kind::Html { end } => {
-                let starts = starts.get_or_insert_with(|| line_starts(text));
+                let starts = starts.get_or_insert_with(|| LineIndex::new(text));
                 html_blocks(text, starts, i, end, &mut blocks);
                 i = end + 1;
                 continue;
@@ -92,18 +92,11 @@ fn push_line(blocks: &mut Vec<Block>, text: &str, i: usize, heading: bool) {
     }
 }
 
-/// The byte where each line of `text` starts.
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(k, _)| k + 1))
-        .collect()
-}
-
 /// The blocks of the HTML table on lines `start..=end` (0-based) of `text` (`starts`:
 /// where its lines start), at their page lines.
-fn html_blocks(text: &str, starts: &[usize], start: usize, end: usize, blocks: &mut Vec<Block>) {
-    let from = starts.get(start).copied().unwrap_or(text.len());
-    let to = starts.get(end + 1).copied().unwrap_or(text.len());
+fn html_blocks(text: &str, starts: &LineIndex, start: usize, end: usize, blocks: &mut Vec<Block>) {
+    let from = starts.start(start).unwrap_or(text.len());
+    let to = starts.start(end + 1).unwrap_or(text.len());
     let page = super::html::read(&text[from..to]);
     for mut block in page.blocks {
         match &mut block {
