@@ -6,17 +6,23 @@
 //! seed and takes the high bits: the slot to probe first (then on, linearly, to an
 //! empty slot), and one compare of the whole code confirms a hit. The seed is chosen
 //! so that, where the search finds one, every code sits in its own first slot: a hit is
-//! one probe and one compare, and most misses end at an empty slot. The search is
-//! deterministic: the same codes give the same seed.
+//! one probe and one compare, and most misses end at an empty slot. The table is the
+//! smallest power of two over twice the codes where such a seed is likely to exist
+//! (every slot is 8 bytes of the user's binary). The search is deterministic: the same
+//! codes give the same seed.
 
 use bce_errors_core::__private::{home, key};
 
-/// Seeds tried per table size (microseconds each for real specs).
-const TRIES: u64 = 256;
+/// At most this many seeds tried at one table size. Where `n` codes in `m` slots all
+/// land apart with chance `p ≈ e^(-n(n-1)/2m)`, a size with `1/p` over this is skipped.
+/// A failed seed costs a few slot probes (it stops at its first collision).
+const MAX_TRIES: u64 = 1 << 16;
+/// Seeds tried, counting every collision, when no size has a seed without one.
+const FALLBACK_TRIES: u64 = 256;
 /// The smallest table: a power of two larger than twice the rows keeps probes short.
 const MIN_SLOTS: usize = 16;
 /// Tables grow to at most this many slots a code, looking for a seed with no
-/// collision, before settling for the seed with the fewest (every slot costs 8 bytes).
+/// collision, before settling for the seed with the fewest.
 const MAX_SLOTS_PER_CODE: usize = 8;
 /// The longest shared suffix the key can skip (`Exception` is nine bytes).
 const MAX_SKIP: usize = 16;
@@ -50,11 +56,7 @@ impl Lookup {
     /// Whether every code sits in its home slot.
     #[cfg(test)]
     fn perfect(&self, codes: &[&str]) -> bool {
-        collisions(
-            &keys(codes, self.skip),
-            self.seed,
-            &mut vec![false; self.slots],
-        ) == 0
+        Placed::new(self.slots).apart(&keys(codes, self.skip), self.seed, self.slots)
     }
 
     fn find_with(codes: &[&str], skip: usize) -> Lookup {
@@ -63,25 +65,35 @@ impl Lookup {
         let limit = (keys.len() * MAX_SLOTS_PER_CODE)
             .next_power_of_two()
             .clamp(slots, MAX_SLOTS.max(slots));
-        let mut taken = vec![false; limit];
+        let mut placed = Placed::new(limit);
         loop {
-            let mut best = (usize::MAX, 0);
-            for seed in (0..TRIES).map(seed) {
-                let collisions = collisions(&keys, seed, &mut taken[..slots]);
-                if collisions == 0 {
+            for seed in (0..tries(keys.len(), slots)).map(seed) {
+                if placed.apart(&keys, seed, slots) {
                     return Lookup { slots, seed, skip };
                 }
-                best = best.min((collisions, seed));
             }
             if slots >= limit {
-                return Lookup {
-                    slots,
-                    seed: best.1,
-                    skip,
-                };
+                break;
             }
             slots *= 2;
         }
+        let seed = (0..FALLBACK_TRIES)
+            .map(seed)
+            .min_by_key(|&seed| placed.collisions(&keys, seed, slots))
+            .unwrap_or(1);
+        Lookup { slots, seed, skip }
+    }
+}
+
+/// How many seeds to try for `codes` codes in `slots` slots: [`MAX_TRIES`] where a seed
+/// that puts every code apart is likely among them, none where it is not.
+fn tries(codes: usize, slots: usize) -> u64 {
+    // ln(1/p), p the chance that one seed puts every code apart.
+    let log_odds = (codes * codes.saturating_sub(1)) as f64 / (2 * slots) as f64;
+    if log_odds <= (MAX_TRIES as f64).ln() {
+        MAX_TRIES
+    } else {
+        0
     }
 }
 
@@ -101,16 +113,51 @@ fn all_distinct(keys: &[u64]) -> bool {
     keys.iter().all(|key| seen.insert(*key))
 }
 
-/// How many keys land on a home slot another key took first.
-fn collisions(keys: &[u64], seed: u64, taken: &mut [bool]) -> usize {
-    taken.fill(false);
-    let mut collisions = 0;
-    for &key in keys {
-        let slot = &mut taken[home(key, seed, taken.len())];
-        collisions += usize::from(*slot);
-        *slot = true;
+/// Which home slots the keys take under one seed: a slot is taken in this round when it
+/// holds the round's number, so a new round clears nothing.
+struct Placed {
+    round: u32,
+    taken: Vec<u32>,
+}
+
+impl Placed {
+    fn new(slots: usize) -> Self {
+        Placed {
+            round: 0,
+            taken: vec![0; slots],
+        }
     }
-    collisions
+
+    /// Starts a round: every slot free.
+    fn clear(&mut self) {
+        self.round = self.round.wrapping_add(1);
+        if self.round == 0 {
+            self.taken.fill(0);
+            self.round = 1;
+        }
+    }
+
+    /// Takes `key`'s home slot; whether another key had taken it.
+    fn take(&mut self, key: u64, seed: u64, slots: usize) -> bool {
+        let slot = &mut self.taken[home(key, seed, slots)];
+        let collided = *slot == self.round;
+        *slot = self.round;
+        collided
+    }
+
+    /// Whether every key has a home slot of its own (stops at the first collision).
+    fn apart(&mut self, keys: &[u64], seed: u64, slots: usize) -> bool {
+        self.clear();
+        keys.iter().all(|&key| !self.take(key, seed, slots))
+    }
+
+    /// How many keys land on a home slot another key took first.
+    fn collisions(&mut self, keys: &[u64], seed: u64, slots: usize) -> usize {
+        self.clear();
+        keys.iter()
+            .filter(|&&key| self.take(key, seed, slots))
+            .count()
+    }
 }
 
 /// The `i`-th seed tried: splitmix64's sequence, made odd.
@@ -144,7 +191,9 @@ mod tests {
             let codes: Vec<&str> = spec.rows.iter().map(|r| r.code.as_str()).collect();
             let lookup = Lookup::find(&codes);
             assert!(lookup.perfect(&codes), "{rel}: {lookup:?}");
-            assert!(lookup.slots <= 16 * codes.len(), "{rel}: {lookup:?}");
+            // The smallest table the runtime accepts at half load or less.
+            let smallest = (2 * codes.len() + 1).next_power_of_two().max(MIN_SLOTS);
+            assert_eq!(lookup.slots, smallest, "{rel}: {lookup:?}");
         }
 
         let many: Vec<String> = (0..20_000).map(|i| format!("E{i}")).collect();

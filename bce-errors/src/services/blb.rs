@@ -172,7 +172,7 @@ crate::__private::code_enum! {
     BlbError {
         service: "BLB",
         rows: 31,
-        lookup: (128, 0x1b39896a51a8749b, 0),
+        lookup: (64, 0x9e009d88fc215d49, 0),
         from: (crate::services::GlobalError, "specs/blb.toml:8:12"),
     }
     AccessDenied(global),

@@ -298,7 +298,7 @@ crate::__private::code_enum! {
     CceError {
         service: "CCE",
         rows: 64,
-        lookup: (512, 0xc952c5620043c715, 0),
+        lookup: (256, 0x1a657b8d1b58d49f, 0),
         from: (crate::services::GlobalError, "specs/pages/cce-page-global.toml:8:12"),
     }
     AccessDenied(global),

@@ -238,7 +238,7 @@ crate::__private::code_enum! {
     NatError {
         service: "NAT gateway",
         rows: 49,
-        lookup: (256, 0xf16952ee72f3454f, 0),
+        lookup: (128, 0x3ac4622d1dd2621d, 0),
         from: (crate::services::GlobalError, "specs/pages/vpc-page-global.toml:8:12"),
     }
     AccessDenied(global),
