@@ -14,8 +14,13 @@
 //!
 //! Timing (20,000 codes) is a benchmark, not a test: `bash benches/catalog.sh`.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
+
+use scratch::Scratch;
 
 use bce_errors::services::BUNDLED;
 
@@ -59,12 +64,8 @@ fn find_or_install() -> Result<String, String> {
     )
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("bce-errors-catalog-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("catalog-{name}"))
 }
 
 /// Runs the command; panics with its output unless it succeeds.
@@ -82,12 +83,10 @@ fn bce(dir: &Path, args: &[&str]) {
     );
 }
 
-/// Chromium's flags: headless, no sandbox (CI runs as root), and nothing of its own on
-/// the network.
-fn browser(extra: &[&str]) -> Command {
-    static PROFILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = PROFILES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let profile = scratch(&format!("profile-{n}"));
+/// Runs Chromium with `extra` after its flags: headless, no sandbox (CI runs as root),
+/// nothing of its own on the network, a fresh profile (removed when it has exited).
+fn browser(extra: &[&str]) -> Output {
+    let profile = scratch("profile");
     let mut command = Command::new(chromium());
     command.args([
         "--headless",
@@ -102,7 +101,7 @@ fn browser(extra: &[&str]) -> Command {
     ]);
     command.arg(format!("--user-data-dir={}", profile.display()));
     command.args(extra);
-    command
+    command.output().unwrap()
 }
 
 /// The DOM after load of `page` opened at `hash`, once its timers and frames have run
@@ -110,9 +109,7 @@ fn browser(extra: &[&str]) -> Command {
 /// every entry).
 fn dom(page: &Path, hash: &str) -> String {
     let url = format!("file://{}{hash}", page.display());
-    let out = browser(&["--virtual-time-budget=10000", "--dump-dom", &url])
-        .output()
-        .unwrap();
+    let out = browser(&["--virtual-time-budget=10000", "--dump-dom", &url]);
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -137,15 +134,17 @@ fn shown(dom: &str) -> Vec<&str> {
         .collect()
 }
 
-fn bundled_page() -> PathBuf {
+/// The bundled catalogue, written in a directory of its own (kept while it is used).
+fn bundled_page() -> (Scratch, PathBuf) {
     let dir = scratch("bundled");
     bce(&dir, &["catalog", "-o", "errors.html"]);
-    dir.join("errors.html")
+    let page = dir.join("errors.html");
+    (dir, page)
 }
 
 #[test]
 fn every_bundled_code_is_there_once_and_a_linked_search_finds_it() {
-    let page = bundled_page();
+    let (_dir, page) = bundled_page();
     let all = dom(&page, "");
     let ids: Vec<&str> = entries(&all)
         .into_iter()
@@ -253,15 +252,13 @@ status = 500
 #[test]
 fn the_page_asks_for_nothing_but_itself() {
     // Chromium's network log lists every request a page makes.
-    let page = bundled_page();
+    let (_dir, page) = bundled_page();
     let log = page.with_file_name("netlog.json");
     let out = browser(&[
         &format!("--log-net-log={}", log.display()),
         "--dump-dom",
         &format!("file://{}#q=quota", page.display()),
-    ])
-    .output()
-    .unwrap();
+    ]);
     assert!(out.status.success());
     let net: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&log).unwrap()).unwrap();
@@ -283,7 +280,7 @@ fn the_page_asks_for_nothing_but_itself() {
 
 #[test]
 fn screenshots_at_desktop_and_phone_width() {
-    let page = bundled_page();
+    let (_dir, page) = bundled_page();
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("catalog-screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     for (name, size, dark) in [
@@ -302,7 +299,7 @@ fn screenshots_at_desktop_and_phone_width() {
         }
         args.push(format!("file://{}#q=quota", page.display()));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = browser(&args).output().unwrap();
+        let out = browser(&args);
         assert!(
             out.status.success(),
             "{}",

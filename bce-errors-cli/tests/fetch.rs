@@ -7,14 +7,17 @@
 
 #[path = "support/page_server.rs"]
 mod page_server;
+#[path = "support/scratch.rs"]
+mod scratch;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::Duration;
 
 use bce_errors_cli::fetch::{Cache, FetchError, Fetcher, Options};
 use page_server::{PageServer, error_page};
+use scratch::Scratch;
 
 fn fetcher(cache: Option<&Path>, offline: bool) -> Fetcher {
     Fetcher::new(Options {
@@ -27,11 +30,8 @@ fn fetcher(cache: Option<&Path>, offline: bool) -> Fetcher {
     })
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bce-errors-fetch-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("fetch-{name}"))
 }
 
 #[test]
