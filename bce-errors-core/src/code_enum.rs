@@ -30,7 +30,8 @@
 //! `Debug`, `Display`, `Error`, `FromStr`, [`ServiceError`](crate::ServiceError), the
 //! serde impls (feature `serde`) and `From<GlobalError>`. The rows become one `Table` at
 //! compile time (their texts concatenated in one static, their lengths, statuses, retry
-//! classes and sources as numbers in others: no pointer a row), and `from_code`'s
+//! classes and places as numbers in others: no pointer a row; a borrowed row has only
+//! its code and its place), and `from_code`'s
 //! `Index` is built from it.
 //!
 //! A `macro_rules!` rather than a trait with provided methods: inherent methods need
@@ -92,8 +93,8 @@ macro_rules! __code_enum {
     (@$step:ident $variant:ident ($has_status:ident $($rest:tt)*)) => {
         $crate::__code_enum!(@$step $variant ("", $has_status $($rest)*))
     };
-    (@sources $from:tt $($variant:ident $row:tt)*) => {
-        [$($crate::__code_enum!(@source $from $variant $row)),*]
+    (@places $from:tt $($variant:ident $row:tt)*) => {
+        $crate::__private::places([$($crate::__code_enum!(@source $from $variant $row)),*])
     };
     (@source ($global:ty) $variant:ident (global)) => { <$global>::$variant as u16 };
     (@source () $variant:ident (global)) => {
@@ -133,21 +134,22 @@ macro_rules! __code_enum {
                     $crate::__code_enum!(@borrowed $($global)?);
                 // Statics, not literals: `__INDEX` points at the text, and a constant
                 // that points at a literal copies it into every crate that uses it.
-                static TEXT_BYTES: [u8; $crate::__private::text_len(TEXT, &SOURCES, BORROWED)] =
-                    $crate::__private::text(TEXT, &SOURCES, BORROWED);
-                static ENDS: [u32; $crate::__private::FIELDS * $rows] =
+                static TEXT_BYTES: [u8; $crate::__private::text_len(TEXT, &PLACES, BORROWED)] =
+                    $crate::__private::text(TEXT, &PLACES, BORROWED);
+                // By own row: a borrowed row's texts are in the table it borrows from.
+                static ENDS: [u32; $crate::__private::FIELDS * $crate::__private::own_rows(&PLACES)] =
                     $crate::__private::ends(&[$($crate::__code_enum!(@fields $variant $row)),*]);
                 static STATUSES: [u16; $rows] = [$($crate::__code_enum!(@status $variant $row)),*];
                 static RETRIES: [::core::option::Option<$crate::RetryClass>; $rows] =
                     [$($crate::__code_enum!(@retry $variant $row)),*];
-                static SOURCES: [u16; $rows] =
-                    $crate::__code_enum!(@sources ($($global)?) $($variant $row)*);
+                static PLACES: [u16; $rows] =
+                    $crate::__code_enum!(@places ($($global)?) $($variant $row)*);
                 static TABLE: $crate::__private::Table = $crate::__private::Table {
                     text: &TEXT_BYTES,
                     ends: &ENDS,
                     statuses: &STATUSES,
                     retries: &RETRIES,
-                    sources: &SOURCES,
+                    places: &PLACES,
                     borrowed: BORROWED,
                 };
                 &TABLE

@@ -96,18 +96,16 @@ pub const fn home(key: u64, seed: u64, len: usize) -> usize {
 pub const FIELDS: usize = 5;
 
 /// The length of a table's text: its own rows' texts (`own`, as `code_enum!` joins
-/// them), then the code of each row it borrows (its `sources` entry is a row of
+/// them), then the code of each row it borrows (its [`places`] entry names a row of
 /// `borrowed`), so that `from_code`'s index finds every code in one text.
-pub const fn text_len(own: &str, sources: &[u16], borrowed: Option<&Table>) -> usize {
+pub const fn text_len(own: &str, places: &[u16], borrowed: Option<&Table>) -> usize {
     let mut len = own.len();
-    if let Some(borrowed) = borrowed {
-        let mut row = 0;
-        while row < sources.len() {
-            if sources[row] != OWN {
-                len += borrowed.code_at(sources[row] as usize).0.len;
-            }
-            row += 1;
+    let mut row = 0;
+    while row < places.len() {
+        if let Place::Borrowed(from, at) = place(places, row, borrowed) {
+            len += from.code_at(at).0.len;
         }
+        row += 1;
     }
     len
 }
@@ -115,9 +113,9 @@ pub const fn text_len(own: &str, sources: &[u16], borrowed: Option<&Table>) -> u
 /// A table's text, as [`text_len`] lays it out, in the array it is kept in: a `static`
 /// of its own, so that `from_code`'s index, a constant that points at it, makes no copy
 /// of the text in each crate that calls it.
-pub const fn text<const N: usize>(own: &str, sources: &[u16], borrowed: Option<&Table>) -> [u8; N] {
+pub const fn text<const N: usize>(own: &str, places: &[u16], borrowed: Option<&Table>) -> [u8; N] {
     assert!(
-        N == text_len(own, sources, borrowed),
+        N == text_len(own, places, borrowed),
         "the text has another length"
     );
     let mut text = [0u8; N];
@@ -125,43 +123,104 @@ pub const fn text<const N: usize>(own: &str, sources: &[u16], borrowed: Option<&
         .0
         .copy_from_slice(own.as_bytes());
     let mut at = own.len();
-    if let Some(borrowed) = borrowed {
-        let mut row = 0;
-        while row < sources.len() {
-            if sources[row] != OWN {
-                // Byte by byte: see `CodeAt`.
-                let code = borrowed.code_at(sources[row] as usize).0;
-                let mut i = 0;
-                while i < code.len {
-                    text[at] = code.byte(i);
-                    (at, i) = (at + 1, i + 1);
-                }
+    let mut row = 0;
+    while row < places.len() {
+        if let Place::Borrowed(from, borrowed_row) = place(places, row, borrowed) {
+            // Byte by byte: see `CodeAt`.
+            let code = from.code_at(borrowed_row).0;
+            let mut i = 0;
+            while i < code.len {
+                text[at] = code.byte(i);
+                (at, i) = (at + 1, i + 1);
             }
-            row += 1;
         }
+        row += 1;
     }
     text
 }
 
-/// A row's place in a [`Table`]'s `sources` when the table holds the row itself.
+/// What `code_enum!` writes for a row the table holds itself, before [`places`] numbers
+/// the own rows.
 pub const OWN: u16 = u16::MAX;
 
-/// Where each text of a table ends in its text, from the rows' texts ([`FIELDS`] a row,
-/// as `code_enum!` joins them into the text; a borrowed row's are empty).
+/// A row's entry in a [`Table`]'s `places` with this bit set: the row is the row of the
+/// borrowed table in the other bits.
+const BORROWED: u16 = 1 << 15;
+
+/// The `places` of a table from what `code_enum!` writes for each row ([`OWN`], or its
+/// row in the borrowed table): an own row's place is its position among the own rows
+/// (where its texts' ends are in `ends`), a borrowed row's is `BORROWED` and its row
+/// there.
+pub const fn places<const N: usize>(rows: [u16; N]) -> [u16; N] {
+    let mut places = [0u16; N];
+    let (mut own, mut row) = (0, 0);
+    while row < N {
+        places[row] = if rows[row] == OWN {
+            own += 1;
+            own - 1
+        } else {
+            rows[row] | BORROWED
+        };
+        assert!(
+            rows[row] == OWN || rows[row] < BORROWED,
+            "a borrowed row under 32,768"
+        );
+        row += 1;
+    }
+    assert!(own <= BORROWED, "under 32,768 rows");
+    places
+}
+
+/// How many rows of `places` the table holds itself.
+pub const fn own_rows(places: &[u16]) -> usize {
+    let (mut own, mut row) = (0, 0);
+    while row < places.len() {
+        if places[row] & BORROWED == 0 {
+            own += 1;
+        }
+        row += 1;
+    }
+    own
+}
+
+/// Where a row is: the position among the own rows of the table that holds it, or the
+/// table it borrows from and its row there.
+enum Place<'a> {
+    Own(usize),
+    Borrowed(&'a Table, usize),
+}
+
+/// Row `row`'s [`Place`], from its `places` entry.
+const fn place<'a>(places: &[u16], row: usize, borrowed: Option<&'a Table>) -> Place<'a> {
+    let place = places[row];
+    match (place & BORROWED, borrowed) {
+        (0, _) => Place::Own(place as usize),
+        (_, Some(from)) => Place::Borrowed(from, (place & !BORROWED) as usize),
+        (_, None) => panic!("a borrowed row in a table that borrows from none"),
+    }
+}
+
+/// Where each text of a table's own rows ends in its text, from the rows' texts
+/// ([`FIELDS`] a row, as `code_enum!` joins them into the text; a borrowed row's are
+/// empty, its variant too, and it has no entries here).
 pub const fn ends<const T: usize>(rows: &[[&str; FIELDS]]) -> [u32; T] {
-    assert!(T == FIELDS * rows.len(), "five texts a row");
     let mut ends = [0u32; T];
-    let (mut end, mut i) = (0, 0);
-    // No division, and one check at the end: each step costs rustc's interpreter.
-    while i < T {
-        let row = &rows[i / FIELDS];
+    let (mut end, mut i, mut row) = (0, 0, 0);
+    // No division: each step costs rustc's interpreter.
+    while row < rows.len() {
+        let texts = &rows[row];
+        row += 1;
+        if texts[0].is_empty() {
+            continue;
+        }
         let mut field = 0;
         while field < FIELDS {
-            end += row[field].len();
+            end += texts[field].len();
             ends[i] = end as u32;
             (i, field) = (i + 1, field + 1);
         }
     }
+    assert!(i == T, "five texts an own row");
     assert!(end <= u32::MAX as usize, "a text under 4 GiB");
     ends
 }
@@ -210,25 +269,24 @@ impl<'a> CodeAt<'a> {
 
 /// What a generated enum documents, in a few arrays with no pointer a row (a pointer
 /// costs a relocation, 24 bytes, in a position-independent binary): `text` holds every
-/// row's [`FIELDS`] texts one after another (the code empty where it is the variant's
-/// name); `ends[i]` is where text `i` ends; statuses
-/// (0: none) and retry classes by row. A row the enum shares with `borrowed` (the
-/// bundled enums' copies of the global table's rows) is read from there: its `sources`
-/// entry is its row in `borrowed`, else [`OWN`], and its texts here are empty but for
-/// its code, kept after every own row's texts for `from_code` (see [`text_len`]). Built
-/// by rustc at compile time from the rows of `code_enum!`.
+/// own row's [`FIELDS`] texts one after another (the code empty where it is the
+/// variant's name); `ends[i]` is where text `i` ends; statuses (0: none) and retry
+/// classes by row. A row the enum shares with `borrowed` (the bundled enums' copies of
+/// the global table's rows) is read from there and has no texts here (see [`places`]);
+/// only its code is kept, after every own row's texts, for `from_code` (see
+/// [`text_len`]). Built by rustc at compile time from the rows of `code_enum!`.
 #[derive(Debug)]
 pub struct Table {
-    /// The rows' texts, one after another, then the borrowed rows' codes.
+    /// The own rows' texts, one after another, then the borrowed rows' codes.
     pub text: &'static [u8],
-    /// Where each text ends in `text`.
+    /// Where each own row's texts end in `text`.
     pub ends: &'static [u32],
     /// The statuses by row (0: none).
     pub statuses: &'static [u16],
     /// The spec's retry classes by row.
     pub retries: &'static [Option<RetryClass>],
-    /// Where each row is: [`OWN`], or its row in `borrowed`.
-    pub sources: &'static [u16],
+    /// Where each row is (see [`places`]).
+    pub places: &'static [u16],
     /// The table borrowed rows are read from.
     pub borrowed: Option<&'static Table>,
 }
@@ -244,21 +302,21 @@ impl Table {
     /// Where row `row`'s code is kept (in the borrowed table for a borrowed row), and
     /// whether that is the borrowed table.
     const fn code_at(&self, row: usize) -> (CodeAt<'static>, bool) {
-        let (holder, at, borrowed) = match (self.sources[row], self.borrowed) {
-            (OWN, _) | (_, None) => (self, row, false),
-            (at, Some(borrowed)) => (borrowed, at as usize, true),
+        let own = match place(self.places, row, self.borrowed) {
+            Place::Borrowed(from, at) => return (from.code_at(at).0, true),
+            Place::Own(own) => own,
         };
-        let (mut start, mut end) = holder.span(at * FIELDS + 1);
+        let (mut start, mut end) = self.span(own * FIELDS + 1);
         if start == end {
             // The code is the variant's name.
-            (start, end) = holder.span(at * FIELDS);
+            (start, end) = self.span(own * FIELDS);
         }
         let code = CodeAt {
-            text: holder.text,
+            text: self.text,
             start,
             len: end - start,
         };
-        (code, borrowed)
+        (code, false)
     }
 
     /// The code of row `row` (from the borrowed table for a borrowed row), at compile
@@ -274,15 +332,20 @@ impl Table {
 
     /// How many rows.
     pub const fn rows(&self) -> usize {
-        self.statuses.len()
+        self.places.len()
     }
 
-    /// Row `row`, as the docs give it. One copy of this code for every table.
+    /// Row `row`, as the docs give it (empty texts past the last row). One copy of this
+    /// code for every table.
     pub fn row(&self, row: usize) -> Row {
-        let source = self.sources.get(row).copied().unwrap_or(OWN);
-        if let (Some(borrowed), false) = (self.borrowed, source == OWN) {
-            return borrowed.row(source as usize);
-        }
+        let own = match self.places.get(row) {
+            Some(_) => match place(self.places, row, self.borrowed) {
+                Place::Borrowed(from, at) => return from.row(at),
+                Place::Own(own) => own,
+            },
+            // Past the last row: every text empty.
+            None => self.ends.len() / FIELDS,
+        };
         let field = |i: usize| -> &'static str {
             let start = match i.checked_sub(1) {
                 Some(before) => self.ends.get(before).copied().unwrap_or_default(),
@@ -297,7 +360,7 @@ impl Table {
             core::str::from_utf8(bytes).unwrap_or_default()
         };
         let optional = |text: &'static str| Some(text).filter(|t| !t.is_empty());
-        let at = row * FIELDS;
+        let at = own * FIELDS;
         let (variant, code) = (field(at), field(at + 1));
         Row {
             variant,
@@ -650,24 +713,16 @@ mod tests {
         from: Option<&'static Table>,
     ) -> &'static Table {
         let mut text = String::new();
-        let mut lens = Vec::new();
+        let mut ends = Vec::new();
         for code in codes {
-            let fields = [*code, *code, "m", "", ""];
-            fields.iter().for_each(|f| text.push_str(f));
-            lens.push(fields.map(str::len));
+            for field in [*code, *code, "m", "", ""] {
+                text.push_str(field);
+                ends.push(text.len() as u32);
+            }
         }
-        lens.extend(borrowed.iter().map(|_| [0; FIELDS]));
-        let rows = lens.len();
-        let mut ends = vec![0u32; FIELDS * rows];
-        let mut end = 0;
-        for (i, len) in lens.iter().flatten().enumerate() {
-            end += *len as u32;
-            ends[i] = end;
-        }
-        let sources: Vec<u16> = codes
-            .iter()
-            .map(|_| OWN)
-            .chain(borrowed.iter().copied())
+        // Own rows by their position, borrowed ones by their row in `from`.
+        let places: Vec<u16> = (0..codes.len() as u16)
+            .chain(borrowed.iter().map(|&at| at | BORROWED))
             .collect();
         // The borrowed rows' codes after the own rows' texts, as `text` lays them out.
         let mut text = text.into_bytes();
@@ -679,11 +734,20 @@ mod tests {
         Box::leak(Box::new(Table {
             text: text.leak(),
             ends: ends.leak(),
-            statuses: vec![0; rows].leak(),
-            retries: vec![None; rows].leak(),
-            sources: sources.leak(),
+            statuses: vec![0; places.len()].leak(),
+            retries: vec![None; places.len()].leak(),
+            places: places.leak(),
             borrowed: from,
         }))
+    }
+
+    #[test]
+    fn places_number_own_rows_and_keep_borrowed_ones() {
+        let places = places([OWN, 3, OWN, 0, OWN]);
+        assert_eq!(places, [0, 3 | BORROWED, 1, BORROWED, 2]);
+        assert_eq!(own_rows(&places), 3);
+        static ENDS: [u32; 5] = ends(&[["A", "a", "m", "", ""], [""; FIELDS]]);
+        assert_eq!(ENDS, [1, 2, 3, 3, 3]);
     }
 
     #[test]
@@ -744,7 +808,7 @@ mod tests {
             ends: &ENDS,
             statuses: &[404, 0],
             retries: &[None, Some(RetryClass::Never)],
-            sources: &[OWN, OWN],
+            places: &[0, 1],
             borrowed: None,
         };
         let nat = table.row(0);
@@ -789,8 +853,8 @@ mod tests {
         assert_eq!(nat.row(2).variant, "MalformedJSON");
         // `text` lays out what the helper above built: own texts, then borrowed codes.
         let own = "NoSuchNatNoSuchNatmInternalErrorInternalErrorm";
-        assert_eq!(text_len(own, nat.sources, Some(global)), 71);
-        assert_eq!(text::<71>(own, nat.sources, Some(global)), nat.text);
+        assert_eq!(text_len(own, nat.places, Some(global)), 71);
+        assert_eq!(text::<71>(own, nat.places, Some(global)), nat.text);
         let index = Index::<8, 0>::build(nat, 1);
         assert_eq!(
             map_codes::<3, 8, 0>(global, &index, "x.toml:1:1"),
