@@ -154,11 +154,17 @@ macro_rules! __code_enum {
                 };
                 &TABLE
             };
+            /// How many of the index's slots are narrow: the runtime's choice, from the
+            /// table (the generator names the slots, the seed and the skip only).
+            const __NARROW: usize = $crate::__private::narrow_slots($slots, $name::__TABLE);
             // A constant, not a static: a caller in another crate sees the slots, the
             // seed and the probe count, and folds them into its code.
             #[allow(long_running_const_eval)]
-            const __INDEX: &'static $crate::__private::Index<$slots, $skip> =
-                &$crate::__private::Index::build($name::__TABLE, $seed);
+            const __INDEX: &'static $crate::__private::Index<
+                { $name::__NARROW },
+                { $slots - $name::__NARROW },
+                $skip,
+            > = &$crate::__private::Index::build($name::__TABLE, $seed);
 
             /// What the docs say about this code: its row of the spec.
             #[inline]

@@ -376,18 +376,23 @@ impl Table {
 }
 
 /// `from_code`'s index, built by rustc at compile time from a [`Table`] and the seed
-/// the generator chose: `N` slots (a power of two, more than the rows), each 0 or
-/// holding where a code is in the table's text, its length and its row, placed by
-/// linear probing from [`home`]; and the longest probe any code needs (1 when every
-/// code sits in its home slot, as the generator's seed makes it for real specs). A hit
-/// reads one slot and compares the code in place.
+/// the generator chose: `NARROW + WIDE` slots (a power of two, more than the rows; one
+/// of the two is 0, see [`narrow_slots`]), each empty or holding where a code is in the
+/// table's text, its length and its row, placed by linear probing from [`home`]; and
+/// the longest probe any code needs (1 when every code sits in its home slot, as the
+/// generator's seed makes it for real specs). A hit reads one slot and compares the
+/// code in place.
 #[derive(Debug)]
-pub struct Index<const N: usize, const SKIP: usize> {
+pub struct Index<const NARROW: usize, const WIDE: usize, const SKIP: usize> {
     seed: u64,
     /// The table's text: the address of its static (a caller in another crate compares
     /// the code in place with no load before, and no copy of the text is made there).
     text: &'static [u8],
-    slots: [u64; N],
+    /// Slots of 4 bytes, where every start, length and row fits: start (16 bits),
+    /// length (8), row (8).
+    narrow: [u32; NARROW],
+    /// Slots of 8 bytes, for any table: start (32 bits), length (16), row (16).
+    wide: [u64; WIDE],
     probes: usize,
     /// The shortest and longest code: other lengths miss at once (and when every code
     /// has eight bytes or more, the caller's key is one branch, folded).
@@ -395,26 +400,54 @@ pub struct Index<const N: usize, const SKIP: usize> {
     longest: usize,
 }
 
-/// A slot: start (32 bits), length (16 bits), row (16 bits). Codes are not empty, so a
-/// slot that holds one is not 0.
-const fn slot(start: usize, len: usize, row: usize) -> u64 {
-    start as u64 | (len as u64) << 32 | (row as u64) << 48
+/// How many of an index's `slots` slots over `table` are narrow: all of them where
+/// every start, length and row fits in a narrow slot (a text under 64 KiB, at most 256
+/// rows, codes under 256 bytes: every bundled table), else none. Chosen here, by rustc,
+/// not by the generator: generated code names the slots, the seed and the skip only.
+pub const fn narrow_slots(slots: usize, table: &Table) -> usize {
+    const NARROW_MAX: usize = u8::MAX as usize;
+    // Read off the ends, no call a row (each costs rustc's interpreter): an own row's
+    // code is its variant or its code text; the borrowed codes together fit, or the
+    // index takes wide slots.
+    let own_end = match table.ends.last() {
+        Some(end) => *end as usize,
+        None => 0,
+    };
+    let mut fits = table.text.len() <= u16::MAX as usize
+        && table.rows() <= NARROW_MAX + 1
+        && table.text.len() - own_end <= NARROW_MAX;
+    let (mut i, mut start) = (0, 0);
+    while fits && i < table.ends.len() {
+        let (variant_end, code_end) = (table.ends[i] as usize, table.ends[i + 1] as usize);
+        fits = variant_end - start <= NARROW_MAX && code_end - variant_end <= NARROW_MAX;
+        start = table.ends[i + FIELDS - 1] as usize;
+        i += FIELDS;
+    }
+    if fits { slots } else { 0 }
 }
 
-impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
+impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WIDE, SKIP> {
+    /// How many slots.
+    const SLOTS: usize = NARROW + WIDE;
+
     /// The index of `table`'s codes hashed with `seed`. An empty code (no spec has one)
     /// is not placed: nothing finds it.
     pub const fn build(table: &'static Table, seed: u64) -> Self {
         let rows = table.rows();
         assert!(
-            N.is_power_of_two() && N > rows && rows <= u16::MAX as usize,
+            Self::SLOTS.is_power_of_two() && Self::SLOTS > rows && rows <= u16::MAX as usize,
             "a code table has a power-of-two size larger than its rows"
+        );
+        assert!(
+            (NARROW == 0 || WIDE == 0) && NARROW == narrow_slots(Self::SLOTS, table),
+            "narrow slots where every slot fits one, wide ones elsewhere"
         );
         assert!(table.text.len() <= u32::MAX as usize, "a text under 4 GiB");
         let mut index = Index {
             seed,
             text: table.text,
-            slots: [0; N],
+            narrow: [0; NARROW],
+            wide: [0; WIDE],
             probes: 1,
             shortest: usize::MAX,
             longest: 0,
@@ -445,18 +478,52 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
             if len > index.longest {
                 index.longest = len;
             }
-            let mut at = home(key_at::<SKIP>(code.text, code.start, len), seed, N);
+            let mut at = home(
+                key_at::<SKIP>(code.text, code.start, len),
+                seed,
+                Self::SLOTS,
+            );
             let mut probes = 1;
-            while index.slots[at] != 0 {
-                at = (at + 1) & (N - 1);
+            while index.slot(at).1 != 0 {
+                at = (at + 1) & (Self::SLOTS - 1);
                 probes += 1;
             }
-            index.slots[at] = slot(start, len, row - 1);
+            index.put(at, start, len, row - 1);
             if probes > index.probes {
                 index.probes = probes;
             }
         }
         index
+    }
+
+    /// Slot `at`: start, length (0: empty) and row. The width is a constant: the other
+    /// branch is gone once compiled.
+    #[inline(always)]
+    const fn slot(&self, at: usize) -> (usize, usize, usize) {
+        if WIDE == 0 {
+            let slot = self.narrow[at & NARROW.wrapping_sub(1)];
+            (
+                slot as u16 as usize,
+                (slot >> 16) as u8 as usize,
+                (slot >> 24) as usize,
+            )
+        } else {
+            let slot = self.wide[at & WIDE.wrapping_sub(1)];
+            (
+                slot as u32 as usize,
+                (slot >> 32) as u16 as usize,
+                (slot >> 48) as usize,
+            )
+        }
+    }
+
+    /// Writes slot `at`.
+    const fn put(&mut self, at: usize, start: usize, len: usize, row: usize) {
+        if WIDE == 0 {
+            self.narrow[at] = start as u32 | (len as u32) << 16 | (row as u32) << 24;
+        } else {
+            self.wide[at] = start as u64 | (len as u64) << 32 | (row as u64) << 48;
+        }
     }
 
     /// The row whose code is `code`, at compile time: [`find`](Self::find)'s probe, with
@@ -465,17 +532,16 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
         let home = home(
             key_at::<SKIP>(code.text, code.start, code.len),
             self.seed,
-            N,
+            Self::SLOTS,
         );
         let mut probe = 0;
         while probe < self.probes {
-            let slot = self.slots[(home + probe) & (N - 1)];
-            let (start, len) = (slot as u32 as usize, (slot >> 32) as u16 as usize);
+            let (start, len, row) = self.slot(home + probe);
             let text = self.text;
-            if slot == 0 {
+            if len == 0 {
                 return None;
             } else if code.same(&CodeAt { text, start, len }) {
-                return Some((slot >> 48) as usize);
+                return Some(row);
             }
             probe += 1;
         }
@@ -489,20 +555,21 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
         if b.len() < self.shortest || b.len() > self.longest {
             return None;
         }
-        let home = home(key::<SKIP>(b), self.seed, N);
+        let home = home(key::<SKIP>(b), self.seed, Self::SLOTS);
         for at in home..home + self.probes {
-            let slot = self.slots[at & (N - 1)];
-            if slot == 0 {
+            let (start, len, row) = self.slot(at);
+            if len == 0 {
                 return None;
             }
-            let (start, len) = (slot as u32 as usize, (slot >> 32) as u16 as usize);
+            // Sliced by the input's length, not the slot's: the compiler knows the
+            // input's bounds (`shortest`, `longest`) and drops checks in `same_code`.
             if len == b.len()
                 && self
                     .text
-                    .get(start..start + len)
+                    .get(start..start + b.len())
                     .is_some_and(|known| same_code(known, b))
             {
-                return Some((slot >> 48) as usize);
+                return Some(row);
             }
         }
         None
@@ -514,9 +581,14 @@ impl<const N: usize, const SKIP: usize> Index<N, SKIP> {
 /// for the bundled enums). When that table lacks some, a compile error that says which,
 /// and where the spec includes the global table (`at`, `file:line:col`):
 /// `From<GlobalError>` maps by this table.
-pub const fn map_codes<const N: usize, const SLOTS: usize, const SKIP: usize>(
+pub const fn map_codes<
+    const N: usize,
+    const NARROW: usize,
+    const WIDE: usize,
+    const SKIP: usize,
+>(
     from: &Table,
-    to: &Index<SLOTS, SKIP>,
+    to: &Index<NARROW, WIDE, SKIP>,
     at: &str,
 ) -> [u16; N] {
     let mut map = [0u16; N];
@@ -766,15 +838,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_code_is_found_at_any_seed_and_every_other_code_is_not() {
-        let codes: Vec<&'static str> = (0..200)
+    /// `n` codes of many lengths sharing prefixes, then short and numeric ones.
+    fn codes(n: usize) -> Vec<&'static str> {
+        (0..n)
             .map(|i| &*format!("Code{}x{}{i}", i % 7, "y".repeat(i % 23)).leak())
             .chain(["", "a", "ab", "abc", "abcd", "abcdefgh", "110", "282000"])
-            .collect();
-        let table = table(&codes);
+            .collect()
+    }
+
+    /// Every code of `table` (its codes `codes`) found at any seed, others not.
+    fn finds_every_code<const NARROW: usize, const WIDE: usize>(codes: &[&str]) {
+        let table = table(codes);
+        assert_eq!(
+            narrow_slots(NARROW + WIDE, table),
+            NARROW,
+            "the layout rustc picks"
+        );
         for seed in [1, 3, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
-            let index = Index::<512, 9>::build(table, seed);
+            let index = Index::<NARROW, WIDE, 9>::build(table, seed);
             for (i, code) in codes.iter().enumerate() {
                 // No spec has an empty code; a table that did finds nothing for it.
                 let found = Some(i).filter(|_| !code.is_empty());
@@ -794,6 +875,25 @@ mod tests {
                 assert_eq!(index.row_of(CodeAt::of(miss.as_bytes())), None, "{miss:?}");
             }
         }
+    }
+
+    #[test]
+    fn every_code_is_found_at_any_seed_and_every_other_code_is_not() {
+        // At most 256 rows: narrow slots; more: wide ones.
+        finds_every_code::<512, 0>(&codes(200));
+        finds_every_code::<0, 512>(&codes(300));
+    }
+
+    #[test]
+    fn a_long_code_or_a_long_text_takes_wide_slots() {
+        let long = "L".repeat(256);
+        assert_eq!(narrow_slots(4, table(&[&long[..255]])), 4);
+        assert_eq!(narrow_slots(4, table(&[&long])), 0);
+        let wordy: Vec<&str> = (0..200)
+            .map(|i| &*format!("{i}{}", "z".repeat(200)).leak())
+            .collect();
+        assert!(table(&wordy).text.len() > u16::MAX as usize);
+        finds_every_code::<0, 256>(&wordy);
     }
 
     #[test]
@@ -842,7 +942,7 @@ mod tests {
             "AccessDenied",
         ];
         for seed in [1, 0x9E37_79B9_7F4A_7C15] {
-            let index = Index::<8, 0>::build(nat, seed);
+            let index = Index::<8, 0, 0>::build(nat, seed);
             for (i, code) in codes.iter().enumerate() {
                 assert_eq!(index.find(code), Some(i), "{code}");
                 assert_eq!(nat.row(i).code, *code);
@@ -855,9 +955,9 @@ mod tests {
         let own = "NoSuchNatNoSuchNatmInternalErrorInternalErrorm";
         assert_eq!(text_len(own, nat.places, Some(global)), 71);
         assert_eq!(text::<71>(own, nat.places, Some(global)), nat.text);
-        let index = Index::<8, 0>::build(nat, 1);
+        let index = Index::<8, 0, 0>::build(nat, 1);
         assert_eq!(
-            map_codes::<3, 8, 0>(global, &index, "x.toml:1:1"),
+            map_codes::<3, 8, 0, 0>(global, &index, "x.toml:1:1"),
             [3, 1, 2]
         );
     }
@@ -865,15 +965,16 @@ mod tests {
     #[test]
     fn a_table_without_rows_finds_nothing() {
         let table = table(&[]);
-        let index = Index::<1, 0>::build(table, 7);
+        let index = Index::<1, 0, 0>::build(table, 7);
         assert_eq!((index.find(""), index.find("x")), (None, None));
     }
 
     #[test]
     fn a_perfect_seed_needs_one_probe_and_any_seed_works() {
         let table = table(&["a", "b", "c"]);
-        let probes =
-            |i: u64| Index::<4, 0>::build(table, i.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1).probes;
+        let probes = |i: u64| {
+            Index::<4, 0, 0>::build(table, i.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1).probes
+        };
         assert!((1..100).any(|i| probes(i) == 1));
         assert!((1..100).all(|i| probes(i) <= 3));
     }
@@ -882,8 +983,8 @@ mod tests {
     fn codes_map_by_code_whatever_the_order() {
         let from = table(&["b", "a"]);
         let to = table(&["a", "c", "b"]);
-        let index = Index::<4, 0>::build(to, 7);
-        assert_eq!(map_codes::<2, 4, 0>(from, &index, "x.toml:1:1"), [2, 0]);
+        let index = Index::<4, 0, 0>::build(to, 7);
+        assert_eq!(map_codes::<2, 4, 0, 0>(from, &index, "x.toml:1:1"), [2, 0]);
     }
 
     #[test]
