@@ -405,25 +405,30 @@ pub struct Index<const NARROW: usize, const WIDE: usize, const SKIP: usize> {
 /// rows, codes under 256 bytes: every bundled table), else none. Chosen here, by rustc,
 /// not by the generator: generated code names the slots, the seed and the skip only.
 pub const fn narrow_slots(slots: usize, table: &Table) -> usize {
-    const NARROW_MAX: usize = u8::MAX as usize;
-    // Read off the ends, no call a row (each costs rustc's interpreter): an own row's
-    // code is its variant or its code text; the borrowed codes together fit, or the
-    // index takes wide slots.
-    let own_end = match table.ends.last() {
-        Some(end) => *end as usize,
-        None => 0,
-    };
-    let mut fits = table.text.len() <= u16::MAX as usize
-        && table.rows() <= NARROW_MAX + 1
-        && table.text.len() - own_end <= NARROW_MAX;
+    let fits = table.text.len() <= u16::MAX as usize
+        && table.rows() <= u8::MAX as usize + 1
+        && own_codes_fit(table)
+        && match table.borrowed {
+            Some(from) => own_codes_fit(from),
+            None => true,
+        };
+    if fits { slots } else { 0 }
+}
+
+/// Whether every code `table` holds itself is under 256 bytes (an own row's code is its
+/// variant's text or its code's): read off the ends, with no call a row (each costs
+/// rustc's interpreter).
+const fn own_codes_fit(table: &Table) -> bool {
     let (mut i, mut start) = (0, 0);
-    while fits && i < table.ends.len() {
+    while i < table.ends.len() {
         let (variant_end, code_end) = (table.ends[i] as usize, table.ends[i + 1] as usize);
-        fits = variant_end - start <= NARROW_MAX && code_end - variant_end <= NARROW_MAX;
+        if variant_end - start > u8::MAX as usize || code_end - variant_end > u8::MAX as usize {
+            return false;
+        }
         start = table.ends[i + FIELDS - 1] as usize;
         i += FIELDS;
     }
-    if fits { slots } else { 0 }
+    true
 }
 
 impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WIDE, SKIP> {
@@ -846,7 +851,8 @@ mod tests {
             .collect()
     }
 
-    /// Every code of `table` (its codes `codes`) found at any seed, others not.
+    /// An index of `NARROW` narrow or `WIDE` wide slots over a table of `codes` finds
+    /// each of them at any seed, and nothing else.
     fn finds_every_code<const NARROW: usize, const WIDE: usize>(codes: &[&str]) {
         let table = table(codes);
         assert_eq!(
@@ -889,6 +895,16 @@ mod tests {
         let long = "L".repeat(256);
         assert_eq!(narrow_slots(4, table(&[&long[..255]])), 4);
         assert_eq!(narrow_slots(4, table(&[&long])), 0);
+        // A borrowed code is a code of the table it is borrowed from.
+        let from = |code: &str| table(&[&*code.to_owned().leak()]);
+        assert_eq!(
+            narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(from(&long)))),
+            0
+        );
+        assert_eq!(
+            narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(from("B")))),
+            4
+        );
         let wordy: Vec<&str> = (0..200)
             .map(|i| &*format!("{i}{}", "z".repeat(200)).leak())
             .collect();
