@@ -147,6 +147,10 @@ pub const OWN: u16 = u16::MAX;
 /// borrowed table in the other bits.
 const BORROWED: u16 = 1 << 15;
 
+/// The most rows a generated enum holds (a place has 15 bits); the engine refuses a
+/// larger spec with a located error.
+pub const MAX_ROWS: usize = BORROWED as usize - 1;
+
 /// The `places` of a table from what `code_enum!` writes for each row ([`OWN`], or its
 /// row in the borrowed table): an own row's place is its position among the own rows
 /// (where its texts' ends are in `ends`), a borrowed row's is `BORROWED` and its row
@@ -167,7 +171,7 @@ pub const fn places<const N: usize>(rows: [u16; N]) -> [u16; N] {
         );
         row += 1;
     }
-    assert!(own <= BORROWED, "under 32,768 rows");
+    assert!(N <= MAX_ROWS, "at most 32,767 rows");
     places
 }
 

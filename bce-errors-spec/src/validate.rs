@@ -6,7 +6,8 @@
 //! - names: each row's variant (given, or derived from the code) is an identifier, not a
 //!   keyword and not a name the generated code uses (the runtime's API list);
 //!   no two rows share a variant;
-//! - rows: a code appears once per file, and comes from one include at most;
+//! - rows: a code appears once per file, and comes from one include at most; a spec has
+//!   at most 32,767 codes (the runtime's limit);
 //! - the global table: a spec that includes a file saying `global = true` gets
 //!   `From<GlobalError>` (rustc, not this stage, checks that file against the bundled
 //!   `GlobalError`'s rows);
@@ -16,6 +17,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use bce_errors_core::__private::MAX_ROWS;
 use bce_errors_core::RetryClass;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
@@ -59,6 +61,7 @@ pub fn validate(loaded: Loaded) -> Result<Spec, Diagnostics> {
         );
     }
     check_variants(&merged, &mut problems);
+    check_size(&merged, &mut problems);
     sort_by_reading_order(&mut problems, &loaded);
     let service = services.into_iter().next().flatten();
     match (service, problems.is_empty()) {
@@ -353,6 +356,22 @@ pub fn known_variants(loaded: &Loaded) -> Vec<String> {
 }
 
 /// Two rows cannot be the same variant.
+/// At most the runtime's [`MAX_ROWS`] codes: the first one over is located.
+fn check_size(rows: &[Row], problems: &mut Diagnostics) {
+    if let Some(over) = rows.get(MAX_ROWS) {
+        problems.push(
+            Diagnostic::located(
+                over.location.clone(),
+                format!(
+                    "this spec has {} codes; a generated enum holds at most {MAX_ROWS}",
+                    rows.len()
+                ),
+            )
+            .help("split the table into specs of fewer codes, one enum each"),
+        );
+    }
+}
+
 fn check_variants(rows: &[Row], problems: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Row> = HashMap::new();
     for row in rows {
@@ -522,6 +541,26 @@ retry = "never"
         }
         let e = errors(&GOOD.replace("\"NoSuchNat\"", "\"err\""));
         assert!(e[0].contains("becomes the variant `Err`"), "{e:?}");
+    }
+
+    #[test]
+    fn more_codes_than_an_enum_holds_is_located_at_the_first_one_over() {
+        let mut text = GOOD.to_owned();
+        for i in 0..MAX_ROWS {
+            text.push_str(&format!("[[error]]\ncode = \"E{i}\"\nmessage = \"m\"\n"));
+        }
+        let e = errors(&text);
+        assert_eq!(e.len(), 1, "{e:?}");
+        // GOOD's row, then `E0`…: the first one over is `E32766`, 3 lines a row.
+        let line = GOOD.lines().count() + 3 * (MAX_ROWS - 1) + 2;
+        assert!(
+            e[0].contains(&format!("specs/x.toml:{line}:8"))
+                && e[0].contains("this spec has 32768 codes; a generated enum holds at most 32767")
+                && e[0].contains("split the table"),
+            "{e:?}"
+        );
+        text.truncate(text.rfind("[[error]]").unwrap());
+        assert!(validate(load_text("specs/x.toml", &text)).is_ok());
     }
 
     #[test]
