@@ -145,17 +145,18 @@ pub const OWN: u16 = u16::MAX;
 
 /// A row's entry in a [`Table`]'s `places` with this bit set: the row is the row of the
 /// borrowed table in the other bits.
-const BORROWED: u16 = 1 << 15;
+const BORROWED_BIT: u16 = 1 << 15;
 
 /// The most rows a generated enum holds (a place has 15 bits); the engine refuses a
 /// larger spec with a located error.
-pub const MAX_ROWS: usize = BORROWED as usize - 1;
+pub const MAX_ROWS: usize = BORROWED_BIT as usize;
 
 /// The `places` of a table from what `code_enum!` writes for each row ([`OWN`], or its
 /// row in the borrowed table): an own row's place is its position among the own rows
-/// (where its texts' ends are in `ends`), a borrowed row's is `BORROWED` and its row
+/// (where its texts' ends are in `ends`), a borrowed row's is `BORROWED_BIT` and its row
 /// there.
 pub const fn places<const N: usize>(rows: [u16; N]) -> [u16; N] {
+    assert!(N <= MAX_ROWS, "at most 32,768 rows");
     let mut places = [0u16; N];
     let (mut own, mut row) = (0, 0);
     while row < N {
@@ -163,15 +164,14 @@ pub const fn places<const N: usize>(rows: [u16; N]) -> [u16; N] {
             own += 1;
             own - 1
         } else {
-            rows[row] | BORROWED
+            rows[row] | BORROWED_BIT
         };
         assert!(
-            rows[row] == OWN || rows[row] < BORROWED,
+            rows[row] == OWN || rows[row] < BORROWED_BIT,
             "a borrowed row under 32,768"
         );
         row += 1;
     }
-    assert!(N <= MAX_ROWS, "at most 32,767 rows");
     places
 }
 
@@ -179,7 +179,7 @@ pub const fn places<const N: usize>(rows: [u16; N]) -> [u16; N] {
 pub const fn own_rows(places: &[u16]) -> usize {
     let (mut own, mut row) = (0, 0);
     while row < places.len() {
-        if places[row] & BORROWED == 0 {
+        if places[row] & BORROWED_BIT == 0 {
             own += 1;
         }
         row += 1;
@@ -197,9 +197,9 @@ enum Place<'a> {
 /// Row `row`'s [`Place`], from its `places` entry.
 const fn place<'a>(places: &[u16], row: usize, borrowed: Option<&'a Table>) -> Place<'a> {
     let place = places[row];
-    match (place & BORROWED, borrowed) {
+    match (place & BORROWED_BIT, borrowed) {
         (0, _) => Place::Own(place as usize),
-        (_, Some(from)) => Place::Borrowed(from, (place & !BORROWED) as usize),
+        (_, Some(from)) => Place::Borrowed(from, (place & !BORROWED_BIT) as usize),
         (_, None) => panic!("a borrowed row in a table that borrows from none"),
     }
 }
@@ -224,7 +224,10 @@ pub const fn ends<const T: usize>(rows: &[[&str; FIELDS]]) -> [u32; T] {
             (i, field) = (i + 1, field + 1);
         }
     }
-    assert!(i == T, "five texts an own row");
+    assert!(
+        i == T,
+        "five texts an own row (a row whose texts are all empty is borrowed)"
+    );
     assert!(end <= u32::MAX as usize, "a text under 4 GiB");
     ends
 }
@@ -409,13 +412,13 @@ pub struct Index<const NARROW: usize, const WIDE: usize, const SKIP: usize> {
 /// rows, codes under 256 bytes: every bundled table), else none. Chosen here, by rustc,
 /// not by the generator: generated code names the slots, the seed and the skip only.
 pub const fn narrow_slots(slots: usize, table: &Table) -> usize {
-    let fits = table.text.len() <= u16::MAX as usize
-        && table.rows() <= u8::MAX as usize + 1
-        && own_codes_fit(table)
-        && match table.borrowed {
-            Some(from) => own_codes_fit(from),
-            None => true,
-        };
+    let mut fits = table.text.len() <= u16::MAX as usize && table.rows() <= u8::MAX as usize + 1;
+    // A borrowed code is a code of the table it is borrowed from, and so on.
+    let mut holder = Some(table);
+    while let (true, Some(codes)) = (fits, holder) {
+        fits = own_codes_fit(codes);
+        holder = codes.borrowed;
+    }
     if fits { slots } else { 0 }
 }
 
@@ -528,6 +531,10 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
 
     /// Writes slot `at`.
     const fn put(&mut self, at: usize, start: usize, len: usize, row: usize) {
+        assert!(
+            WIDE != 0 || (start <= u16::MAX as usize && len <= 0xFF && row <= 0xFF),
+            "a narrow slot holds this start, length and row"
+        );
         if WIDE == 0 {
             self.narrow[at] = start as u32 | (len as u32) << 16 | (row as u32) << 24;
         } else {
@@ -803,7 +810,7 @@ mod tests {
         }
         // Own rows by their position, borrowed ones by their row in `from`.
         let places: Vec<u16> = (0..codes.len() as u16)
-            .chain(borrowed.iter().map(|&at| at | BORROWED))
+            .chain(borrowed.iter().map(|&at| at | BORROWED_BIT))
             .collect();
         // The borrowed rows' codes after the own rows' texts, as `text` lays them out.
         let mut text = text.into_bytes();
@@ -825,7 +832,7 @@ mod tests {
     #[test]
     fn places_number_own_rows_and_keep_borrowed_ones() {
         let places = places([OWN, 3, OWN, 0, OWN]);
-        assert_eq!(places, [0, 3 | BORROWED, 1, BORROWED, 2]);
+        assert_eq!(places, [0, 3 | BORROWED_BIT, 1, BORROWED_BIT, 2]);
         assert_eq!(own_rows(&places), 3);
         static ENDS: [u32; 5] = ends(&[["A", "a", "m", "", ""], [""; FIELDS]]);
         assert_eq!(ENDS, [1, 2, 3, 3, 3]);
@@ -906,14 +913,39 @@ mod tests {
             0
         );
         assert_eq!(
-            narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(from("B")))),
+            narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(from(&long[..255])))),
             4
+        );
+        // And so on down a chain of borrowed tables.
+        let chain = own_and_borrowed(&["B"], &[0], Some(from(&long)));
+        assert_eq!(
+            narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(chain))),
+            0
         );
         let wordy: Vec<&str> = (0..200)
             .map(|i| &*format!("{i}{}", "z".repeat(200)).leak())
             .collect();
         assert!(table(&wordy).text.len() > u16::MAX as usize);
         finds_every_code::<0, 256>(&wordy);
+    }
+
+    #[test]
+    fn narrow_slots_up_to_256_rows_and_a_text_of_65535_bytes() {
+        // `n` codes of `len` bytes, told apart by their first three.
+        let padded = |n: usize, len: usize, from: usize| -> Vec<&'static str> {
+            (from..from + n)
+                .map(|i| &*format!("{i:03}{}", "x".repeat(len - 3)).leak())
+                .collect()
+        };
+        finds_every_code::<512, 0>(&padded(256, 8, 0));
+        finds_every_code::<0, 512>(&padded(257, 8, 0));
+        // 255 rows of 2 × 128 + 1 bytes; then 256 rows of 2 × 128 + 1 and 2 × 127 + 1.
+        let at_limit = padded(255, 128, 0);
+        assert_eq!(table(&at_limit).text.len(), 65_535);
+        finds_every_code::<512, 0>(&at_limit);
+        let over = [padded(128, 128, 0), padded(128, 127, 128)].concat();
+        assert_eq!(table(&over).text.len(), 65_536);
+        finds_every_code::<0, 512>(&over);
     }
 
     #[test]
@@ -979,6 +1011,18 @@ mod tests {
         assert_eq!(
             map_codes::<3, 8, 0, 0>(global, &index, "x.toml:1:1"),
             [3, 1, 2]
+        );
+        // A table of borrowed rows only.
+        let copy = own_and_borrowed(&[], &[1, 2], Some(global));
+        let index = Index::<4, 0, 0>::build(copy, 1);
+        assert_eq!(copy.text, b"InternalErrorMalformedJSON");
+        assert_eq!(
+            (index.find("InternalError"), index.find("MalformedJSON")),
+            (Some(0), Some(1))
+        );
+        assert_eq!(
+            (copy.row(1).message, index.find("AccessDenied")),
+            ("m", None)
         );
     }
 

@@ -7,7 +7,7 @@
 //!   keyword and not a name the generated code uses (the runtime's API list);
 //!   no two rows share a variant;
 //! - rows: a code appears once per file, and comes from one include at most; a spec has
-//!   at most 32,767 codes (the runtime's limit);
+//!   at most 32,768 codes (the runtime's limit);
 //! - the global table: a spec that includes a file saying `global = true` gets
 //!   `From<GlobalError>` (rustc, not this stage, checks that file against the bundled
 //!   `GlobalError`'s rows);
@@ -355,7 +355,6 @@ pub fn known_variants(loaded: &Loaded) -> Vec<String> {
         .collect()
 }
 
-/// Two rows cannot be the same variant.
 /// At most the runtime's [`MAX_ROWS`] codes: the first one over is located.
 fn check_size(rows: &[Row], problems: &mut Diagnostics) {
     if let Some(over) = rows.get(MAX_ROWS) {
@@ -372,6 +371,7 @@ fn check_size(rows: &[Row], problems: &mut Diagnostics) {
     }
 }
 
+/// Two rows cannot be the same variant.
 fn check_variants(rows: &[Row], problems: &mut Diagnostics) {
     let mut seen: HashMap<&str, &Row> = HashMap::new();
     for row in rows {
@@ -551,11 +551,11 @@ retry = "never"
         }
         let e = errors(&text);
         assert_eq!(e.len(), 1, "{e:?}");
-        // GOOD's row, then `E0`…: the first one over is `E32766`, 3 lines a row.
+        // GOOD's row, then `E0`…: the first one over is `E32767`, 3 lines a row.
         let line = GOOD.lines().count() + 3 * (MAX_ROWS - 1) + 2;
         assert!(
             e[0].contains(&format!("specs/x.toml:{line}:8"))
-                && e[0].contains("this spec has 32768 codes; a generated enum holds at most 32767")
+                && e[0].contains("this spec has 32769 codes; a generated enum holds at most 32768")
                 && e[0].contains("split the table"),
             "{e:?}"
         );
