@@ -9,7 +9,7 @@
 //!     NatError {
 //!         service: "NAT gateway",
 //!         rows: 49,
-//!         lookup: (256, 0x5ccd_e782_03c3_67a9, 0),
+//!         lookup: (128, 0x3ac4_622d_1dd2_621d, 0),
 //!         from: (::bce_errors::services::GlobalError, "specs/nat.toml:5:12"),
 //!     }
 //!     NoSuchNat(Some(404), "The specified nat is not found.", Some("…"), None),
@@ -20,19 +20,20 @@
 //!
 //! A row is the variant, then its code (left out where it is the variant's name, as it
 //! is for most codes: the table keeps the name once), status, message, description,
-//! Chinese description and, where the spec gives one, its retry class; or `Variant(global)`: the
-//! row of the same variant in the table of the `GlobalError` named by `from`, word for
-//! word (the bundled enums borrow the global rows they share, so the text is kept once).
-//! `lookup` is the size of `from_code`'s table, the seed of its hash and how many bytes
-//! at the codes' end its key skips; `from` names the `GlobalError` the enum converts
-//! from, when its spec includes the global table. Everything the enum does is below:
-//! inherent methods (so users call `NatError::from_code(..)` with nothing imported),
-//! `Debug`, `Display`, `Error`, `FromStr`, [`ServiceError`](crate::ServiceError), the
-//! serde impls (feature `serde`) and `From<GlobalError>`. The rows become one `Table` at
-//! compile time (their texts concatenated in one static, their lengths, statuses, retry
-//! classes and places as numbers in others: no pointer a row; a borrowed row has only
-//! its code and its place), and `from_code`'s
-//! `Index` is built from it.
+//! Chinese description and, where the spec gives one, its retry class; or
+//! `Variant(global)`: the row of the same variant in the table of the `GlobalError`
+//! named by `from`, word for word (the bundled enums borrow the global rows they share,
+//! so the text is kept once). `lookup` is the size of `from_code`'s table, the seed of
+//! its hash and how many bytes at the codes' end its key skips; `from` names the
+//! `GlobalError` the enum converts from, when its spec includes the global table.
+//! Everything the enum does is below: inherent methods (so users call
+//! `NatError::from_code(..)` with nothing imported), `Debug`, `Display`, `Error`,
+//! `FromStr`, [`ServiceError`](crate::ServiceError), the serde impls (feature `serde`)
+//! and `From<GlobalError>`. The rows become one `Table` at compile time (their texts
+//! concatenated in one static, their lengths, statuses, retry classes and places as
+//! numbers in others: no pointer a row; a borrowed row has only its code and its
+//! place), and `from_code`'s `Index` is built from it, its slots 4 or 8 bytes wide as
+//! the table allows.
 //!
 //! A `macro_rules!` rather than a trait with provided methods: inherent methods need
 //! no import, and rustc expands it in a fraction of the time a proc macro's tokens

@@ -1,10 +1,11 @@
 //! A test's scratch directory under the system's temp directory, removed when the test
-//! is done with it (passed or failed), so runs leave nothing behind.
+//! is done with it, so passing runs leave nothing behind; a failing test's is kept, to
+//! look at.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// An empty directory of its own; removed on drop.
+/// An empty directory of its own; removed on drop, unless the test is failing.
 pub struct Scratch(PathBuf);
 
 impl Scratch {
@@ -36,6 +37,8 @@ impl AsRef<Path> for Scratch {
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
     }
 }
