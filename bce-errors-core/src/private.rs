@@ -126,11 +126,11 @@ pub const fn text<const N: usize>(own: &str, places: &[u16], borrowed: Option<&T
     let mut row = 0;
     while row < places.len() {
         if let Place::Borrowed(from, borrowed_row) = place(places, row, borrowed) {
-            // Byte by byte: see `CodeAt`.
+            // Byte by byte, in place: see `CodeAt`.
             let code = from.code_at(borrowed_row).0;
-            let mut i = 0;
-            while i < code.len {
-                text[at] = code.byte(i);
+            let mut i = code.start;
+            while i < code.start + code.len {
+                text[at] = code.text[i];
                 (at, i) = (at + 1, i + 1);
             }
         }
@@ -253,19 +253,15 @@ impl<'a> CodeAt<'a> {
         }
     }
 
-    /// Byte `i` of the code.
-    const fn byte(&self, i: usize) -> u8 {
-        self.text[self.start + i]
-    }
-
-    /// Whether the two codes are the same bytes.
+    /// Whether the two codes are the same bytes (indexed in place: a call a byte would
+    /// cost the interpreter more than the compare).
     const fn same(&self, other: &CodeAt) -> bool {
         if self.len != other.len {
             return false;
         }
         let mut i = 0;
         while i < self.len {
-            if self.byte(i) != other.byte(i) {
+            if self.text[self.start + i] != other.text[other.start + i] {
                 return false;
             }
             i += 1;
