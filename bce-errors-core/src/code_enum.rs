@@ -159,13 +159,22 @@ macro_rules! __code_enum {
             /// table (the generator names the slots, the seed and the skip only).
             const __NARROW: usize = $crate::__private::narrow_slots($slots, $name::__TABLE);
             // A constant, not a static: a caller in another crate sees the slots, the
-            // seed and the probe count, and folds them into its code.
-            #[allow(long_running_const_eval)]
+            // seed and the probe count, and folds them into its code. It copies a
+            // static, built once here: a caller reads the built index, it does not
+            // build it again.
             const __INDEX: &'static $crate::__private::Index<
                 { $name::__NARROW },
                 { $slots - $name::__NARROW },
                 $skip,
-            > = &$crate::__private::Index::build($name::__TABLE, $seed);
+            > = {
+                #[allow(long_running_const_eval)]
+                static BUILT: $crate::__private::Index<
+                    { $name::__NARROW },
+                    { $slots - $name::__NARROW },
+                    $skip,
+                > = $crate::__private::Index::build($name::__TABLE, $seed);
+                &BUILT.copied()
+            };
 
             /// What the docs say about this code: its row of the spec.
             #[inline]

@@ -385,7 +385,7 @@ impl Table {
 /// the longest probe any code needs (1 when every code sits in its home slot, as the
 /// generator's seed makes it for real specs). A hit reads one slot and compares the
 /// code in place.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Index<const NARROW: usize, const WIDE: usize, const SKIP: usize> {
     seed: u64,
     /// The table's text: the address of its static (a caller in another crate compares
@@ -502,6 +502,12 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
             }
         }
         index
+    }
+
+    /// A copy, at compile time: `code_enum!`'s constant index copies the static one
+    /// (built once, in the crate that defines the enum).
+    pub const fn copied(&self) -> Self {
+        *self
     }
 
     /// Slot `at`: start, length (0: empty) and row. The width is a constant: the other
