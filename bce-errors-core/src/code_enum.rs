@@ -283,7 +283,12 @@ macro_rules! __code_enum {
                 fn from(global: $global) -> Self {
                     #[allow(long_running_const_eval)]
                     static MAP: [u16; <$global>::ALL.len()] =
-                        $crate::__private::map_codes(<$global>::__TABLE, $name::__INDEX, $at);
+                        $crate::__private::map_codes(
+                            <$global>::__TABLE,
+                            $name::__TABLE,
+                            $name::__INDEX,
+                            $at,
+                        );
                     Self::ALL[MAP[$crate::ServiceError::index(&global)] as usize]
                 }
             }

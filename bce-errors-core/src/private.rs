@@ -594,11 +594,12 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
     }
 }
 
-/// For each row of `from`, the row of the table indexed by `to` with the same code
-/// (found through the index: a scan of every pair of rows cost rustc a fifth of a second
-/// for the bundled enums). When that table lacks some, a compile error that says which,
-/// and where the spec includes the global table (`at`, `file:line:col`):
-/// `From<GlobalError>` maps by this table.
+/// For each row of `from`, the row of `table` (indexed by `index`) with the same code:
+/// a row `table` borrows from `from` names it in its place; any other is found through
+/// the index (a scan of every pair of rows cost rustc a fifth of a second for the
+/// bundled enums). When `table` lacks some, a compile error that says which, and where
+/// the spec includes the global table (`at`, `file:line:col`): `From<GlobalError>` maps
+/// by this table. `table` borrows from no other table than `from`.
 pub const fn map_codes<
     const N: usize,
     const NARROW: usize,
@@ -606,15 +607,29 @@ pub const fn map_codes<
     const SKIP: usize,
 >(
     from: &Table,
-    to: &Index<NARROW, WIDE, SKIP>,
+    table: &Table,
+    index: &Index<NARROW, WIDE, SKIP>,
     at: &str,
 ) -> [u16; N] {
-    let mut map = [0u16; N];
+    const UNMAPPED: u16 = u16::MAX;
+    let mut map = [UNMAPPED; N];
+    let mut row = 0;
+    while row < table.places.len() {
+        let place = table.places[row];
+        if place & BORROWED_BIT != 0 {
+            map[(place & !BORROWED_BIT) as usize] = row as u16;
+        }
+        row += 1;
+    }
     let mut missing = Message::new();
     let mut lacking = 0;
     let mut i = 0;
     while i < N {
-        match to.row_of(from.code_at(i).0) {
+        if map[i] != UNMAPPED {
+            i += 1;
+            continue;
+        }
+        match index.row_of(from.code_at(i).0) {
             Some(row) => map[i] = row as u16,
             None => {
                 missing.push(if lacking == 0 { " `" } else { ", `" });
@@ -1011,7 +1026,7 @@ mod tests {
         assert_eq!(text::<71>(own, nat.places, Some(global)), nat.text);
         let index = Index::<8, 0, 0>::build(nat, 1);
         assert_eq!(
-            map_codes::<3, 8, 0, 0>(global, &index, "x.toml:1:1"),
+            map_codes::<3, 8, 0, 0>(global, nat, &index, "x.toml:1:1"),
             [3, 1, 2]
         );
         // A table of borrowed rows only.
@@ -1050,7 +1065,10 @@ mod tests {
         let from = table(&["b", "a"]);
         let to = table(&["a", "c", "b"]);
         let index = Index::<4, 0, 0>::build(to, 7);
-        assert_eq!(map_codes::<2, 4, 0, 0>(from, &index, "x.toml:1:1"), [2, 0]);
+        assert_eq!(
+            map_codes::<2, 4, 0, 0>(from, to, &index, "x.toml:1:1"),
+            [2, 0]
+        );
     }
 
     #[test]
