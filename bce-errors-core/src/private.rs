@@ -114,10 +114,6 @@ pub const fn text_len(own: &str, places: &[u16], borrowed: Option<&Table>) -> us
 /// of its own, so that `from_code`'s index, a constant that points at it, makes no copy
 /// of the text in each crate that calls it.
 pub const fn text<const N: usize>(own: &str, places: &[u16], borrowed: Option<&Table>) -> [u8; N] {
-    assert!(
-        N == text_len(own, places, borrowed),
-        "the text has another length"
-    );
     let mut text = [0u8; N];
     text.split_at_mut(own.len())
         .0
@@ -136,6 +132,9 @@ pub const fn text<const N: usize>(own: &str, places: &[u16], borrowed: Option<&T
         }
         row += 1;
     }
+    // Checked at the end, not by a second pass of `text_len`: a shorter `N` already
+    // failed above.
+    assert!(at == N, "the text has another length");
     text
 }
 
@@ -614,10 +613,9 @@ pub const fn map_codes<
     const UNMAPPED: u16 = u16::MAX;
     let mut map = [UNMAPPED; N];
     let mut row = 0;
-    while row < table.places.len() {
-        let place = table.places[row];
-        if place & BORROWED_BIT != 0 {
-            map[(place & !BORROWED_BIT) as usize] = row as u16;
+    while row < table.rows() {
+        if let Place::Borrowed(_, at) = place(table.places, row, table.borrowed) {
+            map[at] = row as u16;
         }
         row += 1;
     }
