@@ -294,11 +294,14 @@ fn after_generic_phrase(heading: &str) -> String {
     let is = |w: &str, list: &[&str]| list.contains(&w.to_lowercase().as_str());
     // `errors in X`, `codes of X`, `codes used by X`: where X starts.
     let after = (0..words.len().saturating_sub(2)).find_map(|k| {
-        let by = words.get(k + 2).is_some_and(|w| is(w, &["by"]));
-        match is(words[k], GENERIC) {
-            true if is(words[k + 1], &["in", "of", "for"]) => Some(k + 2),
-            true if is(words[k + 1], &["used"]) && by => Some(k + 3),
-            _ => None,
+        if !is(words[k], GENERIC) {
+            None
+        } else if is(words[k + 1], &["in", "of", "for"]) {
+            Some(k + 2)
+        } else if is(words[k + 1], &["used"]) && is(words[k + 2], &["by"]) {
+            Some(k + 3)
+        } else {
+            None
         }
     });
     match after {

@@ -190,14 +190,8 @@ fn documents_success(row: &PageRow) -> bool {
         .trim()
         .trim_end_matches(['.', '。', '!', '！'])
         .to_lowercase();
-    let plain = [
-        "success",
-        "succeeded",
-        "successful",
-        "ok",
-        "成功",
-        "请求成功",
-    ];
+    // Chinese messages ending in 成功 (`成功`, `请求成功`) are read below.
+    let plain = ["success", "succeeded", "successful", "ok"];
     let failure = ["失败", "不", "未", "错误", "无法", "非", "异常"];
     no_error_status
         && (plain.contains(&message.as_str())
@@ -272,6 +266,9 @@ mod tests {
             with("OK.", None),
             with("查询成功", None),
             with("成功", Some(200)),
+            with("请求成功", None),
+            with("Succeeded", None),
+            with("successful", Some(201)),
             PageRow {
                 status: None,
                 ..row("0", "anything", 1)
@@ -286,6 +283,13 @@ mod tests {
             with("未成功", None),
             with("Successfully deleted the wrong thing", None),
             row("0", "anything", 1),
+            // A failure word before 成功, or an error status.
+            with("不成功", None),
+            with("错误：登录成功", None),
+            with("无法成功", None),
+            with("非成功", None),
+            with("异常成功", None),
+            with("查询成功", Some(404)),
         ] {
             assert!(!documents_success(&no), "{}", no.message);
         }

@@ -63,7 +63,8 @@ impl OpenTable {
         if self.row.is_none() {
             self.open_row(line);
         }
-        // A row's line is its first cell's (where its code is), not its `<tr>`'s.
+        // A row's line is its first own cell's (a cell spanning down from an earlier
+        // row does not count), not its `<tr>`'s.
         if let Some(row) = self.row.as_mut()
             && !self.opened_a_cell
         {
@@ -405,6 +406,18 @@ mod tests {
             vec!["NoSuchNat", "The nat & its rules."]
         );
         assert_eq!(table.rows[1].line, 5);
+    }
+
+    #[test]
+    fn a_row_is_on_the_line_of_its_first_own_cell() {
+        let page = read(
+            "<table>\n<tr>\n<td rowspan=2>400</td><td>A</td></tr>\n<tr>\n\n<td>B</td></tr></table>",
+        );
+        let Block::Table(table) = &page.blocks[0] else {
+            panic!("{:?}", page.blocks)
+        };
+        let lines: Vec<usize> = table.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [3, 6], "{:?}", table.rows);
     }
 
     #[test]
