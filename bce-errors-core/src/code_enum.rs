@@ -29,11 +29,12 @@
 //! Everything the enum does is below: inherent methods (so users call
 //! `NatError::from_code(..)` with nothing imported), `Debug`, `Display`, `Error`,
 //! `FromStr`, [`ServiceError`](crate::ServiceError), the serde impls (feature `serde`)
-//! and `From<GlobalError>`. The rows become one `Table` at compile time (their texts
-//! concatenated in one static, their lengths, statuses, retry classes and places as
-//! numbers in others: no pointer a row; a borrowed row has only its code and its
-//! place), and `from_code`'s `Index` is built from it, its slots 4 or 8 bytes wide as
-//! the table allows.
+//! and `From<GlobalError>`. At compile time the rows become the table's `Parts` (their
+//! texts concatenated, where each ends, where each row is; a borrowed row has only its
+//! code and its place), which `from_code`'s `Index` is built from, its slots 4 or 8
+//! bytes wide as the table allows; and the `Table` the methods read: the parts, the
+//! statuses and retry classes packed in one static (one pointer a table, none a row).
+//! No code reads the parts at run time, so no binary keeps them.
 //!
 //! A `macro_rules!` rather than a trait with provided methods: inherent methods need
 //! no import, and rustc expands it in a fraction of the time a proc macro's tokens
@@ -102,8 +103,8 @@ macro_rules! __code_enum {
         ::core::compile_error!("a `(global)` row needs `from:` in the header")
     };
     (@source ($($global:ty)?) $variant:ident $row:tt) => { $crate::__private::OWN };
-    (@borrowed $global:ty) => { ::core::option::Option::Some(<$global>::__TABLE) };
-    (@borrowed) => { ::core::option::Option::None };
+    (@borrowed $table:ident $global:ty) => { ::core::option::Option::Some(<$global>::$table) };
+    (@borrowed $table:ident) => { ::core::option::Option::None };
     (
         $name:ident {
             service: $service:literal,
@@ -124,40 +125,58 @@ macro_rules! __code_enum {
                 static ALL: [$name; $rows] = [$($name::$variant),*];
                 &ALL
             };
-            /// The rows' texts and numbers.
+            /// The rows' texts, ends and places, read at compile time.
             #[doc(hidden)]
             // A spec of tens of thousands of codes runs these loops for longer than
             // rustc's guard against endless constant evaluation expects; they end.
             #[allow(long_running_const_eval)]
-            pub const __TABLE: &'static $crate::__private::Table = {
+            pub const __PARTS: &'static $crate::__private::Parts = {
                 const TEXT: &str = ::core::concat!($($crate::__code_enum!(@text $variant $row)),*);
-                const BORROWED: ::core::option::Option<&$crate::__private::Table> =
-                    $crate::__code_enum!(@borrowed $($global)?);
-                // Statics, not literals: `__INDEX` points at the text, and a constant
-                // that points at a literal copies it into every crate that uses it.
+                const BORROWED: ::core::option::Option<&$crate::__private::Parts> =
+                    $crate::__code_enum!(@borrowed __PARTS $($global)?);
+                // Statics, not constants: a constant's array literal costs rustc time
+                // that grows with the square of its length. No code reads them at run
+                // time (`__TABLE` packs them), so no binary keeps them.
                 static TEXT_BYTES: [u8; $crate::__private::text_len(TEXT, &PLACES, BORROWED)] =
                     $crate::__private::text(TEXT, &PLACES, BORROWED);
                 // By own row: a borrowed row's texts are in the table it borrows from.
                 static ENDS: [u32; $crate::__private::FIELDS * $crate::__private::own_rows(&PLACES)] =
                     $crate::__private::ends(&[$($crate::__code_enum!(@fields $variant $row)),*]);
-                static STATUSES: [u16; $rows] = [$($crate::__code_enum!(@status $variant $row)),*];
-                static RETRIES: [::core::option::Option<$crate::RetryClass>; $rows] =
-                    [$($crate::__code_enum!(@retry $variant $row)),*];
                 static PLACES: [u16; $rows] =
                     $crate::__code_enum!(@places ($($global)?) $($variant $row)*);
-                static TABLE: $crate::__private::Table = $crate::__private::Table {
+                static PARTS: $crate::__private::Parts = $crate::__private::Parts {
                     text: &TEXT_BYTES,
                     ends: &ENDS,
-                    statuses: &STATUSES,
-                    retries: &RETRIES,
                     places: &PLACES,
                     borrowed: BORROWED,
                 };
+                &PARTS
+            };
+            /// The rows' texts and numbers, packed: what the enum's methods read.
+            #[doc(hidden)]
+            #[allow(long_running_const_eval)]
+            pub const __TABLE: &'static $crate::__private::Table = {
+                const PARTS: &$crate::__private::Parts = $name::__PARTS;
+                static STATUSES: [u16; $rows] = [$($crate::__code_enum!(@status $variant $row)),*];
+                static RETRIES: [::core::option::Option<$crate::RetryClass>; $rows] =
+                    [$($crate::__code_enum!(@retry $variant $row)),*];
+                static DATA: [u8; $crate::__private::packed_len(PARTS.text.len(), PARTS.ends.len(), $rows)] =
+                    $crate::__private::pack(PARTS.text, PARTS.ends, &STATUSES, &RETRIES, PARTS.places);
+                static TABLE: $crate::__private::Table = $crate::__private::Table::new(
+                    &DATA,
+                    PARTS.text.len(),
+                    PARTS.ends.len(),
+                    $crate::__code_enum!(@borrowed __TABLE $($global)?),
+                );
                 &TABLE
             };
+            /// The table's text: a constant, so `from_code` compares codes there at an
+            /// address known when linking, with no load before.
+            #[doc(hidden)]
+            const __TEXT: &'static [u8] = $name::__TABLE.text();
             /// How many of the index's slots are narrow: the runtime's choice, from the
             /// table (the generator names the slots, the seed and the skip only).
-            const __NARROW: usize = $crate::__private::narrow_slots($slots, $name::__TABLE);
+            const __NARROW: usize = $crate::__private::narrow_slots($slots, $name::__PARTS);
             // A constant, not a static: a caller in another crate sees the slots, the
             // seed and the probe count, and folds them into its code. It copies a
             // static, built once here: a caller reads the built index, it does not
@@ -172,7 +191,7 @@ macro_rules! __code_enum {
                     { $name::__NARROW },
                     { $slots - $name::__NARROW },
                     $skip,
-                > = $crate::__private::Index::build($name::__TABLE, $seed);
+                > = $crate::__private::Index::build($name::__PARTS, $seed);
                 &BUILT.copied()
             };
 
@@ -232,7 +251,7 @@ macro_rules! __code_enum {
             /// `None` for a code this spec does not document.
             #[inline]
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                match Self::__INDEX.find(code) {
+                match Self::__INDEX.find(Self::__TEXT, code) {
                     ::core::option::Option::Some(i) => Self::ALL.get(i).copied(),
                     ::core::option::Option::None => ::core::option::Option::None,
                 }
@@ -284,8 +303,8 @@ macro_rules! __code_enum {
                     #[allow(long_running_const_eval)]
                     static MAP: [u16; <$global>::ALL.len()] =
                         $crate::__private::map_codes(
-                            <$global>::__TABLE,
-                            $name::__TABLE,
+                            <$global>::__PARTS,
+                            $name::__PARTS,
                             $name::__INDEX,
                             $at,
                         );

@@ -98,11 +98,11 @@ pub const FIELDS: usize = 5;
 /// The length of a table's text: its own rows' texts (`own`, as `code_enum!` joins
 /// them), then the code of each row it borrows (its [`places`] entry names a row of
 /// `borrowed`), so that `from_code`'s index finds every code in one text.
-pub const fn text_len(own: &str, places: &[u16], borrowed: Option<&Table>) -> usize {
+pub const fn text_len(own: &str, places: &[u16], borrowed: Option<&Parts>) -> usize {
     let mut len = own.len();
     let mut row = 0;
     while row < places.len() {
-        if let Place::Borrowed(from, at) = place(places, row, borrowed) {
+        if let Place::Borrowed(from, at) = place(places[row], borrowed) {
             len += from.code_at(at).0.len;
         }
         row += 1;
@@ -110,10 +110,8 @@ pub const fn text_len(own: &str, places: &[u16], borrowed: Option<&Table>) -> us
     len
 }
 
-/// A table's text, as [`text_len`] lays it out, in the array it is kept in: a `static`
-/// of its own, so that `from_code`'s index, a constant that points at it, makes no copy
-/// of the text in each crate that calls it.
-pub const fn text<const N: usize>(own: &str, places: &[u16], borrowed: Option<&Table>) -> [u8; N] {
+/// A table's text, as [`text_len`] lays it out.
+pub const fn text<const N: usize>(own: &str, places: &[u16], borrowed: Option<&Parts>) -> [u8; N] {
     let mut text = [0u8; N];
     text.split_at_mut(own.len())
         .0
@@ -121,7 +119,7 @@ pub const fn text<const N: usize>(own: &str, places: &[u16], borrowed: Option<&T
     let mut at = own.len();
     let mut row = 0;
     while row < places.len() {
-        if let Place::Borrowed(from, borrowed_row) = place(places, row, borrowed) {
+        if let Place::Borrowed(from, borrowed_row) = place(places[row], borrowed) {
             // Byte by byte, in place: see `CodeAt`.
             let code = from.code_at(borrowed_row).0;
             let mut i = code.start;
@@ -142,7 +140,7 @@ pub const fn text<const N: usize>(own: &str, places: &[u16], borrowed: Option<&T
 /// the own rows.
 pub const OWN: u16 = u16::MAX;
 
-/// A row's entry in a [`Table`]'s `places` with this bit set: the row is the row of the
+/// A row's entry in a table's `places` with this bit set: the row is the row of the
 /// borrowed table in the other bits.
 const BORROWED_BIT: u16 = 1 << 15;
 
@@ -187,15 +185,15 @@ pub const fn own_rows(places: &[u16]) -> usize {
 }
 
 /// Where a row is: the position among the own rows of the table that holds it, or the
-/// table it borrows from and its row there.
-enum Place<'a> {
+/// table it borrows from (its [`Parts`] or its [`Table`]) and its row there.
+enum Place<T> {
     Own(usize),
-    Borrowed(&'a Table, usize),
+    Borrowed(T, usize),
 }
 
-/// Row `row`'s [`Place`], from its `places` entry.
-const fn place<'a>(places: &[u16], row: usize, borrowed: Option<&'a Table>) -> Place<'a> {
-    let place = places[row];
+/// The [`Place`] a `places` entry (see [`places`]) names, in a table that borrows from
+/// `borrowed`.
+const fn place<T: Copy>(place: u16, borrowed: Option<T>) -> Place<T> {
     match (place & BORROWED_BIT, borrowed) {
         (0, _) => Place::Own(place as usize),
         (_, Some(from)) => Place::Borrowed(from, (place & !BORROWED_BIT) as usize),
@@ -269,33 +267,25 @@ impl<'a> CodeAt<'a> {
     }
 }
 
-/// What a generated enum documents, in a few arrays with no pointer a row (a pointer
-/// costs a relocation, 24 bytes, in a position-independent binary): `text` holds every
-/// own row's [`FIELDS`] texts one after another (the code empty where it is the
-/// variant's name); `ends[i]` is where text `i` ends; statuses (0: none) and retry
-/// classes by row. A row the enum shares with `borrowed` (the bundled enums' copies of
-/// the global table's rows) is read from there and has no texts here (see [`places`]);
-/// only its code is kept, after every own row's texts, for `from_code` (see
-/// [`text_len`]). Built by rustc at compile time from the rows of `code_enum!`.
+/// A table as `code_enum!` writes it, before [`pack`]: read at compile time only, by
+/// `from_code`'s [`Index`], by [`map_codes`] and for borrowed codes (see [`text`]).
+/// Arrays indexed in place, where a [`Table`]'s numbers take calls to decode: rustc's
+/// interpreter pays for every call, and reading the packed table doubled the bundled
+/// enums' constant evaluation. No code reads it at run time, so no binary keeps it.
 #[derive(Debug)]
-pub struct Table {
+pub struct Parts {
     /// The own rows' texts, one after another, then the borrowed rows' codes.
     pub text: &'static [u8],
     /// Where each own row's texts end in `text`.
     pub ends: &'static [u32],
-    /// The statuses by row (0: none).
-    pub statuses: &'static [u16],
-    /// The spec's retry classes by row.
-    pub retries: &'static [Option<RetryClass>],
     /// Where each row is (see [`places`]).
     pub places: &'static [u16],
-    /// The table borrowed rows are read from.
-    pub borrowed: Option<&'static Table>,
+    /// The parts of the table borrowed rows are read from.
+    pub borrowed: Option<&'static Parts>,
 }
 
-impl Table {
+impl Parts {
     /// Where text `i` is in `text`.
-    #[inline(always)]
     const fn span(&self, i: usize) -> (usize, usize) {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         (start, self.ends[i] as usize)
@@ -304,7 +294,7 @@ impl Table {
     /// Where row `row`'s code is kept (in the borrowed table for a borrowed row), and
     /// whether that is the borrowed table.
     const fn code_at(&self, row: usize) -> (CodeAt<'static>, bool) {
-        let own = match place(self.places, row, self.borrowed) {
+        let own = match place(self.places[row], self.borrowed) {
             Place::Borrowed(from, at) => return (from.code_at(at).0, true),
             Place::Own(own) => own,
         };
@@ -321,8 +311,7 @@ impl Table {
         (code, false)
     }
 
-    /// The code of row `row` (from the borrowed table for a borrowed row), at compile
-    /// time too.
+    /// The code of row `row` (from the borrowed table for a borrowed row).
     pub const fn code(&self, row: usize) -> &'static [u8] {
         let code = self.code_at(row).0;
         code.text
@@ -336,34 +325,207 @@ impl Table {
     pub const fn rows(&self) -> usize {
         self.places.len()
     }
+}
+
+/// The bytes a row has in a [`Table`]'s data after the ends: its status (2), retry
+/// class (1) and place (2).
+const ROW_BYTES: usize = 5;
+
+/// The length of a [`Table`]'s data: a text of `text` bytes, `ends` ends and `rows`
+/// rows (see [`pack`]).
+pub const fn packed_len(text: usize, ends: usize, rows: usize) -> usize {
+    text + ends * end_bytes(text) + rows * ROW_BYTES
+}
+
+/// How many bytes an end takes in the data of a table whose text is `text` bytes: 2
+/// where every end fits (every bundled table), else 4.
+const fn end_bytes(text: usize) -> usize {
+    if text <= u16::MAX as usize { 2 } else { 4 }
+}
+
+/// A [`Table`]'s data, in the array it is kept in (a `static`; see [`pack_into`]).
+pub const fn pack<const N: usize>(
+    text: &[u8],
+    ends: &[u32],
+    statuses: &[u16],
+    retries: &[Option<RetryClass>],
+    places: &[u16],
+) -> [u8; N] {
+    let mut data = [0u8; N];
+    pack_into(&mut data, text, ends, statuses, retries, places);
+    data
+}
+
+/// Writes a table's data into `data` ([`packed_len`] bytes): the text, then each end
+/// (little-endian, of `end_bytes`), then each row's status (0: none), retry class (0:
+/// none, else its position in [`RetryClass::ALL`] plus one) and place, little-endian.
+/// Numbers in bytes, not arrays of their own: one pointer a table, not five (a pointer
+/// costs a relocation, 24 bytes, in a position-independent binary).
+pub const fn pack_into(
+    data: &mut [u8],
+    text: &[u8],
+    ends: &[u32],
+    statuses: &[u16],
+    retries: &[Option<RetryClass>],
+    places: &[u16],
+) {
+    let rows = places.len();
+    assert!(
+        statuses.len() == rows && retries.len() == rows,
+        "a status, a retry class and a place a row"
+    );
+    assert!(
+        data.len() == packed_len(text.len(), ends.len(), rows),
+        "the data has another length"
+    );
+    data.split_at_mut(text.len()).0.copy_from_slice(text);
+    // Byte by byte, with no call: each costs rustc's interpreter more than a write.
+    let wide = end_bytes(text.len()) == 4;
+    let (mut at, mut i) = (text.len(), 0);
+    while i < ends.len() {
+        let end = ends[i];
+        (data[at], data[at + 1]) = (end as u8, (end >> 8) as u8);
+        at += 2;
+        if wide {
+            (data[at], data[at + 1]) = ((end >> 16) as u8, (end >> 24) as u8);
+            at += 2;
+        }
+        i += 1;
+    }
+    let mut row = 0;
+    while row < rows {
+        let (status, place) = (statuses[row], places[row]);
+        (data[at], data[at + 1]) = (status as u8, (status >> 8) as u8);
+        data[at + 2] = match retries[row] {
+            Some(class) => class as u8 + 1,
+            None => 0,
+        };
+        (data[at + 3], data[at + 4]) = (place as u8, (place >> 8) as u8);
+        (at, row) = (at + ROW_BYTES, row + 1);
+    }
+}
+
+/// [`Table::row`] past the last row: every text empty.
+const PAST_THE_END: Row = Row {
+    code: "",
+    variant: "",
+    status: None,
+    message: "",
+    description: None,
+    description_zh: None,
+    retry: None,
+};
+
+/// What a generated enum documents, in one array of bytes with no pointer a row (see
+/// [`pack_into`]): every own row's [`FIELDS`] texts one after another (the code empty
+/// where it is the variant's name); where each text ends; each row's status, retry
+/// class and place. A row the enum shares with `borrowed` (the bundled enums' copies of
+/// the global table's rows) is read from there and has no texts here (see [`places`]);
+/// only its code is kept, after every own row's texts, for `from_code` (see
+/// [`text_len`]). Built by rustc at compile time from the rows of `code_enum!`.
+#[derive(Debug)]
+pub struct Table {
+    /// The text, the ends, the rows' numbers (see [`pack_into`]).
+    data: &'static [u8],
+    /// The text's length.
+    text_len: u32,
+    /// How many ends: [`FIELDS`] an own row.
+    ends: u32,
+    /// How many rows.
+    rows: u32,
+    /// The table borrowed rows are read from.
+    borrowed: Option<&'static Table>,
+}
+
+impl Table {
+    /// The table whose data [`pack_into`] wrote from a text of `text_len` bytes and
+    /// `ends` ends, borrowing rows from `borrowed`.
+    pub const fn new(
+        data: &'static [u8],
+        text_len: usize,
+        ends: usize,
+        borrowed: Option<&'static Table>,
+    ) -> Self {
+        let numbers = data.len() - text_len - ends * end_bytes(text_len);
+        assert!(
+            numbers.is_multiple_of(ROW_BYTES) && text_len <= u32::MAX as usize,
+            "data as `pack_into` writes it"
+        );
+        Table {
+            data,
+            text_len: text_len as u32,
+            ends: ends as u32,
+            rows: (numbers / ROW_BYTES) as u32,
+            borrowed,
+        }
+    }
+
+    /// The own rows' texts, then the borrowed rows' codes.
+    pub const fn text(&self) -> &'static [u8] {
+        self.data.split_at(self.text_len as usize).0
+    }
+
+    /// The `width` bytes at `at`, little-endian.
+    fn le(&self, at: usize, width: usize) -> usize {
+        let mut value = 0;
+        let mut i = width;
+        while i > 0 {
+            i -= 1;
+            value = value << 8 | self.data[at + i] as usize;
+        }
+        value
+    }
+
+    /// Where text `i` ends in the text.
+    fn end(&self, i: usize) -> usize {
+        let width = end_bytes(self.text_len as usize);
+        self.le(self.text_len as usize + i * width, width)
+    }
+
+    /// Where row `row`'s numbers are in the data.
+    fn numbers(&self, row: usize) -> usize {
+        let width = end_bytes(self.text_len as usize);
+        self.text_len as usize + self.ends as usize * width + row * ROW_BYTES
+    }
+
+    /// Row `row`'s [`Place`].
+    fn place(&self, row: usize) -> Place<&'static Table> {
+        place(self.le(self.numbers(row) + 3, 2) as u16, self.borrowed)
+    }
+
+    /// Where text `i` is in the text.
+    fn span(&self, i: usize) -> (usize, usize) {
+        let start = if i == 0 { 0 } else { self.end(i - 1) };
+        (start, self.end(i))
+    }
+
+    /// How many rows.
+    fn rows(&self) -> usize {
+        self.rows as usize
+    }
 
     /// Row `row`, as the docs give it (empty texts past the last row). One copy of this
     /// code for every table.
     pub fn row(&self, row: usize) -> Row {
-        let own = match self.places.get(row) {
-            Some(_) => match place(self.places, row, self.borrowed) {
-                Place::Borrowed(from, at) => return from.row(at),
-                Place::Own(own) => own,
-            },
-            // Past the last row: every text empty.
-            None => self.ends.len() / FIELDS,
+        if row >= self.rows() {
+            return PAST_THE_END;
+        }
+        let own = match self.place(row) {
+            Place::Borrowed(from, at) => return from.row(at),
+            Place::Own(own) => own,
         };
+        let text = self.text();
         let field = |i: usize| -> &'static str {
-            let start = match i.checked_sub(1) {
-                Some(before) => self.ends.get(before).copied().unwrap_or_default(),
-                None => 0,
-            };
-            let end = self.ends.get(i).copied().unwrap_or_default();
-            let bytes = self
-                .text
-                .get(start as usize..end as usize)
-                .unwrap_or_default();
+            let (start, end) = self.span(i);
+            let bytes = text.get(start..end).unwrap_or_default();
             // Always UTF-8: the text is the rows' literals, cut where each one ends.
             core::str::from_utf8(bytes).unwrap_or_default()
         };
         let optional = |text: &'static str| Some(text).filter(|t| !t.is_empty());
         let at = own * FIELDS;
         let (variant, code) = (field(at), field(at + 1));
+        let numbers = self.numbers(row);
+        let retry = self.le(numbers + 2, 1).checked_sub(1);
         Row {
             variant,
             // Empty: the code is the variant's name.
@@ -371,25 +533,23 @@ impl Table {
             message: field(at + 2),
             description: optional(field(at + 3)),
             description_zh: optional(field(at + 4)),
-            status: self.statuses.get(row).copied().filter(|&s| s != 0),
-            retry: self.retries.get(row).copied().flatten(),
+            status: Some(self.le(numbers, 2) as u16).filter(|&s| s != 0),
+            retry: retry.and_then(|class| RetryClass::ALL.get(class).copied()),
         }
     }
 }
 
-/// `from_code`'s index, built by rustc at compile time from a [`Table`] and the seed
+/// `from_code`'s index, built by rustc at compile time from a table's [`Parts`] and the seed
 /// the generator chose: `NARROW + WIDE` slots (a power of two, more than the rows; one
 /// of the two is 0, see [`narrow_slots`]), each empty or holding where a code is in the
 /// table's text, its length and its row, placed by linear probing from [`home`]; and
 /// the longest probe any code needs (1 when every code sits in its home slot, as the
 /// generator's seed makes it for real specs). A hit reads one slot and compares the
-/// code in place.
+/// code in place, in the table's text, which the caller passes: `code_enum!` passes a
+/// constant, its static's address, so the index holds no pointer (and no relocation).
 #[derive(Debug, Clone, Copy)]
 pub struct Index<const NARROW: usize, const WIDE: usize, const SKIP: usize> {
     seed: u64,
-    /// The table's text: the address of its static (a caller in another crate compares
-    /// the code in place with no load before, and no copy of the text is made there).
-    text: &'static [u8],
     /// Slots of 4 bytes, where every start, length and row fits: start (16 bits),
     /// length (8), row (8).
     narrow: [u32; NARROW],
@@ -406,7 +566,7 @@ pub struct Index<const NARROW: usize, const WIDE: usize, const SKIP: usize> {
 /// every start, length and row fits in a narrow slot (a text under 64 KiB, at most 256
 /// rows, codes under 256 bytes: every bundled table), else none. Chosen here, by rustc,
 /// not by the generator: generated code names the slots, the seed and the skip only.
-pub const fn narrow_slots(slots: usize, table: &Table) -> usize {
+pub const fn narrow_slots(slots: usize, table: &Parts) -> usize {
     let mut fits = table.text.len() <= u16::MAX as usize && table.rows() <= u8::MAX as usize + 1;
     // A borrowed code is a code of the table it is borrowed from, and so on.
     let mut holder = Some(table);
@@ -420,7 +580,7 @@ pub const fn narrow_slots(slots: usize, table: &Table) -> usize {
 /// Whether every code `table` holds itself is under 256 bytes (an own row's code is its
 /// variant's text or its code's): read off the ends, with no call a row (each costs
 /// rustc's interpreter).
-const fn own_codes_fit(table: &Table) -> bool {
+const fn own_codes_fit(table: &Parts) -> bool {
     let (mut i, mut start) = (0, 0);
     while i < table.ends.len() {
         let (variant_end, code_end) = (table.ends[i] as usize, table.ends[i + 1] as usize);
@@ -439,7 +599,7 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
 
     /// The index of `table`'s codes hashed with `seed`. An empty code (no spec has one)
     /// is not placed: nothing finds it.
-    pub const fn build(table: &'static Table, seed: u64) -> Self {
+    pub const fn build(table: &'static Parts, seed: u64) -> Self {
         let rows = table.rows();
         assert!(
             Self::SLOTS.is_power_of_two() && Self::SLOTS > rows && rows <= u16::MAX as usize,
@@ -449,10 +609,8 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
             (NARROW == 0 || WIDE == 0) && NARROW == narrow_slots(Self::SLOTS, table),
             "narrow slots where every slot fits one, wide ones elsewhere"
         );
-        assert!(table.text.len() <= u32::MAX as usize, "a text under 4 GiB");
         let mut index = Index {
             seed,
-            text: table.text,
             narrow: [0; NARROW],
             wide: [0; WIDE],
             probes: 1,
@@ -545,7 +703,7 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
 
     /// The row whose code is `code`, at compile time: [`find`](Self::find)'s probe, with
     /// a comparison rustc can evaluate.
-    const fn row_of(&self, code: CodeAt) -> Option<usize> {
+    const fn row_of(&self, text: &[u8], code: CodeAt) -> Option<usize> {
         let home = home(
             key_at::<SKIP>(code.text, code.start, code.len),
             self.seed,
@@ -554,7 +712,6 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
         let mut probe = 0;
         while probe < self.probes {
             let (start, len, row) = self.slot(home + probe);
-            let text = self.text;
             if len == 0 {
                 return None;
             } else if code.same(&CodeAt { text, start, len }) {
@@ -565,9 +722,9 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
         None
     }
 
-    /// The row whose code is `code`.
+    /// The row whose code is `code`, in the table whose text is `text`.
     #[inline(always)]
-    pub fn find(&self, code: &str) -> Option<usize> {
+    pub fn find(&self, text: &[u8], code: &str) -> Option<usize> {
         let b = code.as_bytes();
         if b.len() < self.shortest || b.len() > self.longest {
             return None;
@@ -581,8 +738,7 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
             // Sliced by the input's length, not the slot's: the compiler knows the
             // input's bounds (`shortest`, `longest`) and drops checks in `same_code`.
             if len == b.len()
-                && self
-                    .text
+                && text
                     .get(start..start + b.len())
                     .is_some_and(|known| same_code(known, b))
             {
@@ -605,8 +761,8 @@ pub const fn map_codes<
     const WIDE: usize,
     const SKIP: usize,
 >(
-    from: &Table,
-    table: &Table,
+    from: &Parts,
+    table: &Parts,
     index: &Index<NARROW, WIDE, SKIP>,
     at: &str,
 ) -> [u16; N] {
@@ -614,7 +770,7 @@ pub const fn map_codes<
     let mut map = [UNMAPPED; N];
     let mut row = 0;
     while row < table.rows() {
-        if let Place::Borrowed(_, at) = place(table.places, row, table.borrowed) {
+        if let Place::Borrowed(_, at) = place(table.places[row], table.borrowed) {
             map[at] = row as u16;
         }
         row += 1;
@@ -627,7 +783,7 @@ pub const fn map_codes<
             i += 1;
             continue;
         }
-        match index.row_of(from.code_at(i).0) {
+        match index.row_of(table.text, from.code_at(i).0) {
             Some(row) => map[i] = row as u16,
             None => {
                 missing.push(if lacking == 0 { " `" } else { ", `" });
@@ -803,18 +959,21 @@ macro_rules! __glue {
 mod tests {
     use super::*;
 
-    /// A table of `codes` (each its own variant, message "m"), leaked.
-    fn table(codes: &[&str]) -> &'static Table {
+    /// A table's parts and the table packed from them, leaked.
+    #[derive(Clone, Copy)]
+    struct Built {
+        parts: &'static Parts,
+        table: &'static Table,
+    }
+
+    /// A table of `codes` (each its own variant, message "m").
+    fn table(codes: &[&str]) -> Built {
         own_and_borrowed(codes, &[], None)
     }
 
     /// A table of own rows for `codes` and of `borrowed` rows (`(row, row of from)`),
-    /// in row order: own rows first, then borrowed ones.
-    fn own_and_borrowed(
-        codes: &[&str],
-        borrowed: &[u16],
-        from: Option<&'static Table>,
-    ) -> &'static Table {
+    /// in row order: own rows first, then borrowed ones; no status, no retry class.
+    fn own_and_borrowed(codes: &[&str], borrowed: &[u16], from: Option<Built>) -> Built {
         let mut text = String::new();
         let mut ends = Vec::new();
         for code in codes {
@@ -832,16 +991,39 @@ mod tests {
         text.extend(
             borrowed
                 .iter()
-                .flat_map(|&at| from.unwrap().code(at as usize)),
+                .flat_map(|&at| from.unwrap().parts.code(at as usize)),
         );
-        Box::leak(Box::new(Table {
+        let rows = places.len();
+        let table = packed(
+            &text,
+            &ends,
+            &vec![0; rows],
+            &vec![None; rows],
+            &places,
+            from.map(|from| from.table),
+        );
+        let parts = Box::leak(Box::new(Parts {
             text: text.leak(),
             ends: ends.leak(),
-            statuses: vec![0; places.len()].leak(),
-            retries: vec![None; places.len()].leak(),
             places: places.leak(),
-            borrowed: from,
-        }))
+            borrowed: from.map(|from| from.parts),
+        }));
+        Built { parts, table }
+    }
+
+    /// The table of these parts, leaked (what `code_enum!` does at compile time).
+    fn packed(
+        text: &[u8],
+        ends: &[u32],
+        statuses: &[u16],
+        retries: &[Option<RetryClass>],
+        places: &[u16],
+        borrowed: Option<&'static Table>,
+    ) -> &'static Table {
+        let mut data = vec![0; packed_len(text.len(), ends.len(), places.len())];
+        pack_into(&mut data, text, ends, statuses, retries, places);
+        let table = Table::new(data.leak(), text.len(), ends.len(), borrowed);
+        Box::leak(Box::new(table))
     }
 
     #[test]
@@ -880,19 +1062,20 @@ mod tests {
     /// An index of `NARROW` narrow or `WIDE` wide slots over a table of `codes` finds
     /// each of them at any seed, and nothing else.
     fn finds_every_code<const NARROW: usize, const WIDE: usize>(codes: &[&str]) {
-        let table = table(codes);
+        let Built { parts, table } = table(codes);
         assert_eq!(
-            narrow_slots(NARROW + WIDE, table),
+            narrow_slots(NARROW + WIDE, parts),
             NARROW,
             "the layout rustc picks"
         );
         for seed in [1, 3, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
-            let index = Index::<NARROW, WIDE, 9>::build(table, seed);
+            let index = Index::<NARROW, WIDE, 9>::build(parts, seed);
             for (i, code) in codes.iter().enumerate() {
                 // No spec has an empty code; a table that did finds nothing for it.
                 let found = Some(i).filter(|_| !code.is_empty());
-                assert_eq!(index.find(code), found, "{code:?}");
-                assert_eq!(index.row_of(CodeAt::of(code.as_bytes())), found, "{code:?}");
+                assert_eq!(index.find(table.text(), code), found, "{code:?}");
+                let at = CodeAt::of(code.as_bytes());
+                assert_eq!(index.row_of(parts.text, at), found, "{code:?}");
                 assert_eq!(table.row(i).code, *code);
             }
             for miss in [
@@ -903,8 +1086,9 @@ mod tests {
                 "Code1x\u{0}",
                 "Code0x0 ",
             ] {
-                assert_eq!(index.find(miss), None, "{miss:?}");
-                assert_eq!(index.row_of(CodeAt::of(miss.as_bytes())), None, "{miss:?}");
+                assert_eq!(index.find(table.text(), miss), None, "{miss:?}");
+                let at = CodeAt::of(miss.as_bytes());
+                assert_eq!(index.row_of(parts.text, at), None, "{miss:?}");
             }
         }
     }
@@ -919,28 +1103,31 @@ mod tests {
     #[test]
     fn a_long_code_or_a_long_text_takes_wide_slots() {
         let long = "L".repeat(256);
-        assert_eq!(narrow_slots(4, table(&[&long[..255]])), 4);
-        assert_eq!(narrow_slots(4, table(&[&long])), 0);
+        assert_eq!(narrow_slots(4, table(&[&long[..255]]).parts), 4);
+        assert_eq!(narrow_slots(4, table(&[&long]).parts), 0);
         // A borrowed code is a code of the table it is borrowed from.
         let from = |code: &str| table(&[&*code.to_owned().leak()]);
         assert_eq!(
-            narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(from(&long)))),
+            narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(from(&long))).parts),
             0
         );
         assert_eq!(
-            narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(from(&long[..255])))),
+            narrow_slots(
+                4,
+                own_and_borrowed(&["A"], &[0], Some(from(&long[..255]))).parts
+            ),
             4
         );
         // And so on down a chain of borrowed tables.
         let chain = own_and_borrowed(&["B"], &[0], Some(from(&long)));
         assert_eq!(
-            narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(chain))),
+            narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(chain)).parts),
             0
         );
         let wordy: Vec<&str> = (0..200)
             .map(|i| &*format!("{i}{}", "z".repeat(200)).leak())
             .collect();
-        assert!(table(&wordy).text.len() > u16::MAX as usize);
+        assert!(table(&wordy).parts.text.len() > u16::MAX as usize);
         finds_every_code::<0, 256>(&wordy);
     }
 
@@ -956,10 +1143,10 @@ mod tests {
         finds_every_code::<0, 512>(&padded(257, 8, 0));
         // 255 rows of 2 × 128 + 1 bytes; then 256 rows of 2 × 128 + 1 and 2 × 127 + 1.
         let at_limit = padded(255, 128, 0);
-        assert_eq!(table(&at_limit).text.len(), 65_535);
+        assert_eq!(table(&at_limit).parts.text.len(), 65_535);
         finds_every_code::<512, 0>(&at_limit);
         let over = [padded(128, 128, 0), padded(128, 127, 128)].concat();
-        assert_eq!(table(&over).text.len(), 65_536);
+        assert_eq!(table(&over).parts.text.len(), 65_536);
         finds_every_code::<0, 512>(&over);
     }
 
@@ -970,14 +1157,8 @@ mod tests {
             ["NoSuchNat", "NoSuchNat", "Not found.", "Create it.", "没有"],
             ["E110", "110", "Token invalid", "", ""],
         ]);
-        let table = Table {
-            text: text.as_bytes(),
-            ends: &ENDS,
-            statuses: &[404, 0],
-            retries: &[None, Some(RetryClass::Never)],
-            places: &[0, 1],
-            borrowed: None,
-        };
+        let retries = [None, Some(RetryClass::Never)];
+        let table = packed(text.as_bytes(), &ENDS, &[404, 0], &retries, &[0, 1], None);
         let nat = table.row(0);
         assert_eq!(
             (nat.code, nat.message, nat.status),
@@ -994,6 +1175,51 @@ mod tests {
         );
         assert_eq!(ai.retry, Some(RetryClass::Never));
         assert_eq!(table.row(2).code, "", "past the end");
+        // A text over 64 KiB: ends of 4 bytes, the numbers after them.
+        let long = "d".repeat(70_000);
+        let rows = [["A", "a", "M", &long, "B"], ["C", "c", "N", "", ""]];
+        let (mut text, mut ends) = (String::new(), Vec::new());
+        for field in rows.iter().flatten() {
+            text.push_str(field);
+            ends.push(text.len() as u32);
+        }
+        let retries = [Some(RetryClass::Throttling), None];
+        let wide = packed(text.as_bytes(), &ends, &[429, 500], &retries, &[0, 1], None);
+        assert_eq!(wide.data.len(), text.len() + 10 * 4 + 2 * ROW_BYTES);
+        let (a, c) = (wide.row(0), wide.row(1));
+        assert_eq!(
+            (a.code, a.status, a.retry, a.description_zh),
+            ("a", Some(429), Some(RetryClass::Throttling), Some("B"))
+        );
+        assert_eq!(a.description.map(str::len), Some(70_000));
+        assert_eq!(
+            (c.variant, c.code, c.message, c.status, c.retry),
+            ("C", "c", "N", Some(500), None)
+        );
+    }
+
+    #[test]
+    fn every_retry_class_and_status_reads_back() {
+        let classes: Vec<_> = RetryClass::ALL
+            .into_iter()
+            .map(Some)
+            .chain([None])
+            .collect();
+        let rows = classes.len();
+        let statuses: Vec<u16> = (0..rows as u16)
+            .map(|i| [0, 200, 429, 500, 65_535][i as usize])
+            .collect();
+        let text = "A".repeat(rows);
+        let ends: Vec<u32> = (1..=rows as u32).flat_map(|i| [i; FIELDS]).collect();
+        let places: Vec<u16> = (0..rows as u16).collect();
+        let table = packed(text.as_bytes(), &ends, &statuses, &classes, &places, None);
+        for (row, (class, status)) in classes.iter().zip(&statuses).enumerate() {
+            let read = table.row(row);
+            assert_eq!(
+                (read.retry, read.status),
+                (*class, Some(*status).filter(|&s| s != 0))
+            );
+        }
     }
 
     #[test]
@@ -1009,34 +1235,40 @@ mod tests {
             "AccessDenied",
         ];
         for seed in [1, 0x9E37_79B9_7F4A_7C15] {
-            let index = Index::<8, 0, 0>::build(nat, seed);
+            let index = Index::<8, 0, 0>::build(nat.parts, seed);
             for (i, code) in codes.iter().enumerate() {
-                assert_eq!(index.find(code), Some(i), "{code}");
-                assert_eq!(nat.row(i).code, *code);
-                assert_eq!(nat.code(i), code.as_bytes());
+                assert_eq!(index.find(nat.table.text(), code), Some(i), "{code}");
+                assert_eq!(nat.table.row(i).code, *code);
+                assert_eq!(nat.parts.code(i), code.as_bytes());
             }
-            assert_eq!(index.find("Nope"), None);
+            assert_eq!(index.find(nat.table.text(), "Nope"), None);
         }
-        assert_eq!(nat.row(2).variant, "MalformedJSON");
+        assert_eq!(nat.table.row(2).variant, "MalformedJSON");
         // `text` lays out what the helper above built: own texts, then borrowed codes.
         let own = "NoSuchNatNoSuchNatmInternalErrorInternalErrorm";
-        assert_eq!(text_len(own, nat.places, Some(global)), 71);
-        assert_eq!(text::<71>(own, nat.places, Some(global)), nat.text);
-        let index = Index::<8, 0, 0>::build(nat, 1);
+        let places = [0, 1, 2 | BORROWED_BIT, BORROWED_BIT];
+        assert_eq!(text_len(own, &places, Some(global.parts)), 71);
+        assert_eq!(text::<71>(own, &places, Some(global.parts)), nat.parts.text);
+        assert_eq!(nat.table.text(), nat.parts.text);
+        let index = Index::<8, 0, 0>::build(nat.parts, 1);
         assert_eq!(
-            map_codes::<3, 8, 0, 0>(global, nat, &index, "x.toml:1:1"),
+            map_codes::<3, 8, 0, 0>(global.parts, nat.parts, &index, "x.toml:1:1"),
             [3, 1, 2]
         );
         // A table of borrowed rows only.
         let copy = own_and_borrowed(&[], &[1, 2], Some(global));
-        let index = Index::<4, 0, 0>::build(copy, 1);
-        assert_eq!(copy.text, b"InternalErrorMalformedJSON");
+        let index = Index::<4, 0, 0>::build(copy.parts, 1);
+        let text = copy.table.text();
+        assert_eq!(text, b"InternalErrorMalformedJSON");
         assert_eq!(
-            (index.find("InternalError"), index.find("MalformedJSON")),
+            (
+                index.find(text, "InternalError"),
+                index.find(text, "MalformedJSON")
+            ),
             (Some(0), Some(1))
         );
         assert_eq!(
-            (copy.row(1).message, index.find("AccessDenied")),
+            (copy.table.row(1).message, index.find(text, "AccessDenied")),
             ("m", None)
         );
     }
@@ -1044,15 +1276,16 @@ mod tests {
     #[test]
     fn a_table_without_rows_finds_nothing() {
         let table = table(&[]);
-        let index = Index::<1, 0, 0>::build(table, 7);
-        assert_eq!((index.find(""), index.find("x")), (None, None));
+        let index = Index::<1, 0, 0>::build(table.parts, 7);
+        let text = table.table.text();
+        assert_eq!((index.find(text, ""), index.find(text, "x")), (None, None));
     }
 
     #[test]
     fn a_perfect_seed_needs_one_probe_and_any_seed_works() {
         let table = table(&["a", "b", "c"]);
         let probes = |i: u64| {
-            Index::<4, 0, 0>::build(table, i.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1).probes
+            Index::<4, 0, 0>::build(table.parts, i.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1).probes
         };
         assert!((1..100).any(|i| probes(i) == 1));
         assert!((1..100).all(|i| probes(i) <= 3));
@@ -1062,9 +1295,9 @@ mod tests {
     fn codes_map_by_code_whatever_the_order() {
         let from = table(&["b", "a"]);
         let to = table(&["a", "c", "b"]);
-        let index = Index::<4, 0, 0>::build(to, 7);
+        let index = Index::<4, 0, 0>::build(to.parts, 7);
         assert_eq!(
-            map_codes::<2, 4, 0, 0>(from, to, &index, "x.toml:1:1"),
+            map_codes::<2, 4, 0, 0>(from.parts, to.parts, &index, "x.toml:1:1"),
             [2, 0]
         );
     }
