@@ -203,15 +203,17 @@ pub fn lock(dir: &Path) -> io::Result<Lock> {
     }
 }
 
+/// The integration tests' scratch directories.
+#[cfg(test)]
+#[path = "../tests/support/scratch.rs"]
+mod scratch;
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("bce-files-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
+    fn scratch(name: &str) -> scratch::Scratch {
+        scratch::Scratch::new(&format!("files-{name}"))
     }
 
     #[test]

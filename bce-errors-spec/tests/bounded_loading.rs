@@ -10,11 +10,30 @@ use bce_errors_spec::load_spec;
 /// The engine's limit on a spec file (16 MiB).
 const MAX_SPEC_BYTES: u64 = 16 << 20;
 
-fn scratch(name: &str) -> PathBuf {
+/// A test's own directory under the system's temp directory: removed when the test
+/// passes, kept when it fails (to look at).
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("bce-spec-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
 }
 
 fn spec(code: &str, includes: &[String]) -> String {
