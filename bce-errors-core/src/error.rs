@@ -246,9 +246,11 @@ impl<E: ServiceError> BceError<E> {
         };
         let code = fields.code.filter(|c| !c.is_empty());
         let kind = code.as_deref().and_then(E::from_code);
+        // Read once: a row's texts are cut from the table (and checked) as it is read.
+        let documented = kind.map(|k| k.row());
         // The documented message is shared, not copied, when the server sends it verbatim.
-        let message = fields.message.map(|m| match kind {
-            Some(k) if k.message() == m => Cow::Borrowed(k.message()),
+        let message = fields.message.map(|m| match documented {
+            Some(row) if row.message == m => Cow::Borrowed(row.message),
             _ => Cow::Owned(m.into_owned()),
         });
         let rest = Rest {
@@ -261,8 +263,8 @@ impl<E: ServiceError> BceError<E> {
             },
         };
         // A documented code is shared, not copied.
-        let code = match kind {
-            Some(k) => Some(Cow::Borrowed(k.code())),
+        let code = match documented {
+            Some(row) => Some(Cow::Borrowed(row.code)),
             None => code.map(|c| Cow::Owned(c.into_owned())),
         };
         BceError {
