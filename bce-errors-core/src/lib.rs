@@ -25,7 +25,7 @@ mod serde_impls;
 mod service;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;
 
 pub use error::{

@@ -1,0 +1,316 @@
+//! `from_code`'s index: the hash of a code, and the slots rustc fills at compile time
+//! from a table's [`Parts`] and the seed the generator chose.
+
+use super::parts::CodeAt;
+use super::*;
+
+/// `N` (at most 8) bytes of `b` from `at`, little-endian (0 where `b` is shorter). A
+/// loop of byte reads with no call: rustc evaluates it fast when it builds an index at
+/// compile time (a call costs its interpreter far more than a byte read), and LLVM
+/// makes it one load.
+#[inline(always)]
+const fn word<const N: usize>(b: &[u8], at: usize) -> u64 {
+    if at > b.len() || b.len() - at < N {
+        return 0;
+    }
+    let mut word = 0;
+    let mut i = N;
+    while i > 0 {
+        i -= 1;
+        word = word << 8 | b[at + i] as u64;
+    }
+    word
+}
+
+/// The lookup key of a code: its length and its first eight bytes and eight bytes at
+/// its end mixed (four and four, or three bytes, for shorter codes). The end word
+/// stops `SKIP` bytes short of the end: for specs whose codes share a prefix and a
+/// suffix (`PrivateIpBlankException`, `PrivateIpInUseException`: skip `Exception`), the
+/// generator picks the skip that tells them apart. Two codes with one key still work:
+/// the table probes on, and every hit is confirmed by comparing the whole code.
+#[inline(always)]
+pub const fn key<const SKIP: usize>(b: &[u8]) -> u64 {
+    key_at::<SKIP>(b, 0, b.len())
+}
+
+/// [`key`] of the `n` bytes of `b` from `at` (a code in a table's text, read in place
+/// when the index is built).
+#[inline(always)]
+const fn key_at<const SKIP: usize>(b: &[u8], at: usize, n: usize) -> u64 {
+    let (head, tail) = if n >= 8 {
+        (
+            word::<8>(b, at),
+            word::<8>(b, at + n.saturating_sub(8 + SKIP)),
+        )
+    } else if n >= 4 {
+        (word::<4>(b, at), word::<4>(b, at + n - 4))
+    } else if n > 0 {
+        (
+            b[at] as u64 | (b[at + n / 2] as u64) << 8,
+            b[at + n - 1] as u64,
+        )
+    } else {
+        (0, 0)
+    };
+    head.wrapping_add(tail) ^ n as u64
+}
+
+/// The first slot to probe for `key` in a table of `len` slots (a power of two):
+/// Fibonacci hashing, the multiply's high bits.
+#[inline(always)]
+pub const fn home(key: u64, seed: u64, len: usize) -> usize {
+    if len <= 1 {
+        return 0;
+    }
+    (key.wrapping_mul(seed) >> (64 - len.trailing_zeros())) as usize
+}
+
+/// `from_code`'s index, built by rustc at compile time from a table's [`Parts`] and the seed
+/// the generator chose: `NARROW + WIDE` slots (a power of two, more than the rows; one
+/// of the two is 0, see [`narrow_slots`]), each empty or holding where a code is in the
+/// table's text, its length and its row, placed by linear probing from [`home`]; and
+/// the longest probe any code needs (1 when every code sits in its home slot, as the
+/// generator's seed makes it for real specs). A hit reads one slot and compares the
+/// code in place, in the table's text, which the caller passes: `code_enum!` passes a
+/// constant, its static's address, so the index holds no pointer (and no relocation).
+#[derive(Debug, Clone, Copy)]
+pub struct Index<const NARROW: usize, const WIDE: usize, const SKIP: usize> {
+    seed: u64,
+    /// Slots of 4 bytes, where every start, length and row fits: start (16 bits),
+    /// length (8), row (8).
+    narrow: [u32; NARROW],
+    /// Slots of 8 bytes, for any table: start (32 bits), length (16), row (16).
+    wide: [u64; WIDE],
+    pub(super) probes: usize,
+    /// The shortest and longest code: other lengths miss at once (and when every code
+    /// has eight bytes or more, the caller's key is one branch, folded).
+    shortest: usize,
+    longest: usize,
+}
+
+/// How many of an index's `slots` slots over `table` are narrow: all of them where
+/// every start, length and row fits in a narrow slot (a text under 64 KiB, at most 256
+/// rows, codes under 256 bytes: every bundled table), else none. Chosen here, by rustc,
+/// not by the generator: generated code names the slots, the seed and the skip only.
+pub const fn narrow_slots(slots: usize, table: &Parts) -> usize {
+    let mut fits = table.text.len() <= u16::MAX as usize && table.rows() <= u8::MAX as usize + 1;
+    // A borrowed code is a code of the table it is borrowed from, and so on.
+    let mut holder = Some(table);
+    while let (true, Some(codes)) = (fits, holder) {
+        fits = own_codes_fit(codes);
+        holder = codes.borrowed;
+    }
+    if fits { slots } else { 0 }
+}
+
+/// Whether every code `table` holds itself is under 256 bytes (an own row's code is its
+/// variant's text or its code's): read off the ends, with no call a row (each costs
+/// rustc's interpreter).
+const fn own_codes_fit(table: &Parts) -> bool {
+    let (mut i, mut start) = (0, 0);
+    while i < table.ends.len() {
+        let (variant_end, code_end) = (table.ends[i] as usize, table.ends[i + 1] as usize);
+        if variant_end - start > u8::MAX as usize || code_end - variant_end > u8::MAX as usize {
+            return false;
+        }
+        start = table.ends[i + FIELDS - 1] as usize;
+        i += FIELDS;
+    }
+    true
+}
+
+impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WIDE, SKIP> {
+    /// How many slots.
+    const SLOTS: usize = NARROW + WIDE;
+
+    /// The index of `table`'s codes hashed with `seed`. An empty code (no spec has one)
+    /// is not placed: nothing finds it.
+    pub const fn build(table: &'static Parts, seed: u64) -> Self {
+        let rows = table.rows();
+        assert!(
+            Self::SLOTS.is_power_of_two() && Self::SLOTS > rows && rows <= u16::MAX as usize,
+            "a code table has a power-of-two size larger than its rows"
+        );
+        assert!(
+            (NARROW == 0 || WIDE == 0) && NARROW == narrow_slots(Self::SLOTS, table),
+            "narrow slots where every slot fits one, wide ones elsewhere"
+        );
+        let mut index = Index {
+            seed,
+            narrow: [0; NARROW],
+            wide: [0; WIDE],
+            probes: 1,
+            shortest: usize::MAX,
+            longest: 0,
+        };
+        // Where the next borrowed row's code is: after every own row's texts.
+        let mut tail = match table.ends.last() {
+            Some(end) => *end as usize,
+            None => 0,
+        };
+        let mut row = 0;
+        while row < rows {
+            // Read in place (see `CodeAt`).
+            let (code, borrowed) = table.code_at(row);
+            let len = code.len;
+            // Where the index finds it: in place, or among the borrowed codes at the end.
+            let start = if borrowed { tail } else { code.start };
+            if borrowed {
+                tail += len;
+            }
+            row += 1;
+            if len == 0 {
+                continue;
+            }
+            assert!(len <= u16::MAX as usize, "a code under 64 KiB");
+            if len < index.shortest {
+                index.shortest = len;
+            }
+            if len > index.longest {
+                index.longest = len;
+            }
+            let mut at = home(
+                key_at::<SKIP>(code.text, code.start, len),
+                seed,
+                Self::SLOTS,
+            );
+            let mut probes = 1;
+            while index.slot(at).1 != 0 {
+                at = (at + 1) & (Self::SLOTS - 1);
+                probes += 1;
+            }
+            index.put(at, start, len, row - 1);
+            if probes > index.probes {
+                index.probes = probes;
+            }
+        }
+        index
+    }
+
+    /// A copy, at compile time: `code_enum!`'s constant index copies the static one
+    /// (built once, in the crate that defines the enum).
+    pub const fn copied(&self) -> Self {
+        *self
+    }
+
+    /// Slot `at`: start, length (0: empty) and row. The width is a constant: the other
+    /// branch is gone once compiled.
+    #[inline(always)]
+    const fn slot(&self, at: usize) -> (usize, usize, usize) {
+        if WIDE == 0 {
+            let slot = self.narrow[at & NARROW.wrapping_sub(1)];
+            (
+                slot as u16 as usize,
+                (slot >> 16) as u8 as usize,
+                (slot >> 24) as usize,
+            )
+        } else {
+            let slot = self.wide[at & WIDE.wrapping_sub(1)];
+            (
+                slot as u32 as usize,
+                (slot >> 32) as u16 as usize,
+                (slot >> 48) as usize,
+            )
+        }
+    }
+
+    /// Writes slot `at`.
+    const fn put(&mut self, at: usize, start: usize, len: usize, row: usize) {
+        assert!(
+            WIDE != 0 || (start <= u16::MAX as usize && len <= 0xFF && row <= 0xFF),
+            "a narrow slot holds this start, length and row"
+        );
+        if WIDE == 0 {
+            self.narrow[at] = start as u32 | (len as u32) << 16 | (row as u32) << 24;
+        } else {
+            self.wide[at] = start as u64 | (len as u64) << 32 | (row as u64) << 48;
+        }
+    }
+
+    /// The row whose code is `code`, at compile time: [`find`](Self::find)'s probe, with
+    /// a comparison rustc can evaluate.
+    pub(super) const fn row_of(&self, text: &[u8], code: CodeAt) -> Option<usize> {
+        let home = home(
+            key_at::<SKIP>(code.text, code.start, code.len),
+            self.seed,
+            Self::SLOTS,
+        );
+        let mut probe = 0;
+        while probe < self.probes {
+            let (start, len, row) = self.slot(home + probe);
+            if len == 0 {
+                return None;
+            } else if code.same(&CodeAt { text, start, len }) {
+                return Some(row);
+            }
+            probe += 1;
+        }
+        None
+    }
+
+    /// The row whose code is `code`, in the table whose text is `text`.
+    #[inline(always)]
+    pub fn find(&self, text: &[u8], code: &str) -> Option<usize> {
+        let b = code.as_bytes();
+        if b.len() < self.shortest || b.len() > self.longest {
+            return None;
+        }
+        let home = home(key::<SKIP>(b), self.seed, Self::SLOTS);
+        for at in home..home + self.probes {
+            let (start, len, row) = self.slot(at);
+            if len == 0 {
+                return None;
+            }
+            // Sliced by the input's length, not the slot's: the compiler knows the
+            // input's bounds (`shortest`, `longest`) and drops checks in `same_code`.
+            if len == b.len()
+                && text
+                    .get(start..start + b.len())
+                    .is_some_and(|known| same_code(known, b))
+            {
+                return Some(row);
+            }
+        }
+        None
+    }
+}
+
+/// `code == input`, inlined into `from_code`: from 8 to 16 bytes the first and last
+/// eight, up to 32 the first and last sixteen, then sixteen bytes a round; no loop and
+/// no call to `memcmp` for codes of 8 to 32 bytes (shorter ones use slice `==`).
+#[inline(always)]
+pub fn same_code(code: &[u8], input: &[u8]) -> bool {
+    if code.len() != input.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&s[at..at + 8]);
+        u64::from_ne_bytes(w)
+    };
+    let n = code.len();
+    if n < 8 {
+        return code == input;
+    }
+    if n <= 16 {
+        // The first and the last eight bytes (overlapping when shorter than sixteen).
+        return word(code, 0) == word(input, 0) && word(code, n - 8) == word(input, n - 8);
+    }
+    let pair = |s: &[u8]| -> u128 {
+        let mut w = [0u8; 16];
+        w.copy_from_slice(&s[..16]);
+        u128::from_ne_bytes(w)
+    };
+    let tail = n - 16;
+    if n <= 32 {
+        // The first and the last sixteen bytes.
+        return pair(code) == pair(input) && pair(&code[tail..]) == pair(&input[tail..]);
+    }
+    // Sixteen bytes a round, then the last sixteen (overlapping the last round).
+    for (x, y) in code.chunks_exact(16).zip(input.chunks_exact(16)) {
+        if pair(x) != pair(y) {
+            return false;
+        }
+    }
+    pair(&code[tail..]) == pair(&input[tail..])
+}

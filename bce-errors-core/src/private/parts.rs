@@ -1,0 +1,242 @@
+//! A table as `code_enum!` writes it: its text, where each text ends, where each row
+//! is. Read at compile time only, by `from_code`'s index, by `From<GlobalError>`'s map
+//! and for borrowed codes; [`pack`] turns it into the [`Table`] the methods read.
+
+#[allow(unused_imports)] // Names the docs link to.
+use super::*;
+
+/// The texts of a row in a [`Table`]: the variant's name, the code, the message, the
+/// description and the Chinese description (empty: none).
+pub const FIELDS: usize = 5;
+
+/// The length of a table's text: its own rows' texts (`own`, as `code_enum!` joins
+/// them), then the code of each row it borrows (its [`places`] entry names a row of
+/// `borrowed`), so that `from_code`'s index finds every code in one text.
+pub const fn text_len(own: &str, places: &[u16], borrowed: Option<&Parts>) -> usize {
+    let mut len = own.len();
+    let mut row = 0;
+    while row < places.len() {
+        if let Place::Borrowed(from, at) = place(places[row], borrowed) {
+            len += from.code_at(at).0.len;
+        }
+        row += 1;
+    }
+    len
+}
+
+/// A table's text, as [`text_len`] lays it out.
+pub const fn text<const N: usize>(own: &str, places: &[u16], borrowed: Option<&Parts>) -> [u8; N] {
+    let mut text = [0u8; N];
+    text.split_at_mut(own.len())
+        .0
+        .copy_from_slice(own.as_bytes());
+    let mut at = own.len();
+    let mut row = 0;
+    while row < places.len() {
+        if let Place::Borrowed(from, borrowed_row) = place(places[row], borrowed) {
+            // Byte by byte, in place: see `CodeAt`.
+            let code = from.code_at(borrowed_row).0;
+            let mut i = code.start;
+            while i < code.start + code.len {
+                text[at] = code.text[i];
+                (at, i) = (at + 1, i + 1);
+            }
+        }
+        row += 1;
+    }
+    // Checked at the end, not by a second pass of `text_len`: a shorter `N` already
+    // failed above.
+    assert!(at == N, "the text has another length");
+    text
+}
+
+/// What `code_enum!` writes for a row the table holds itself, before [`places`] numbers
+/// the own rows.
+pub const OWN: u16 = u16::MAX;
+
+/// A row's entry in a table's `places` with this bit set: the row is the row of the
+/// borrowed table in the other bits.
+pub(super) const BORROWED_BIT: u16 = 1 << 15;
+
+/// The most rows a generated enum holds (a place has 15 bits); the engine refuses a
+/// larger spec with a located error.
+pub const MAX_ROWS: usize = BORROWED_BIT as usize;
+
+/// The `places` of a table from what `code_enum!` writes for each row ([`OWN`], or its
+/// row in the borrowed table): an own row's place is its position among the own rows
+/// (where its texts' ends are in `ends`), a borrowed row's is `BORROWED_BIT` and its row
+/// there.
+pub const fn places<const N: usize>(rows: [u16; N]) -> [u16; N] {
+    assert!(N <= MAX_ROWS, "at most 32,768 rows");
+    let mut places = [0u16; N];
+    let (mut own, mut row) = (0, 0);
+    while row < N {
+        places[row] = if rows[row] == OWN {
+            own += 1;
+            own - 1
+        } else {
+            rows[row] | BORROWED_BIT
+        };
+        assert!(
+            rows[row] == OWN || rows[row] < BORROWED_BIT,
+            "a borrowed row under 32,768"
+        );
+        row += 1;
+    }
+    places
+}
+
+/// How many rows of `places` the table holds itself.
+pub const fn own_rows(places: &[u16]) -> usize {
+    let (mut own, mut row) = (0, 0);
+    while row < places.len() {
+        if places[row] & BORROWED_BIT == 0 {
+            own += 1;
+        }
+        row += 1;
+    }
+    own
+}
+
+/// Where a row is: the position among the own rows of the table that holds it, or the
+/// table it borrows from (its [`Parts`] or its [`Table`]) and its row there.
+pub(super) enum Place<T> {
+    Own(usize),
+    Borrowed(T, usize),
+}
+
+/// The [`Place`] a `places` entry (see [`places`]) names, in a table that borrows from
+/// `borrowed`.
+pub(super) const fn place<T: Copy>(place: u16, borrowed: Option<T>) -> Place<T> {
+    match (place & BORROWED_BIT, borrowed) {
+        (0, _) => Place::Own(place as usize),
+        (_, Some(from)) => Place::Borrowed(from, (place & !BORROWED_BIT) as usize),
+        (_, None) => panic!("a borrowed row in a table that borrows from none"),
+    }
+}
+
+/// Where each text of a table's own rows ends in its text, from the rows' texts
+/// ([`FIELDS`] a row, as `code_enum!` joins them into the text; a borrowed row's are
+/// empty, its variant too, and it has no entries here).
+pub const fn ends<const T: usize>(rows: &[[&str; FIELDS]]) -> [u32; T] {
+    let mut ends = [0u32; T];
+    let (mut end, mut i, mut row) = (0, 0, 0);
+    // No division: each step costs rustc's interpreter.
+    while row < rows.len() {
+        let texts = &rows[row];
+        row += 1;
+        if texts[0].is_empty() {
+            continue;
+        }
+        let mut field = 0;
+        while field < FIELDS {
+            end += texts[field].len();
+            ends[i] = end as u32;
+            (i, field) = (i + 1, field + 1);
+        }
+    }
+    assert!(
+        i == T,
+        "five texts an own row (a row whose texts are all empty is borrowed)"
+    );
+    assert!(end <= u32::MAX as usize, "a text under 4 GiB");
+    ends
+}
+
+/// A code where a table keeps it: the text, where the code starts there, its length.
+/// Read byte by byte at compile time: rustc's interpreter pays tens of microseconds for
+/// a call that slices (`split_at`, `copy_from_slice`), a few for a byte read.
+#[derive(Clone, Copy)]
+pub(super) struct CodeAt<'a> {
+    pub(super) text: &'a [u8],
+    pub(super) start: usize,
+    pub(super) len: usize,
+}
+
+impl<'a> CodeAt<'a> {
+    /// A whole slice as a code.
+    #[cfg(test)]
+    pub(super) const fn of(code: &'a [u8]) -> Self {
+        CodeAt {
+            text: code,
+            start: 0,
+            len: code.len(),
+        }
+    }
+
+    /// Whether the two codes are the same bytes (indexed in place: a call a byte would
+    /// cost the interpreter more than the compare).
+    pub(super) const fn same(&self, other: &CodeAt) -> bool {
+        if self.len != other.len {
+            return false;
+        }
+        let mut i = 0;
+        while i < self.len {
+            if self.text[self.start + i] != other.text[other.start + i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+}
+
+/// A table as `code_enum!` writes it, before [`pack`]: read at compile time only, by
+/// `from_code`'s [`Index`], by [`map_codes`] and for borrowed codes (see [`text`]).
+/// Arrays indexed in place, where a [`Table`]'s numbers take calls to decode: rustc's
+/// interpreter pays for every call, and reading the packed table doubled the bundled
+/// enums' constant evaluation. No code reads it at run time, so no binary keeps it.
+#[derive(Debug)]
+pub struct Parts {
+    /// The own rows' texts, one after another, then the borrowed rows' codes.
+    pub text: &'static [u8],
+    /// Where each own row's texts end in `text`.
+    pub ends: &'static [u32],
+    /// Where each row is (see [`places`]).
+    pub places: &'static [u16],
+    /// The parts of the table borrowed rows are read from.
+    pub borrowed: Option<&'static Parts>,
+}
+
+impl Parts {
+    /// Where text `i` is in `text`.
+    const fn span(&self, i: usize) -> (usize, usize) {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        (start, self.ends[i] as usize)
+    }
+
+    /// Where row `row`'s code is kept (in the borrowed table for a borrowed row), and
+    /// whether that is the borrowed table.
+    pub(super) const fn code_at(&self, row: usize) -> (CodeAt<'static>, bool) {
+        let own = match place(self.places[row], self.borrowed) {
+            Place::Borrowed(from, at) => return (from.code_at(at).0, true),
+            Place::Own(own) => own,
+        };
+        let (mut start, mut end) = self.span(own * FIELDS + 1);
+        if start == end {
+            // The code is the variant's name.
+            (start, end) = self.span(own * FIELDS);
+        }
+        let code = CodeAt {
+            text: self.text,
+            start,
+            len: end - start,
+        };
+        (code, false)
+    }
+
+    /// The code of row `row` (from the borrowed table for a borrowed row).
+    pub const fn code(&self, row: usize) -> &'static [u8] {
+        let code = self.code_at(row).0;
+        code.text
+            .split_at(code.start + code.len)
+            .0
+            .split_at(code.start)
+            .1
+    }
+
+    /// How many rows.
+    pub const fn rows(&self) -> usize {
+        self.places.len()
+    }
+}

@@ -1,0 +1,373 @@
+//! The parts, the packed table, the index and the map, each read back.
+
+use super::index::*;
+use super::parts::{BORROWED_BIT, CodeAt};
+use super::table::ROW_BYTES;
+use super::*;
+use crate::RetryClass;
+
+/// A table's parts and the table packed from them, leaked.
+#[derive(Clone, Copy)]
+struct Built {
+    parts: &'static Parts,
+    table: &'static Table,
+}
+
+/// A table of `codes` (each its own variant, message "m").
+fn table(codes: &[&str]) -> Built {
+    own_and_borrowed(codes, &[], None)
+}
+
+/// A table of own rows for `codes` and of `borrowed` rows (`(row, row of from)`),
+/// in row order: own rows first, then borrowed ones; no status, no retry class.
+fn own_and_borrowed(codes: &[&str], borrowed: &[u16], from: Option<Built>) -> Built {
+    let mut text = String::new();
+    let mut ends = Vec::new();
+    for code in codes {
+        for field in [*code, *code, "m", "", ""] {
+            text.push_str(field);
+            ends.push(text.len() as u32);
+        }
+    }
+    // Own rows by their position, borrowed ones by their row in `from`.
+    let places: Vec<u16> = (0..codes.len() as u16)
+        .chain(borrowed.iter().map(|&at| at | BORROWED_BIT))
+        .collect();
+    // The borrowed rows' codes after the own rows' texts, as `text` lays them out.
+    let mut text = text.into_bytes();
+    text.extend(
+        borrowed
+            .iter()
+            .flat_map(|&at| from.unwrap().parts.code(at as usize)),
+    );
+    let rows = places.len();
+    let table = packed(
+        &text,
+        &ends,
+        &vec![0; rows],
+        &vec![None; rows],
+        &places,
+        from.map(|from| from.table),
+    );
+    let parts = Box::leak(Box::new(Parts {
+        text: text.leak(),
+        ends: ends.leak(),
+        places: places.leak(),
+        borrowed: from.map(|from| from.parts),
+    }));
+    Built { parts, table }
+}
+
+/// The table of these parts, leaked (what `code_enum!` does at compile time).
+fn packed(
+    text: &[u8],
+    ends: &[u32],
+    statuses: &[u16],
+    retries: &[Option<RetryClass>],
+    places: &[u16],
+    borrowed: Option<&'static Table>,
+) -> &'static Table {
+    let mut data = vec![0; packed_len(text.len(), ends.len(), places.len())];
+    pack_into(&mut data, text, ends, statuses, retries, places);
+    let table = Table::new(data.leak(), text.len(), ends.len(), borrowed);
+    Box::leak(Box::new(table))
+}
+
+#[test]
+fn places_number_own_rows_and_keep_borrowed_ones() {
+    let places = places([OWN, 3, OWN, 0, OWN]);
+    assert_eq!(places, [0, 3 | BORROWED_BIT, 1, BORROWED_BIT, 2]);
+    assert_eq!(own_rows(&places), 3);
+    static ENDS: [u32; 5] = ends(&[["A", "a", "m", "", ""], [""; FIELDS]]);
+    assert_eq!(ENDS, [1, 2, 3, 3, 3]);
+}
+
+#[test]
+fn same_code_at_every_length_and_difference() {
+    for n in 0..80 {
+        let code: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+        assert!(same_code(&code, &code));
+        for i in 0..n {
+            let mut other = code.clone();
+            other[i] = b'Z';
+            assert!(!same_code(&code, &other), "{n} {i}");
+        }
+        let mut longer = code.clone();
+        longer.push(b'x');
+        assert!(!same_code(&code, &longer));
+    }
+}
+
+/// `n` codes of many lengths sharing prefixes, then short and numeric ones.
+fn codes(n: usize) -> Vec<&'static str> {
+    (0..n)
+        .map(|i| &*format!("Code{}x{}{i}", i % 7, "y".repeat(i % 23)).leak())
+        .chain(["", "a", "ab", "abc", "abcd", "abcdefgh", "110", "282000"])
+        .collect()
+}
+
+/// An index of `NARROW` narrow or `WIDE` wide slots over a table of `codes` finds
+/// each of them at any seed, and nothing else.
+fn finds_every_code<const NARROW: usize, const WIDE: usize>(codes: &[&str]) {
+    let Built { parts, table } = table(codes);
+    assert_eq!(
+        narrow_slots(NARROW + WIDE, parts),
+        NARROW,
+        "the layout rustc picks"
+    );
+    for seed in [1, 3, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
+        let index = Index::<NARROW, WIDE, 9>::build(parts, seed);
+        for (i, code) in codes.iter().enumerate() {
+            // No spec has an empty code; a table that did finds nothing for it.
+            let found = Some(i).filter(|_| !code.is_empty());
+            assert_eq!(index.find(table.text(), code), found, "{code:?}");
+            let at = CodeAt::of(code.as_bytes());
+            assert_eq!(index.row_of(parts.text, at), found, "{code:?}");
+            assert_eq!(table.row(i).code, *code);
+        }
+        for miss in [
+            "Code0",
+            "abcdefgi",
+            "ab ",
+            "2820000",
+            "Code1x\u{0}",
+            "Code0x0 ",
+        ] {
+            assert_eq!(index.find(table.text(), miss), None, "{miss:?}");
+            let at = CodeAt::of(miss.as_bytes());
+            assert_eq!(index.row_of(parts.text, at), None, "{miss:?}");
+        }
+    }
+}
+
+#[test]
+fn every_code_is_found_at_any_seed_and_every_other_code_is_not() {
+    // At most 256 rows: narrow slots; more: wide ones.
+    finds_every_code::<512, 0>(&codes(200));
+    finds_every_code::<0, 512>(&codes(300));
+}
+
+#[test]
+fn a_long_code_or_a_long_text_takes_wide_slots() {
+    let long = "L".repeat(256);
+    assert_eq!(narrow_slots(4, table(&[&long[..255]]).parts), 4);
+    assert_eq!(narrow_slots(4, table(&[&long]).parts), 0);
+    // A borrowed code is a code of the table it is borrowed from.
+    let from = |code: &str| table(&[&*code.to_owned().leak()]);
+    assert_eq!(
+        narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(from(&long))).parts),
+        0
+    );
+    assert_eq!(
+        narrow_slots(
+            4,
+            own_and_borrowed(&["A"], &[0], Some(from(&long[..255]))).parts
+        ),
+        4
+    );
+    // And so on down a chain of borrowed tables.
+    let chain = own_and_borrowed(&["B"], &[0], Some(from(&long)));
+    assert_eq!(
+        narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(chain)).parts),
+        0
+    );
+    let wordy: Vec<&str> = (0..200)
+        .map(|i| &*format!("{i}{}", "z".repeat(200)).leak())
+        .collect();
+    assert!(table(&wordy).parts.text.len() > u16::MAX as usize);
+    finds_every_code::<0, 256>(&wordy);
+}
+
+#[test]
+fn narrow_slots_up_to_256_rows_and_a_text_of_65535_bytes() {
+    // `n` codes of `len` bytes, told apart by their first three.
+    let padded = |n: usize, len: usize, from: usize| -> Vec<&'static str> {
+        (from..from + n)
+            .map(|i| &*format!("{i:03}{}", "x".repeat(len - 3)).leak())
+            .collect()
+    };
+    finds_every_code::<512, 0>(&padded(256, 8, 0));
+    finds_every_code::<0, 512>(&padded(257, 8, 0));
+    // 255 rows of 2 × 128 + 1 bytes; then 256 rows of 2 × 128 + 1 and 2 × 127 + 1.
+    let at_limit = padded(255, 128, 0);
+    assert_eq!(table(&at_limit).parts.text.len(), 65_535);
+    finds_every_code::<512, 0>(&at_limit);
+    let over = [padded(128, 128, 0), padded(128, 127, 128)].concat();
+    assert_eq!(table(&over).parts.text.len(), 65_536);
+    finds_every_code::<0, 512>(&over);
+}
+
+#[test]
+fn rows_read_back_with_their_optional_fields() {
+    let text = "NoSuchNatNoSuchNatNot found.Create it.没有E110110Token invalid";
+    static ENDS: [u32; 10] = ends(&[
+        ["NoSuchNat", "NoSuchNat", "Not found.", "Create it.", "没有"],
+        ["E110", "110", "Token invalid", "", ""],
+    ]);
+    let retries = [None, Some(RetryClass::Never)];
+    let table = packed(text.as_bytes(), &ENDS, &[404, 0], &retries, &[0, 1], None);
+    let nat = table.row(0);
+    assert_eq!(
+        (nat.code, nat.message, nat.status),
+        ("NoSuchNat", "Not found.", Some(404))
+    );
+    assert_eq!(
+        (nat.description, nat.description_zh),
+        (Some("Create it."), Some("没有"))
+    );
+    let ai = table.row(1);
+    assert_eq!(
+        (ai.variant, ai.code, ai.status, ai.description),
+        ("E110", "110", None, None)
+    );
+    assert_eq!(ai.retry, Some(RetryClass::Never));
+    assert_eq!(table.row(2).code, "", "past the end");
+    // A text over 64 KiB: ends of 4 bytes, the numbers after them.
+    let long = "d".repeat(70_000);
+    let rows = [["A", "a", "M", &long, "B"], ["C", "c", "N", "", ""]];
+    let (mut text, mut ends) = (String::new(), Vec::new());
+    for field in rows.iter().flatten() {
+        text.push_str(field);
+        ends.push(text.len() as u32);
+    }
+    let retries = [Some(RetryClass::Throttling), None];
+    let wide = packed(text.as_bytes(), &ends, &[429, 500], &retries, &[0, 1], None);
+    assert_eq!(wide.data.len(), text.len() + 10 * 4 + 2 * ROW_BYTES);
+    let (a, c) = (wide.row(0), wide.row(1));
+    assert_eq!(
+        (a.code, a.status, a.retry, a.description_zh),
+        ("a", Some(429), Some(RetryClass::Throttling), Some("B"))
+    );
+    assert_eq!(a.description.map(str::len), Some(70_000));
+    assert_eq!(
+        (c.variant, c.code, c.message, c.status, c.retry),
+        ("C", "c", "N", Some(500), None)
+    );
+}
+
+#[test]
+fn every_retry_class_and_status_reads_back() {
+    let classes: Vec<_> = RetryClass::ALL
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .collect();
+    let rows = classes.len();
+    let statuses: Vec<u16> = (0..rows as u16)
+        .map(|i| [0, 200, 429, 500, 65_535][i as usize])
+        .collect();
+    let text = "A".repeat(rows);
+    let ends: Vec<u32> = (1..=rows as u32).flat_map(|i| [i; FIELDS]).collect();
+    let places: Vec<u16> = (0..rows as u16).collect();
+    let table = packed(text.as_bytes(), &ends, &statuses, &classes, &places, None);
+    for (row, (class, status)) in classes.iter().zip(&statuses).enumerate() {
+        let read = table.row(row);
+        assert_eq!(
+            (read.retry, read.status),
+            (*class, Some(*status).filter(|&s| s != 0))
+        );
+    }
+}
+
+#[test]
+fn borrowed_rows_are_read_from_the_borrowed_table_and_found_in_their_own() {
+    let global = table(&["AccessDenied", "InternalError", "MalformedJSON"]);
+    // Own: NoSuchNat, InternalError (its own words); borrowed: MalformedJSON,
+    // AccessDenied.
+    let nat = own_and_borrowed(&["NoSuchNat", "InternalError"], &[2, 0], Some(global));
+    let codes = [
+        "NoSuchNat",
+        "InternalError",
+        "MalformedJSON",
+        "AccessDenied",
+    ];
+    for seed in [1, 0x9E37_79B9_7F4A_7C15] {
+        let index = Index::<8, 0, 0>::build(nat.parts, seed);
+        for (i, code) in codes.iter().enumerate() {
+            assert_eq!(index.find(nat.table.text(), code), Some(i), "{code}");
+            assert_eq!(nat.table.row(i).code, *code);
+            assert_eq!(nat.parts.code(i), code.as_bytes());
+        }
+        assert_eq!(index.find(nat.table.text(), "Nope"), None);
+    }
+    assert_eq!(nat.table.row(2).variant, "MalformedJSON");
+    // `text` lays out what the helper above built: own texts, then borrowed codes.
+    let own = "NoSuchNatNoSuchNatmInternalErrorInternalErrorm";
+    let places = [0, 1, 2 | BORROWED_BIT, BORROWED_BIT];
+    assert_eq!(text_len(own, &places, Some(global.parts)), 71);
+    assert_eq!(text::<71>(own, &places, Some(global.parts)), nat.parts.text);
+    assert_eq!(nat.table.text(), nat.parts.text);
+    let index = Index::<8, 0, 0>::build(nat.parts, 1);
+    assert_eq!(
+        map_codes::<3, 8, 0, 0>(global.parts, nat.parts, &index, "x.toml:1:1"),
+        [3, 1, 2]
+    );
+    // A table of borrowed rows only.
+    let copy = own_and_borrowed(&[], &[1, 2], Some(global));
+    let index = Index::<4, 0, 0>::build(copy.parts, 1);
+    let text = copy.table.text();
+    assert_eq!(text, b"InternalErrorMalformedJSON");
+    assert_eq!(
+        (
+            index.find(text, "InternalError"),
+            index.find(text, "MalformedJSON")
+        ),
+        (Some(0), Some(1))
+    );
+    assert_eq!(
+        (copy.table.row(1).message, index.find(text, "AccessDenied")),
+        ("m", None)
+    );
+}
+
+#[test]
+fn a_table_without_rows_finds_nothing() {
+    let table = table(&[]);
+    let index = Index::<1, 0, 0>::build(table.parts, 7);
+    let text = table.table.text();
+    assert_eq!((index.find(text, ""), index.find(text, "x")), (None, None));
+}
+
+#[test]
+fn a_perfect_seed_needs_one_probe_and_any_seed_works() {
+    let table = table(&["a", "b", "c"]);
+    let probes = |i: u64| {
+        Index::<4, 0, 0>::build(table.parts, i.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1).probes
+    };
+    assert!((1..100).any(|i| probes(i) == 1));
+    assert!((1..100).all(|i| probes(i) <= 3));
+}
+
+#[test]
+fn codes_map_by_code_whatever_the_order() {
+    let from = table(&["b", "a"]);
+    let to = table(&["a", "c", "b"]);
+    let index = Index::<4, 0, 0>::build(to.parts, 7);
+    assert_eq!(
+        map_codes::<2, 4, 0, 0>(from.parts, to.parts, &index, "x.toml:1:1"),
+        [2, 0]
+    );
+}
+
+#[test]
+fn the_api_list_is_what_code_enum_defines() {
+    let source = include_str!("../code_enum.rs");
+    let mut defined: Vec<&str> = source
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let rest = line
+                .strip_prefix("pub const fn ")
+                .or_else(|| line.strip_prefix("pub fn "))
+                .or_else(|| line.strip_prefix("pub const "))?;
+            rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next()
+        })
+        // `__` names are hidden, and no variant may start with `__`.
+        .filter(|name| !name.starts_with("__"))
+        .collect();
+    let mut api = API.to_vec();
+    defined.sort_unstable();
+    api.sort_unstable();
+    assert_eq!(defined, api, "API and code_enum! disagree");
+}
