@@ -17,10 +17,15 @@
 //! `null` is the same as leaving a key out; any other value that is neither text nor a
 //! number (an object, a list, `true`) leaves the field without a value.
 //!
-//! Hand-written rather than serde_json so the runtime has no dependency by default (its
-//! users pay for every crate on every clean build), and faster on error bodies: the
-//! fields borrow from the body, strings are scanned eight bytes at a time, and values
-//! nobody asked for are skipped without being decoded (BENCHMARKS.md has the numbers).
+//! Hand-written rather than serde_json so the runtime has no dependency by default: an
+//! application that does not build serde_json already would pay for serde, its derive
+//! and serde_json on every clean build (5.2 s of wall time, 9 s of CPU, debug, on the
+//! machine of BENCHMARKS.md, where the runtime with every bundled enum costs 1–1.5 s of
+//! wall time).
+//! It reads every documented spelling and format in one pass, and is as fast as
+//! serde_json reading the same body into owned fields (0.92× on a typical body and on
+//! 4 KB, BENCHMARKS.md): the fields borrow from the body, strings are scanned eight
+//! bytes at a time, and values nobody asked for are skipped without being decoded.
 
 use std::borrow::Cow;
 use std::fmt;
