@@ -279,7 +279,7 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
 /// eight, up to 32 the first and last sixteen, then sixteen bytes a round; no loop and
 /// no call to `memcmp` for codes of 8 to 32 bytes (shorter ones use slice `==`).
 #[inline(always)]
-pub fn same_code(code: &[u8], input: &[u8]) -> bool {
+pub(super) fn same_code(code: &[u8], input: &[u8]) -> bool {
     if code.len() != input.len() {
         return false;
     }

@@ -19,7 +19,7 @@ mod table;
 #[cfg(test)]
 mod tests;
 
-pub use index::{Index, home, key, narrow_slots, same_code};
+pub use index::{Index, home, key, narrow_slots};
 pub use map::map_codes;
 pub use parts::{FIELDS, MAX_ROWS, OWN, Parts, ends, own_rows, places, text, text_len};
 pub use table::{Table, pack, pack_into, packed_len};

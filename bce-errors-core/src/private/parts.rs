@@ -1,12 +1,10 @@
 //! A table as `code_enum!` writes it: its text, where each text ends, where each row
 //! is. Read at compile time only, by `from_code`'s index, by `From<GlobalError>`'s map
-//! and for borrowed codes; [`pack`] turns it into the [`Table`] the methods read.
+//! and for borrowed codes; [`pack`](super::pack) turns it into the
+//! [`Table`](super::Table) the methods read.
 
-#[allow(unused_imports)] // Names the docs link to.
-use super::*;
-
-/// The texts of a row in a [`Table`]: the variant's name, the code, the message, the
-/// description and the Chinese description (empty: none).
+/// The texts of a row in a [`Table`](super::Table): the variant's name, the code, the
+/// message, the description and the Chinese description (empty: none).
 pub const FIELDS: usize = 5;
 
 /// The length of a table's text: its own rows' texts (`own`, as `code_enum!` joins
@@ -99,7 +97,8 @@ pub const fn own_rows(places: &[u16]) -> usize {
 }
 
 /// Where a row is: the position among the own rows of the table that holds it, or the
-/// table it borrows from (its [`Parts`] or its [`Table`]) and its row there.
+/// table it borrows from (its [`Parts`] or its [`Table`](super::Table)) and its row
+/// there.
 pub(super) enum Place<T> {
     Own(usize),
     Borrowed(T, usize),
@@ -181,9 +180,10 @@ impl<'a> CodeAt<'a> {
     }
 }
 
-/// A table as `code_enum!` writes it, before [`pack`]: read at compile time only, by
-/// `from_code`'s [`Index`], by [`map_codes`] and for borrowed codes (see [`text`]).
-/// Arrays indexed in place, where a [`Table`]'s numbers take calls to decode: rustc's
+/// A table as `code_enum!` writes it, before [`pack`](super::pack): read at compile
+/// time only, by `from_code`'s [`Index`](super::Index), by
+/// [`map_codes`](super::map_codes) and for borrowed codes (see [`text`]). Arrays indexed
+/// in place, where a [`Table`](super::Table)'s numbers take calls to decode: rustc's
 /// interpreter pays for every call, and reading the packed table doubled the bundled
 /// enums' constant evaluation. No code reads it at run time, so no binary keeps it.
 #[derive(Debug)]
