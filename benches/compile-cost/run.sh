@@ -11,7 +11,9 @@
 #   bundled    + bce-errors, default features off, using bce_errors::services
 #   macro      + bce-errors with #[bce_errors] on copies of every spec in specs/
 #   thiserror  + the same enums by hand, thiserror only (from_code etc. as `match`)
-#   strum      + the same enums by hand, thiserror + strum
+#   strum      + the same enums by hand, thiserror + strum (messages in EnumMessage)
+#   strum-codes + the same enums by hand, thiserror + strum's EnumString, IntoStaticStr
+#              and EnumIter only (status, description as `match`)
 #   before     + bce-errors as of $BEFORE (default 08018e1, the last commit before the
 #              bundled enums were shipped as generated Rust), like `bundled`; skipped
 #              when that commit is not in this clone (BEFORE= skips it too)
@@ -40,7 +42,7 @@ if [ -n "$before_ref" ] && git -C "$root" cat-file -e "$before_ref^{commit}" 2>/
     before_args=(--before "$scratch/before-tree")
 fi
 
-variants=(base bundled macro thiserror strum)
+variants=(base bundled macro thiserror strum strum-codes)
 [ ${#before_args[@]} -gt 0 ] && variants+=(before)
 for app in empty app; do
     flag=(); [ "$app" = app ] && flag=(--app)

@@ -10,6 +10,9 @@
 //!   `from_code`, `status()`, `description()` as plain `match`es;
 //! - `strum`: + the same enums written by hand with thiserror + strum (`EnumString`,
 //!   `IntoStaticStr`, `EnumIter`, `EnumMessage` carrying message and description);
+//! - `strum-codes`: + the same enums with thiserror + strum's `EnumString`,
+//!   `IntoStaticStr` and `EnumIter` only (strum carries the codes, no messages;
+//!   `status()` and `description()` as `match`es);
 //! - `before` (optional): `bundled` against an older checkout of this repository.
 //!
 //! Every variant calls `from_code`, `Display`, `status()` and `description()` of every
@@ -54,6 +57,11 @@ pub fn write_fixtures(
             "strum",
             format!("{THISERROR}{STRUM}"),
             thiserror_strum(&enums),
+        ),
+        (
+            "strum-codes",
+            format!("{THISERROR}{STRUM}"),
+            thiserror_strum_codes(&enums),
         ),
     ];
     if let Some(before) = before {
@@ -107,7 +115,11 @@ fn dep_bce(root: &Path, with_macro: bool) -> String {
 }
 
 /// A variant's manifest: a workspace of its own (so `before` can use another
-/// `bce-errors`), the application's dependencies, then the variant's.
+/// `bce-errors`), the application's dependencies, then the variant's. Every dependency
+/// builds as it does from crates.io, without incremental state: cargo keeps that only
+/// for path dependencies, and these fixtures use this checkout by path (a cold build of
+/// `bce-errors-core` and `bce-errors` costs 0.4 to 0.6 s more with it). The
+/// application itself builds incrementally, as a user's own crate does.
 fn manifest(name: &str, deps: &str, base: Base) -> String {
     let app = match base {
         Base::Empty => "",
@@ -118,7 +130,7 @@ fn manifest(name: &str, deps: &str, base: Base) -> String {
         deps.insert_str(0, THISERROR);
     }
     format!(
-        "# Written by `cargo xtask compile-cost-fixtures`; see benches/compile-cost/run.sh.\n[package]\nname = \"fixture-{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\n{app}{deps}\n[profile.release]\nstrip = true\n"
+        "# Written by `cargo xtask compile-cost-fixtures`; see benches/compile-cost/run.sh.\n[package]\nname = \"fixture-{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\n{app}{deps}\n[profile.dev.package.\"*\"]\nincremental = false\n\n[profile.release]\nstrip = true\n"
     )
 }
 
@@ -324,16 +336,7 @@ fn thiserror_only(enums: &[Enum]) -> String {
             variants.join(", ")
         );
         out += &method(rows, "code", "&'static str", |r| format!("{:?}", r.code));
-        out += &method(rows, "message", "&'static str", |r| {
-            format!("{:?}", r.message)
-        });
-        out += &method(rows, "status", "Option<u16>", |r| format!("{:?}", r.status));
-        out += &method(rows, "description", "Option<&'static str>", |r| {
-            format!("{:?}", r.description)
-        });
-        out += &method(rows, "description_zh", "Option<&'static str>", |r| {
-            format!("{:?}", r.description_zh)
-        });
+        out += &row_methods(rows);
         out += "    pub fn from_code(code: &str) -> Option<Self> {\n        match code {\n";
         for row in rows {
             let _ = writeln!(
@@ -382,6 +385,51 @@ fn thiserror_strum(enums: &[Enum]) -> String {
         "<{name} as ::core::str::FromStr>::from_str(code).ok()",
         "e.get_detailed_message()",
     )
+}
+
+/// The enums as a person writes them with thiserror and strum's `EnumString`,
+/// `IntoStaticStr` and `EnumIter`: strum knows the codes, `match`es the rest.
+fn thiserror_strum_codes(enums: &[Enum]) -> String {
+    let mut out = String::new();
+    for e in enums {
+        let rows = &e.spec.rows;
+        out += "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]\n#[non_exhaustive]\n";
+        let _ = writeln!(out, "pub enum {} {{", e.name);
+        for row in rows {
+            let _ = writeln!(
+                out,
+                "    #[error({})]\n    #[strum(serialize = {:?})]\n    {},",
+                error_format(row),
+                row.code,
+                row.variant
+            );
+        }
+        out += "}\n\n";
+        let _ = writeln!(out, "impl {} {{", e.name);
+        out += &row_methods(rows);
+        out += "}\n\n";
+    }
+    let all: Vec<&Enum> = enums.iter().collect();
+    out + &describe(
+        &all,
+        "",
+        "<{name} as ::core::str::FromStr>::from_str(code).ok()",
+        "e.description()",
+    )
+}
+
+/// `message()`, `status()`, `description()` and `description_zh()` as `match`es.
+fn row_methods(rows: &[Row]) -> String {
+    let mut out = method(rows, "message", "&'static str", |r| {
+        format!("{:?}", r.message)
+    });
+    out += &method(rows, "status", "Option<u16>", |r| format!("{:?}", r.status));
+    out += &method(rows, "description", "Option<&'static str>", |r| {
+        format!("{:?}", r.description)
+    });
+    out + &method(rows, "description_zh", "Option<&'static str>", |r| {
+        format!("{:?}", r.description_zh)
+    })
 }
 
 /// `#[error("code (status): message")]`'s argument (the generated `Display`), braces
