@@ -195,8 +195,15 @@ macro_rules! __code_enum {
                 &BUILT.copied()
             };
 
+            // The methods are `#[inline]` where the caller is optimized (release and
+            // bench builds, without debug assertions): `from_code` then folds the
+            // index into the caller's code. A debug build inlines nothing that is not
+            // `inline(always)`, so there `#[inline]` would only compile each method
+            // again in every crate that calls it (0.1 s of a debug build calling every
+            // bundled enum); without it, the enum's crate compiles them once.
+
             /// What the docs say about this code: its row of the spec.
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             pub fn row(self) -> $crate::Row {
                 Self::__TABLE.row(self as usize)
             }
@@ -206,50 +213,50 @@ macro_rules! __code_enum {
                 self as usize
             }
             /// The code as the server sends it.
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             pub fn code(self) -> &'static str {
                 self.row().code
             }
             /// The Rust variant's name.
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             pub fn variant_name(self) -> &'static str {
                 self.row().variant
             }
             /// The documented message.
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             pub fn message(self) -> &'static str {
                 self.row().message
             }
             /// The documented HTTP status; `None` where the docs give none (the AI
             /// platform reports errors in the body, often with HTTP 200).
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             pub fn status(self) -> ::core::option::Option<u16> {
                 self.row().status
             }
             /// The documented description; `None` where the table has none.
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             pub fn description(self) -> ::core::option::Option<&'static str> {
                 self.row().description
             }
             /// The Chinese description, where the docs have one.
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             pub fn description_zh(self) -> ::core::option::Option<&'static str> {
                 self.row().description_zh
             }
             /// Whether and how a request that failed with this code may be retried: the
             /// spec's `retry` where it has one, else the defaults by status and code.
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             pub fn retry_class(self) -> $crate::RetryClass {
                 self.row().retry_class()
             }
             /// True when retrying (after a backoff, or after re-signing) can succeed.
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             pub fn is_retryable(self) -> bool {
                 self.retry_class().is_retryable()
             }
             /// The variant for a wire code (a numeric code as its digits, `"110"`);
             /// `None` for a code this spec does not document.
-            #[inline]
+            #[cfg_attr(not(debug_assertions), inline)]
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
                 match Self::__INDEX.find(Self::__TEXT, code) {
                     ::core::option::Option::Some(i) => Self::ALL.get(i).copied(),
