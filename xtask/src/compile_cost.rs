@@ -314,17 +314,7 @@ fn thiserror_only(enums: &[Enum]) -> String {
     let mut out = String::new();
     for e in enums {
         let rows = &e.spec.rows;
-        out += "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]\n#[non_exhaustive]\n";
-        let _ = writeln!(out, "pub enum {} {{", e.name);
-        for row in rows {
-            let _ = writeln!(
-                out,
-                "    #[error({})]\n    {},",
-                error_format(row),
-                row.variant
-            );
-        }
-        out += "}\n\n";
+        out += &declaration(e, "", |_| String::new());
         let _ = writeln!(out, "impl {} {{", e.name);
         let variants: Vec<String> = rows
             .iter()
@@ -356,21 +346,13 @@ fn thiserror_strum(enums: &[Enum]) -> String {
     let mut out = String::from("use strum::EnumMessage as _;\n\n");
     for e in enums {
         let rows = &e.spec.rows;
-        out += "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error, strum::EnumString, strum::IntoStaticStr, strum::EnumIter, strum::EnumMessage)]\n#[non_exhaustive]\n";
-        let _ = writeln!(out, "pub enum {} {{", e.name);
-        for row in rows {
+        out += &declaration(e, STRUM_DERIVES_MESSAGE, |row| {
             let mut strum = format!("serialize = {:?}, message = {:?}", row.code, row.message);
             if let Some(d) = &row.description {
                 let _ = write!(strum, ", detailed_message = {d:?}");
             }
-            let _ = writeln!(
-                out,
-                "    #[error({})]\n    #[strum({strum})]\n    {},",
-                error_format(row),
-                row.variant
-            );
-        }
-        out += "}\n\n";
+            format!("    #[strum({strum})]\n")
+        });
         let _ = writeln!(out, "impl {} {{", e.name);
         out += &method(rows, "status", "Option<u16>", |r| format!("{:?}", r.status));
         out += &method(rows, "description_zh", "Option<&'static str>", |r| {
@@ -392,21 +374,11 @@ fn thiserror_strum(enums: &[Enum]) -> String {
 fn thiserror_strum_codes(enums: &[Enum]) -> String {
     let mut out = String::new();
     for e in enums {
-        let rows = &e.spec.rows;
-        out += "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error, strum::EnumString, strum::IntoStaticStr, strum::EnumIter)]\n#[non_exhaustive]\n";
-        let _ = writeln!(out, "pub enum {} {{", e.name);
-        for row in rows {
-            let _ = writeln!(
-                out,
-                "    #[error({})]\n    #[strum(serialize = {:?})]\n    {},",
-                error_format(row),
-                row.code,
-                row.variant
-            );
-        }
-        out += "}\n\n";
+        out += &declaration(e, STRUM_DERIVES, |row| {
+            format!("    #[strum(serialize = {:?})]\n", row.code)
+        });
         let _ = writeln!(out, "impl {} {{", e.name);
-        out += &row_methods(rows);
+        out += &row_methods(&e.spec.rows);
         out += "}\n\n";
     }
     let all: Vec<&Enum> = enums.iter().collect();
@@ -416,6 +388,30 @@ fn thiserror_strum_codes(enums: &[Enum]) -> String {
         "<{name} as ::core::str::FromStr>::from_str(code).ok()",
         "e.description()",
     )
+}
+
+/// The derives strum adds, without and with `EnumMessage`.
+const STRUM_DERIVES: &str = ", strum::EnumString, strum::IntoStaticStr, strum::EnumIter";
+const STRUM_DERIVES_MESSAGE: &str =
+    ", strum::EnumString, strum::IntoStaticStr, strum::EnumIter, strum::EnumMessage";
+
+/// A hand-written enum's declaration: thiserror's `Error` and `derives`, each variant
+/// with its `#[error(..)]` and the attributes `attributes` writes for its row.
+fn declaration(e: &Enum, derives: &str, attributes: impl Fn(&Row) -> String) -> String {
+    let mut out = format!(
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error{derives})]\n#[non_exhaustive]\npub enum {} {{\n",
+        e.name
+    );
+    for row in &e.spec.rows {
+        let _ = writeln!(
+            out,
+            "    #[error({})]\n{}    {},",
+            error_format(row),
+            attributes(row),
+            row.variant
+        );
+    }
+    out + "}\n\n"
 }
 
 /// `message()`, `status()`, `description()` and `description_zh()` as `match`es.
