@@ -72,7 +72,7 @@ pub fn write_fixtures(
         let text = describe(
             &before_enums,
             "bce_errors::services::",
-            "{name}::from_code(code)",
+            FROM_CODE,
             "e.description()",
         );
         variants.push(("before", dep_bce(before, false), text));
@@ -85,6 +85,20 @@ pub fn write_fixtures(
     }
     copy_specs(&root.join("specs"), &out.join("macro/specs"))
 }
+
+/// [`describe`] of every enum.
+fn describe_all(enums: &[Enum], path: &str, from_code: &str, description: &str) -> String {
+    describe(
+        &enums.iter().collect::<Vec<_>>(),
+        path,
+        from_code,
+        description,
+    )
+}
+
+/// How `describe` finds a code's variant: the generated `from_code`, or strum's `FromStr`.
+const FROM_CODE: &str = "{name}::from_code(code)";
+const FROM_STR: &str = "<{name} as ::core::str::FromStr>::from_str(code).ok()";
 
 /// One bundled enum: its spec (includes resolved) and names.
 struct Enum {
@@ -287,11 +301,10 @@ fn describe(enums: &[&Enum], path: &str, from_code: &str, description: &str) -> 
 }
 
 fn uses_bundled(enums: &[Enum]) -> String {
-    let all: Vec<&Enum> = enums.iter().collect();
-    describe(
-        &all,
+    describe_all(
+        enums,
         "bce_errors::services::",
-        "{name}::from_code(code)",
+        FROM_CODE,
         "e.description()",
     )
 }
@@ -305,8 +318,7 @@ fn uses_macro(enums: &[Enum]) -> String {
             e.rel, e.name
         );
     }
-    let all: Vec<&Enum> = enums.iter().collect();
-    out + &describe(&all, "", "{name}::from_code(code)", "e.description()")
+    out + &describe_all(enums, "", FROM_CODE, "e.description()")
 }
 
 /// The enums as a person writes them with thiserror alone.
@@ -337,8 +349,7 @@ fn thiserror_only(enums: &[Enum]) -> String {
         }
         out += "            _ => None,\n        }\n    }\n}\n\n";
     }
-    let all: Vec<&Enum> = enums.iter().collect();
-    out + &describe(&all, "", "{name}::from_code(code)", "e.description()")
+    out + &describe_all(enums, "", FROM_CODE, "e.description()")
 }
 
 /// The enums as a person writes them with thiserror and strum.
@@ -360,13 +371,7 @@ fn thiserror_strum(enums: &[Enum]) -> String {
         });
         out += "}\n\n";
     }
-    let all: Vec<&Enum> = enums.iter().collect();
-    out + &describe(
-        &all,
-        "",
-        "<{name} as ::core::str::FromStr>::from_str(code).ok()",
-        "e.get_detailed_message()",
-    )
+    out + &describe_all(enums, "", FROM_STR, "e.get_detailed_message()")
 }
 
 /// The enums as a person writes them with thiserror and strum's `EnumString`,
@@ -381,13 +386,7 @@ fn thiserror_strum_codes(enums: &[Enum]) -> String {
         out += &row_methods(&e.spec.rows);
         out += "}\n\n";
     }
-    let all: Vec<&Enum> = enums.iter().collect();
-    out + &describe(
-        &all,
-        "",
-        "<{name} as ::core::str::FromStr>::from_str(code).ok()",
-        "e.description()",
-    )
+    out + &describe_all(enums, "", FROM_STR, "e.description()")
 }
 
 /// The derives strum adds, without and with `EnumMessage`.
