@@ -24,25 +24,23 @@ const fn word<const N: usize>(b: &[u8], at: usize) -> u64 {
 
 /// The lookup key of a code: its length and its first eight bytes and eight bytes at
 /// its end mixed (four and four, or three bytes, for shorter codes). The end word
-/// stops `skip` bytes short of the end: for specs whose codes share a prefix and a
+/// stops `SKIP` bytes short of the end: for specs whose codes share a prefix and a
 /// suffix (`PrivateIpBlankException`, `PrivateIpInUseException`: skip `Exception`), the
 /// generator picks the skip that tells them apart. Two codes with one key still work:
 /// the table probes on, and every hit is confirmed by comparing the whole code.
-/// `skip` is an argument, not a constant parameter: the generator's search tries each
-/// skip through one function, and `from_code` passes a constant that folds once inlined.
 #[inline(always)]
-pub const fn key(b: &[u8], skip: usize) -> u64 {
-    key_at(b, 0, b.len(), skip)
+pub const fn key<const SKIP: usize>(b: &[u8]) -> u64 {
+    key_at::<SKIP>(b, 0, b.len())
 }
 
 /// [`key`] of the `n` bytes of `b` from `at` (a code in a table's text, read in place
 /// when the index is built).
 #[inline(always)]
-const fn key_at(b: &[u8], at: usize, n: usize, skip: usize) -> u64 {
+const fn key_at<const SKIP: usize>(b: &[u8], at: usize, n: usize) -> u64 {
     let (head, tail) = if n >= 8 {
         (
             word::<8>(b, at),
-            word::<8>(b, at + n.saturating_sub(8 + skip)),
+            word::<8>(b, at + n.saturating_sub(8 + SKIP)),
         )
     } else if n >= 4 {
         (word::<4>(b, at), word::<4>(b, at + n - 4))
@@ -171,7 +169,11 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
             if len > index.longest {
                 index.longest = len;
             }
-            let mut at = home(key_at(code.text, code.start, len, SKIP), seed, Self::SLOTS);
+            let mut at = home(
+                key_at::<SKIP>(code.text, code.start, len),
+                seed,
+                Self::SLOTS,
+            );
             let mut probes = 1;
             while index.slot(at).1 != 0 {
                 at = (at + 1) & (Self::SLOTS - 1);
@@ -229,7 +231,7 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
     /// a comparison rustc can evaluate.
     pub(super) const fn row_of(&self, text: &[u8], code: CodeAt) -> Option<usize> {
         let home = home(
-            key_at(code.text, code.start, code.len, SKIP),
+            key_at::<SKIP>(code.text, code.start, code.len),
             self.seed,
             Self::SLOTS,
         );
@@ -253,7 +255,7 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
         if b.len() < self.shortest || b.len() > self.longest {
             return None;
         }
-        let home = home(key(b, SKIP), self.seed, Self::SLOTS);
+        let home = home(key::<SKIP>(b), self.seed, Self::SLOTS);
         for at in home..home + self.probes {
             let (start, len, row) = self.slot(at);
             if len == 0 {

@@ -109,7 +109,12 @@ fn tries(codes: usize, slots: usize) -> u64 {
 
 /// The keys of `codes`, as the runtime computes them.
 fn keys(codes: &[&str], skip: usize) -> Vec<u64> {
-    codes.iter().map(|c| key(c.as_bytes(), skip)).collect()
+    macro_rules! keys {
+        ($($skip:literal)*) => { [$(key::<$skip> as fn(&[u8]) -> u64),*] };
+    }
+    /// `key::<SKIP>` for each skip the search tries.
+    const KEYS: [fn(&[u8]) -> u64; MAX_SKIP + 1] = keys!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16);
+    codes.iter().map(|c| KEYS[skip](c.as_bytes())).collect()
 }
 
 /// Whether no two keys are equal.
