@@ -22,10 +22,11 @@
 //! is for most codes: the table keeps the name once), status, message, description,
 //! Chinese description and, where the spec gives one, its retry class; or
 //! `Variant(global)`: the row of the same variant in the table of the `GlobalError`
-//! named by `from`, word for word (the bundled enums borrow the global rows they share,
-//! so the text is kept once). `lookup` is the size of `from_code`'s table, the seed of
-//! its hash and how many bytes at the codes' end its key skips; `from` names the
-//! `GlobalError` the enum converts from, when its spec includes the global table.
+//! named by `from`, word for word, its code the variant's name (the bundled enums
+//! borrow the global rows they share, so the text is kept once). `lookup` is the size
+//! of `from_code`'s table, the seed of its hash and how many bytes at the codes' end
+//! its key skips; `from` names the `GlobalError` the enum converts from, when its spec
+//! includes the global table.
 //! Everything the enum does is below: inherent methods (so users call
 //! `NatError::from_code(..)` with nothing imported), `Debug`, `Display`, `Error`,
 //! `FromStr`, [`ServiceError`](crate::ServiceError), the serde impls (feature `serde`)
@@ -57,6 +58,12 @@ macro_rules! __code_enum {
             ::core::stringify!($variant), $code, $message $(, $description)? $(, $description_zh)?
         )
     };
+    // The code a `(global)` row keeps in this table's text, after the own rows' texts,
+    // where `from_code` compares it: its variant's name. A row is written `(global)`
+    // only where its code is that name, and `From<GlobalError>`'s map checks it: it
+    // finds every global code in this table, or fails to compile.
+    (@code $variant:ident (global)) => { ::core::stringify!($variant) };
+    (@code $variant:ident $row:tt) => { "" };
     // Literals only (no call): rustc checks and evaluates them several times faster.
     (@fields $variant:ident (global)) => { [""; $crate::__private::FIELDS] };
     (@fields $variant:ident (
@@ -131,24 +138,24 @@ macro_rules! __code_enum {
             // rustc's guard against endless constant evaluation expects; they end.
             #[allow(long_running_const_eval)]
             pub const __PARTS: &'static $crate::__private::Parts = {
-                const TEXT: &str = ::core::concat!($($crate::__code_enum!(@text $variant $row)),*);
-                const BORROWED: ::core::option::Option<&$crate::__private::Parts> =
-                    $crate::__code_enum!(@borrowed __PARTS $($global)?);
+                // The own rows' texts, then the borrowed rows' codes: one literal.
+                const TEXT: &str = ::core::concat!(
+                    "" $(, $crate::__code_enum!(@text $variant $row))*
+                    $(, $crate::__code_enum!(@code $variant $row))*
+                );
                 // Statics, not constants: a constant's array literal costs rustc time
                 // that grows with the square of its length. No code reads them at run
                 // time (`__TABLE` packs them), so no binary keeps them.
-                static TEXT_BYTES: [u8; $crate::__private::text_len(TEXT, &PLACES, BORROWED)] =
-                    $crate::__private::text(TEXT, &PLACES, BORROWED);
                 // By own row: a borrowed row's texts are in the table it borrows from.
                 static ENDS: [u32; $crate::__private::FIELDS * $crate::__private::own_rows(&PLACES)] =
                     $crate::__private::ends(&[$($crate::__code_enum!(@fields $variant $row)),*]);
                 static PLACES: [u16; $rows] =
                     $crate::__code_enum!(@places ($($global)?) $($variant $row)*);
                 static PARTS: $crate::__private::Parts = $crate::__private::Parts {
-                    text: &TEXT_BYTES,
+                    text: TEXT.as_bytes(),
                     ends: &ENDS,
                     places: &PLACES,
-                    borrowed: BORROWED,
+                    borrowed: $crate::__code_enum!(@borrowed __PARTS $($global)?),
                 };
                 &PARTS
             };

@@ -21,7 +21,7 @@ mod tests;
 
 pub use index::{Index, home, key, narrow_slots};
 pub use map::map_codes;
-pub use parts::{FIELDS, MAX_ROWS, OWN, Parts, ends, own_rows, places, text, text_len};
+pub use parts::{FIELDS, MAX_ROWS, OWN, Parts, ends, own_rows, places};
 pub use table::{Table, pack, pack_into, packed_len};
 
 /// The names a generated enum defines on itself (associated items of its inherent

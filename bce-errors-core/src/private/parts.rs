@@ -1,52 +1,11 @@
 //! A table as `code_enum!` writes it: its text, where each text ends, where each row
-//! is. Read at compile time only, by `from_code`'s index, by `From<GlobalError>`'s map
-//! and for borrowed codes; [`pack`](super::pack) turns it into the
-//! [`Table`](super::Table) the methods read.
+//! is. Read at compile time only, by `from_code`'s index and by `From<GlobalError>`'s
+//! map; [`pack`](super::pack) turns it into the [`Table`](super::Table) the methods
+//! read.
 
 /// The texts of a row in a [`Table`](super::Table): the variant's name, the code, the
 /// message, the description and the Chinese description (empty: none).
 pub const FIELDS: usize = 5;
-
-/// The length of a table's text: its own rows' texts (`own`, as `code_enum!` joins
-/// them), then the code of each row it borrows (its [`places`] entry names a row of
-/// `borrowed`), so that `from_code`'s index finds every code in one text.
-pub const fn text_len(own: &str, places: &[u16], borrowed: Option<&Parts>) -> usize {
-    let mut len = own.len();
-    let mut row = 0;
-    while row < places.len() {
-        if let Place::Borrowed(from, at) = place(places[row], borrowed) {
-            len += from.code_at(at).0.len;
-        }
-        row += 1;
-    }
-    len
-}
-
-/// A table's text, as [`text_len`] lays it out.
-pub const fn text<const N: usize>(own: &str, places: &[u16], borrowed: Option<&Parts>) -> [u8; N] {
-    let mut text = [0u8; N];
-    text.split_at_mut(own.len())
-        .0
-        .copy_from_slice(own.as_bytes());
-    let mut at = own.len();
-    let mut row = 0;
-    while row < places.len() {
-        if let Place::Borrowed(from, borrowed_row) = place(places[row], borrowed) {
-            // Byte by byte, in place: see `CodeAt`.
-            let code = from.code_at(borrowed_row).0;
-            let mut i = code.start;
-            while i < code.start + code.len {
-                text[at] = code.text[i];
-                (at, i) = (at + 1, i + 1);
-            }
-        }
-        row += 1;
-    }
-    // Checked at the end, not by a second pass of `text_len`: a shorter `N` already
-    // failed above.
-    assert!(at == N, "the text has another length");
-    text
-}
 
 /// What `code_enum!` writes for a row the table holds itself, before [`places`] numbers
 /// the own rows.
@@ -181,14 +140,15 @@ impl<'a> CodeAt<'a> {
 }
 
 /// A table as `code_enum!` writes it, before [`pack`](super::pack): read at compile
-/// time only, by `from_code`'s [`Index`](super::Index), by
-/// [`map_codes`](super::map_codes) and for borrowed codes (see [`text`]). Arrays indexed
-/// in place, where a [`Table`](super::Table)'s numbers take calls to decode: rustc's
-/// interpreter pays for every call, and reading the packed table doubled the bundled
-/// enums' constant evaluation. No code reads it at run time, so no binary keeps it.
+/// time only, by `from_code`'s [`Index`](super::Index) and by
+/// [`map_codes`](super::map_codes). Arrays indexed in place, where a
+/// [`Table`](super::Table)'s numbers take calls to decode: rustc's interpreter pays for
+/// every call, and reading the packed table doubled the bundled enums' constant
+/// evaluation. No code reads it at run time, so no binary keeps it.
 #[derive(Debug)]
 pub struct Parts {
-    /// The own rows' texts, one after another, then the borrowed rows' codes.
+    /// The own rows' texts, one after another, then the borrowed rows' codes (a
+    /// borrowed row's code is its variant's name: `code_enum!` writes it there).
     pub text: &'static [u8],
     /// Where each own row's texts end in `text`.
     pub ends: &'static [u32],

@@ -62,12 +62,15 @@ impl Generated {
     /// `GlobalError`'s table, so their text is not repeated in each enum (the bundled
     /// enums carry the global table's fourteen rows eleven times). Only for an enum that
     /// converts from that `GlobalError` (its spec includes the global table); a row that
-    /// differs in any word (a page's own copy of a global row) stays written out.
+    /// differs in any word (a page's own copy of a global row), or whose code is not its
+    /// variant's name (the runtime keeps a borrowed row's code as that name), stays
+    /// written out.
     ///
     /// ```
     /// let spec = |text: &str| bce_errors_spec::parse_spec("x.toml", text).unwrap();
     /// let row = "[[error]]\ncode = \"AccessDenied\"\nmessage = \"Access denied.\"\nstatus = 403\n";
-    /// let global = spec(&format!("[service]\nname = \"G\"\nsource = \"G\"\nglobal = true\n\n{row}"));
+    /// let other = "[[error]]\ncode = \"createOrderError\"\nmessage = \"m\"\n";
+    /// let global = spec(&format!("[service]\nname = \"G\"\nsource = \"G\"\nglobal = true\n\n{row}\n{other}"));
     /// let global = bce_errors_spec::generate(&global, "GlobalError", Some("crate")).unwrap();
     /// let mut nat = global.clone();
     /// nat.data = nat.data.replace(
@@ -76,6 +79,8 @@ impl Generated {
     /// );
     /// nat.borrow_global_rows(&global);
     /// assert!(nat.data.contains("    AccessDenied(global),\n"));
+    /// // A row whose code is not its variant's name stays written out.
+    /// assert!(nat.data.contains("    CreateOrderError(\"createOrderError\", None, \"m\", None, None),\n"));
     /// ```
     pub fn borrow_global_rows(&mut self, global: &Generated) {
         if !self.data.contains("\n        from: (") {
@@ -84,11 +89,13 @@ impl Generated {
         let rows: std::collections::HashSet<&str> = global.data.lines().collect();
         let mut data = String::with_capacity(self.data.len());
         for line in self.data.lines() {
-            // A row line: `    Variant(…),` (the header's lines are indented
-            // further, or hold no identifier before their bracket).
+            // A row line whose code is its variant's name: `    Variant(Some(403), …),`
+            // (the header's lines are indented further, or hold no identifier before
+            // their bracket; a row with another code has it first, as a string).
             let variant = line
                 .strip_prefix("    ")
                 .and_then(|row| row.split_once('('))
+                .filter(|(_, fields)| !fields.starts_with('"'))
                 .map(|(variant, _)| variant)
                 .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || c == '_'));
             match variant {
