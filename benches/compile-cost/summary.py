@@ -77,7 +77,8 @@ def median_marginal(variant, base):
 
 
 def ratio(a, b):
-    return f'{a / b:.2f}×' if b > 0 else f'{a:+.2f} s against {b:+.2f} s'
+    """a / b, or both in seconds where b is within the noise of zero (under 0.2 s)."""
+    return f'{a / b:.2f}×' if b >= 0.2 else f'{a:+.2f} s against {b:+.2f} s'
 
 
 if __name__ == '__main__':
