@@ -59,9 +59,9 @@ macro_rules! __code_enum {
         )
     };
     // The code a `(global)` row keeps in this table's text, after the own rows' texts,
-    // where `from_code` compares it: its variant's name. A row is written `(global)`
-    // only where its code is that name, and `From<GlobalError>`'s map checks it: it
-    // finds every global code in this table, or fails to compile.
+    // where `from_code` compares it: its variant's name. The generator writes a row
+    // `(global)` only where its code is that name; `Index::build` checks that the
+    // names fill the text as the borrowed codes would.
     (@code $variant:ident (global)) => { ::core::stringify!($variant) };
     (@code $variant:ident $row:tt) => { "" };
     // Literals only (no call): rustc checks and evaluates them several times faster.

@@ -321,6 +321,21 @@ fn borrowed_rows_are_read_from_the_borrowed_table_and_found_in_their_own() {
 }
 
 #[test]
+#[should_panic(expected = "the text ends with the borrowed rows' codes")]
+fn a_borrowed_code_the_text_does_not_hold_fails_the_build() {
+    let global = table(&["AccessDenied"]);
+    let nat = own_and_borrowed(&["NoSuchNat"], &[0], Some(global));
+    // As if `code_enum!` had written another name than the borrowed code.
+    let mut text = nat.parts.text.to_vec();
+    text.extend_from_slice(b"Extra");
+    let wrong = Box::leak(Box::new(Parts {
+        text: text.leak(),
+        ..*nat.parts
+    }));
+    Index::<4, 0, 0>::build(wrong, 1);
+}
+
+#[test]
 fn a_table_without_rows_finds_nothing() {
     let table = table(&[]);
     let index = Index::<1, 0, 0>::build(table.parts, 7);
