@@ -99,7 +99,8 @@ const PAST_THE_END: Row = Row {
 /// where it is the variant's name); where each text ends; each row's status, retry
 /// class and place. A row the enum shares with `borrowed` (the bundled enums' copies of
 /// the global table's rows) is read from there and has no texts here (see [`places`]);
-/// only its code is kept, after every own row's texts, for `from_code`. Built by rustc at compile time from the rows of `code_enum!`.
+/// only its code is kept, after every own row's texts, for `from_code`. Built by rustc
+/// at compile time from the rows of `code_enum!`.
 #[derive(Debug)]
 pub struct Table {
     /// The text, the ends, the rows' numbers (see [`pack_into`]).
