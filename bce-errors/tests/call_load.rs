@@ -56,14 +56,18 @@ async fn run(double: &TestDouble, policy: &RetryPolicy, calls: usize) -> Vec<Out
     outcomes
 }
 
-/// The seed of the fault draws: `FAULT_SEED` to rerun a run, else a fresh one each run
-/// (printed), so that runs are independent samples.
+/// The seed of the fault draws: 1 unless `FAULT_SEED` says otherwise (a number reruns
+/// that run; `random`, a fresh seed, printed, for independent samples). Fixed by
+/// default: the assertions hold for the nominal 20 %, and a fresh seed now and then
+/// draws a sample far above it (one run in about 80 drew 23.6 % faulty requests, and
+/// the budget refused 4 retries), which would fail CI by chance.
 fn seed() -> u64 {
     use std::hash::{BuildHasher, RandomState};
-    std::env::var("FAULT_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| RandomState::new().hash_one(0u8))
+    match std::env::var("FAULT_SEED").ok().as_deref() {
+        Some("random") => RandomState::new().hash_one(0u8),
+        Some(seed) => seed.parse().expect("FAULT_SEED: a number or `random`"),
+        None => 1,
+    }
 }
 
 /// A fault for one in five requests, drawn independently per request: a 503 body, a
