@@ -37,6 +37,8 @@ impl Location {
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let source_line = text[line_start..line_end].trim_end_matches('\r');
         let column = text[line_start..start].chars().count() + 1;
+        // A caret stops at the line's end, before a `\r\n`'s `\r`.
+        let line_end = line_start + source_line.len();
         let width = text[start..end.min(line_end).max(start)]
             .chars()
             .count()

@@ -18,9 +18,10 @@
 //! literals, lexing), `model` (the validated spec as plain data). The stage modules are
 //! private: what tools need is at the root.
 //!
-//! It is lean on purpose — every user of the macro compiles it: `proc-macro2`, `toml`
-//! (its parser only, without serde) and the runtime `bce-errors-core` (for
-//! `RetryClass`) are its dependencies; no `syn`, no `quote`, no serde.
+//! It is lean on purpose — every user of the macro compiles it: `proc-macro2`,
+//! `toml-span` (a TOML parser that keeps spans, without serde) and the runtime
+//! `bce-errors-core` (for `RetryClass`) are its dependencies; no `syn`, no `quote`, no
+//! serde.
 //!
 //! ```
 //! use bce_errors_spec::parse_spec;

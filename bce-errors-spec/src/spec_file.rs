@@ -1,17 +1,18 @@
 //! Stage 2: one spec file's TOML → its keys and values, each with its location.
 //!
-//! This stage reads: TOML syntax (the `toml` crate's parser, which keeps spans), the
-//! known keys (an unknown one gets a "did you mean"), and each value's type. What the
-//! values mean — a status in range, a usable variant, unique codes — is
+//! This stage reads: TOML syntax (the `toml-span` crate's parser, which keeps spans),
+//! the known keys (an unknown one gets a "did you mean"), and each value's type. What
+//! the values mean — a status in range, a usable variant, unique codes — is
 //! [`validate`](crate::validate)'s business.
 
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml_span::value::{Key, Table, ValueInner};
+use toml_span::{Error, ErrorKind, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
 
+const STATUS_RANGE: &str = "an HTTP status is a number from 100 to 599, e.g. status = 404; leave `status` out where the docs give none";
 const TOP_KEYS: &[&str] = &["service", "error"];
 const SERVICE_KEYS: &[&str] = &[
     "name", "enum_doc", "source", "updated", "url", "include", "global",
@@ -45,7 +46,7 @@ pub struct ServiceFields {
     pub enum_doc: Option<Field<String>>,
     /// `source`.
     pub source: Option<Field<String>>,
-    /// `updated`, a string or a TOML date, as written.
+    /// `updated`, as written.
     pub updated: Option<Field<String>>,
     /// `url`: the address of the page the spec mirrors.
     pub url: Option<Field<String>>,
@@ -130,19 +131,14 @@ pub(crate) fn read_spec_file(file: &str, text: &str) -> SpecFile {
             "a spec has a [service] table and [[error]] rows; see specs/README.md for the format",
         ));
     } else {
-        match DeTable::parse(text) {
+        match toml_span::parse(text) {
             Ok(root) => {
                 spec.parsed = true;
-                reader.document(root.get_ref(), &mut spec);
+                if let ValueInner::Table(root) = root.as_ref() {
+                    reader.document(root, &mut spec);
+                }
             }
-            Err(e) => {
-                let span = e.span().unwrap_or(0..0);
-                let message = format!("invalid TOML: {}", e.message().trim_end());
-                let d = reader.at(span, message).help(
-                    "fix the TOML syntax at the caret; strings are quoted, e.g. message = \"...\"",
-                );
-                reader.problems.push(d);
-            }
+            Err(e) => reader.syntax(&e),
         }
     }
     spec.problems = reader.problems;
@@ -158,20 +154,67 @@ struct Reader<'a> {
     problems: Diagnostics,
 }
 
-type Value<'i> = Spanned<DeValue<'i>>;
-
 impl Reader<'_> {
-    fn locate(&self, span: Range<usize>) -> Location {
-        self.lines.locate(self.file, self.text, span)
+    fn locate(&self, span: impl Into<Range<usize>>) -> Location {
+        self.lines.locate(self.file, self.text, span.into())
     }
 
-    fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    fn at(&self, span: impl Into<Range<usize>>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::located(self.locate(span), message)
     }
 
-    fn document(&mut self, root: &DeTable<'_>, spec: &mut SpecFile) {
-        for (key, value) in root.iter() {
-            match key.get_ref().as_ref() {
+    /// Where a value is written: a string's span, which `toml-span` gives without its
+    /// quotes (and without the line break after `"""`), is widened to them, so that a
+    /// caret points where the value starts.
+    fn value_at(&self, value: &Value<'_>) -> Location {
+        let Range { mut start, mut end } = value.span.into();
+        if let (ValueInner::String(_), Some(before)) = (value.as_ref(), self.text.get(..start)) {
+            let (opened, quote) = opening_quote(before);
+            start -= opened;
+            end = (end + quote).min(self.text.len());
+            // `""` and `''` come with the span of their opening quote.
+            let rest = &self.text[start..];
+            if opened == 0 && (rest.starts_with("\"\"") || rest.starts_with("''")) {
+                end = start + 2;
+            }
+        }
+        self.locate(start..end)
+    }
+
+    /// Reports a TOML syntax error, with a fix for the mistakes specs are prone to.
+    fn syntax(&mut self, e: &Error) {
+        let span: Range<usize> = e.span.into();
+        let written = self.text.get(span.clone()).unwrap_or("");
+        let key = self.text.get(..span.start).map_or("", key_before);
+        let d = match &e.kind {
+            ErrorKind::InvalidNumber if is_integer(written) && key == "status" => self
+                .at(span, format!("status {written} is not an HTTP status"))
+                .help(STATUS_RANGE),
+            ErrorKind::InvalidNumber if is_integer(written) && key == "code" => self
+                .at(span, format!("code {written} is too large a number"))
+                .help("write the code as text: code = \"...\""),
+            ErrorKind::InvalidNumber if is_date_or_time(written) => {
+                self.at(span, format!("invalid TOML: `{written}` is a date, which specs do not read")).help(
+                    "TOML dates and times are not read in specs: quote it, e.g. updated = \"2025-10-16\"",
+                )
+            }
+            ErrorKind::InvalidCharInString('\n') => self
+                .at(span, "invalid TOML: the string is not closed on its line")
+                .help(r#"close the string on its line with a quote, or write text over several lines between """s"#),
+            ErrorKind::DuplicateKey { first, .. } | ErrorKind::DuplicateTable { first, .. } => self
+                .at(span, format!("invalid TOML: {e}"))
+                .help("a key is written once in a table: remove or rename one of the two")
+                .note("first written here", self.locate(*first)),
+            _ => self.at(span, format!("invalid TOML: {e}")).help(
+                "fix the TOML syntax at the caret; strings are quoted, e.g. message = \"...\"",
+            ),
+        };
+        self.problems.push(d);
+    }
+
+    fn document(&mut self, root: &Table<'_>, spec: &mut SpecFile) {
+        for (key, value) in root {
+            match key.name.as_ref() {
                 "service" => {
                     spec.has_service_key = true;
                     spec.service = self.service(value);
@@ -187,7 +230,7 @@ impl Reader<'_> {
     /// Reports `name` as unknown; returns the known key it is probably a typo of.
     fn unknown_key(
         &mut self,
-        key: &Spanned<std::borrow::Cow<'_, str>>,
+        key: &Key<'_>,
         name: &str,
         known: &[&'static str],
         place: &str,
@@ -198,7 +241,7 @@ impl Reader<'_> {
             None => format!("expected one of: {}", known.join(", ")),
         };
         let d = self
-            .at(key.span(), format!("unknown field `{name}` {place}"))
+            .at(key.span, format!("unknown field `{name}` {place}"))
             .help(help);
         self.problems.push(d);
         best
@@ -209,12 +252,12 @@ impl Reader<'_> {
         value: &'t Value<'i>,
         what: &str,
         help: &str,
-    ) -> Option<&'t DeTable<'i>> {
-        match value.get_ref() {
-            DeValue::Table(t) => Some(t),
+    ) -> Option<&'t Table<'i>> {
+        match value.as_ref() {
+            ValueInner::Table(t) => Some(t),
             other => {
                 let msg = format!("{what} must be a table, found {}", other.type_str());
-                let d = self.at(value.span(), msg).help(help);
+                let d = Diagnostic::located(self.value_at(value), msg).help(help);
                 self.problems.push(d);
                 None
             }
@@ -222,15 +265,14 @@ impl Reader<'_> {
     }
 
     fn string(&mut self, field: &str, value: &Value<'_>) -> Option<Field<String>> {
-        match value.get_ref() {
-            DeValue::String(s) => Some(Field {
+        match value.as_ref() {
+            ValueInner::String(s) => Some(Field {
                 value: s.to_string(),
-                at: self.locate(value.span()),
+                at: self.value_at(value),
             }),
             other => {
                 let msg = format!("`{field}` must be a string, found {}", other.type_str());
-                let d = self
-                    .at(value.span(), msg)
+                let d = Diagnostic::located(self.value_at(value), msg)
                     .help(format!("quote it: {field} = \"...\""));
                 self.problems.push(d);
                 None
@@ -245,18 +287,18 @@ impl Reader<'_> {
             "write [service] on its own line, followed by name = \"...\"",
         )?;
         let mut service = ServiceFields {
-            at: Some(self.locate(value.span())),
+            at: Some(self.locate(value.span)),
             ..ServiceFields::default()
         };
-        for (key, v) in table.iter() {
-            if let Some(known) = SERVICE_KEYS.iter().find(|k| **k == key.get_ref().as_ref()) {
+        for (key, v) in table {
+            if let Some(known) = SERVICE_KEYS.iter().find(|k| **k == key.name) {
                 service.keys.push(known);
             }
-            match key.get_ref().as_ref() {
+            match key.name.as_ref() {
                 "name" => service.name = self.string("name", v),
                 "source" => service.source = self.string("source", v),
                 "enum_doc" => service.enum_doc = self.string("enum_doc", v),
-                "updated" => service.updated = self.updated(v),
+                "updated" => service.updated = self.string("updated", v),
                 "include" => service.include = self.includes(v),
                 "url" => service.url = self.url(v),
                 "global" => service.global = self.boolean("global", v),
@@ -271,18 +313,17 @@ impl Reader<'_> {
     }
 
     fn boolean(&mut self, field: &str, value: &Value<'_>) -> Option<Field<bool>> {
-        match value.get_ref() {
-            DeValue::Boolean(b) => Some(Field {
+        match value.as_ref() {
+            ValueInner::Boolean(b) => Some(Field {
                 value: *b,
-                at: self.locate(value.span()),
+                at: self.value_at(value),
             }),
             other => {
                 let msg = format!(
                     "`{field}` must be true or false, found {}",
                     other.type_str()
                 );
-                let d = self
-                    .at(value.span(), msg)
+                let d = Diagnostic::located(self.value_at(value), msg)
                     .help(format!("write {field} = true (no quotes)"));
                 self.problems.push(d);
                 None
@@ -294,8 +335,7 @@ impl Reader<'_> {
     fn url(&mut self, value: &Value<'_>) -> Option<Field<String>> {
         let field = self.string("url", value)?;
         if let Err(why) = crate::naming::check_url(&field.value) {
-            let d = self
-                .at(value.span(), format!("`url` {why}"))
+            let d = Diagnostic::located(field.at.clone(), format!("`url` {why}"))
                 .help("write the page's address as a browser shows it: url = \"https://cloud.baidu.com/doc/...\"");
             self.problems.push(d);
             return None;
@@ -303,24 +343,13 @@ impl Reader<'_> {
         Some(field)
     }
 
-    fn updated(&mut self, value: &Value<'_>) -> Option<Field<String>> {
-        match value.get_ref() {
-            DeValue::Datetime(d) => Some(Field {
-                value: d.to_string(),
-                at: self.locate(value.span()),
-            }),
-            _ => self.string("updated", value),
-        }
-    }
-
     fn includes(&mut self, value: &Value<'_>) -> Vec<Field<String>> {
-        let DeValue::Array(items) = value.get_ref() else {
+        let ValueInner::Array(items) = value.as_ref() else {
             let msg = format!(
                 "`include` must be an array of paths, found {}",
-                value.get_ref().type_str()
+                value.as_ref().type_str()
             );
-            let d = self
-                .at(value.span(), msg)
+            let d = Diagnostic::located(self.value_at(value), msg)
                 .help("write include = [\"global.toml\"]");
             self.problems.push(d);
             return Vec::new();
@@ -332,13 +361,12 @@ impl Reader<'_> {
     }
 
     fn rows(&mut self, value: &Value<'_>) -> Vec<RowFields> {
-        let DeValue::Array(items) = value.get_ref() else {
+        let ValueInner::Array(items) = value.as_ref() else {
             let msg = format!(
                 "`error` must be an array of tables, found {}",
-                value.get_ref().type_str()
+                value.as_ref().type_str()
             );
-            let d = self
-                .at(value.span(), msg)
+            let d = Diagnostic::located(self.value_at(value), msg)
                 .help("write each row as an [[error]] table");
             self.problems.push(d);
             return Vec::new();
@@ -351,12 +379,12 @@ impl Reader<'_> {
                     "each [[error]] row",
                     "write each row as an [[error]] table",
                 )?;
-                Some(self.row(item.span(), table))
+                Some(self.row(item.span.into(), table))
             })
             .collect()
     }
 
-    fn row(&mut self, span: Range<usize>, table: &DeTable<'_>) -> RowFields {
+    fn row(&mut self, span: Range<usize>, table: &Table<'_>) -> RowFields {
         // A row's span covers its keys; point "missing field" errors at its header.
         let start = span.start.min(self.text.len());
         let header = if self.text[start..].starts_with("[[") {
@@ -378,11 +406,11 @@ impl Reader<'_> {
             keys: Vec::new(),
             misspelt: Vec::new(),
         };
-        for (key, v) in table.iter() {
-            if let Some(known) = ROW_KEYS.iter().find(|k| **k == key.get_ref().as_ref()) {
+        for (key, v) in table {
+            if let Some(known) = ROW_KEYS.iter().find(|k| **k == key.name) {
                 row.keys.push(known);
             }
-            match key.get_ref().as_ref() {
+            match key.name.as_ref() {
                 "code" => row.code = self.code(v),
                 "message" => row.message = self.string("message", v),
                 "status" => row.status = self.status(v),
@@ -402,24 +430,16 @@ impl Reader<'_> {
     }
 
     fn code(&mut self, value: &Value<'_>) -> Option<Field<String>> {
-        let at = self.locate(value.span());
-        match value.get_ref() {
-            DeValue::String(s) => Some(Field {
+        let at = self.value_at(value);
+        match value.as_ref() {
+            ValueInner::String(s) => Some(Field {
                 value: s.to_string(),
                 at,
             }),
-            DeValue::Integer(i) => match i128::from_str_radix(i.as_str(), i.radix()) {
-                Ok(n) => Some(Field {
-                    value: n.to_string(),
-                    at,
-                }),
-                Err(_) => {
-                    let d = Diagnostic::located(at, format!("code {i} is too large a number"))
-                        .help("write the code as text: code = \"...\"");
-                    self.problems.push(d);
-                    None
-                }
-            },
+            ValueInner::Integer(n) => Some(Field {
+                value: n.to_string(),
+                at,
+            }),
             other => {
                 let msg = format!(
                     "`code` must be a string or an integer, found {}",
@@ -435,18 +455,18 @@ impl Reader<'_> {
     }
 
     fn status(&mut self, value: &Value<'_>) -> Option<Field<i128>> {
-        let help_range = "an HTTP status is a number from 100 to 599, e.g. status = 404; leave `status` out where the docs give none";
-        let at = self.locate(value.span());
-        let problem = match value.get_ref() {
-            DeValue::Integer(i) => match i128::from_str_radix(i.as_str(), i.radix()) {
-                Ok(n) => return Some(Field { value: n, at }),
-                Err(_) => Diagnostic::located(at, format!("status {i} is not an HTTP status"))
-                    .help(help_range),
-            },
-            DeValue::String(s) => {
+        let at = self.value_at(value);
+        let problem = match value.as_ref() {
+            ValueInner::Integer(n) => {
+                return Some(Field {
+                    value: i128::from(*n),
+                    at,
+                });
+            }
+            ValueInner::String(s) => {
                 let digits: String = s.trim().chars().take_while(char::is_ascii_digit).collect();
                 let help = if digits.is_empty() {
-                    help_range.to_owned()
+                    STATUS_RANGE.to_owned()
                 } else {
                     format!("write the number alone: status = {digits}")
                 };
@@ -457,11 +477,53 @@ impl Reader<'_> {
                 at,
                 format!("status must be a number, found {}", other.type_str()),
             )
-            .help(help_range),
+            .help(STATUS_RANGE),
         };
         self.problems.push(problem);
         None
     }
+}
+
+/// How far before a string's content its opening quote starts, and the quote's length.
+fn opening_quote(before: &str) -> (usize, usize) {
+    let after_break = before
+        .strip_suffix('\n')
+        .map(|b| b.strip_suffix('\r').unwrap_or(b));
+    for q in ["\"\"\"", "'''"] {
+        for b in [Some(before), after_break].into_iter().flatten() {
+            if b.ends_with(q) {
+                return (before.len() - b.len() + q.len(), q.len());
+            }
+        }
+    }
+    if before.ends_with(['"', '\'']) {
+        (1, 1)
+    } else {
+        (0, 0)
+    }
+}
+
+/// The key of the `key = value` whose value starts at the end of `before`.
+fn key_before(before: &str) -> &str {
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let key = line.trim_end().strip_suffix('=').unwrap_or("").trim();
+    key.rsplit('.')
+        .next()
+        .unwrap_or(key)
+        .trim_matches(['"', '\''])
+}
+
+/// Whether `written` starts like a TOML date (`2025-10-16`) or time (`07:32:00`).
+fn is_date_or_time(written: &str) -> bool {
+    let b = written.as_bytes();
+    let digits = |r: Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    (digits(0..4) && b.get(4) == Some(&b'-')) || (digits(0..2) && b.get(2) == Some(&b':'))
+}
+
+/// Whether `written` is a decimal integer (too large, when TOML refuses it).
+fn is_integer(written: &str) -> bool {
+    let digits = written.strip_prefix(['+', '-']).unwrap_or(written);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_')
 }
 
 /// The known name nearest to `name`, if it is near enough to be a typo.
@@ -497,7 +559,7 @@ mod tests {
 [service]
 name = "NAT gateway"
 source = "VPC › NAT"
-updated = 2025-10-16
+updated = "2025-10-16"
 
 [[error]]
 code = "NoSuchNat"
@@ -561,6 +623,60 @@ message = "Access token invalid"
         let e = problems("[service]\nname = \"x\nsource = 1\n");
         assert!(e[0].starts_with("invalid TOML"), "{e:?}");
         assert!(e[0].contains("specs/x.toml:2:"), "{e:?}");
+    }
+
+    #[test]
+    fn a_toml_date_is_refused_with_a_fix() {
+        let e = problems(&GOOD.replace("updated = \"2025-10-16\"", "updated = 2025-10-16"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("specs/x.toml:5:11"), "{e:?}");
+        assert!(
+            e[0].contains("quote it, e.g. updated = \"2025-10-16\""),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_code_over_64_bits_is_told_to_be_text() {
+        let e = problems(&GOOD.replace("code = 110", "code = 99999999999999999999"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("specs/x.toml:15:8"), "{e:?}");
+        assert!(
+            e[0].contains("code 99999999999999999999 is too large a number"),
+            "{e:?}"
+        );
+        assert!(e[0].contains("write the code as text"), "{e:?}");
+    }
+
+    #[test]
+    fn a_duplicate_key_points_at_both() {
+        let spec = read_spec_file(
+            "specs/x.toml",
+            &GOOD.replace("status = 404", "code = \"X\""),
+        );
+        let d = &spec.problems.0[0];
+        assert!(d.message.contains("duplicate key"), "{d:?}");
+        assert_eq!(d.location.as_ref().map(|l| l.line), Some(10), "{d:?}");
+        assert_eq!(d.notes.len(), 1, "{d:?}");
+        assert_eq!(d.notes[0].1.line, 8, "{d:?}");
+    }
+
+    #[test]
+    fn a_string_is_located_at_its_quote() {
+        for (text, width) in [
+            (r#""x""#, 3),
+            ("'x'", 3),
+            (r#""""#, 2),
+            ("''", 2),
+            (r#""""""""#, 6),
+            ("\"\"\"\nx\"\"\"", 3),
+            ("'''\r\nx'''", 3),
+            (r#""a\tb""#, 6),
+        ] {
+            let spec = read_spec_file("specs/x.toml", &format!("[service]\nname = {text}\n"));
+            let at = spec.service.unwrap().name.unwrap().at;
+            assert_eq!((at.line, at.column, at.width), (2, 8, width), "{text}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 const GOOD: &str = r#"[service]
 name = "NAT gateway"
 source = "VPC › NAT"
-updated = 2025-10-16
+updated = "2025-10-16"
 include = []
 
 [[error]]
