@@ -1,29 +1,39 @@
 #!/usr/bin/env bash
-# What reading specs through the `toml` crate costs a cold build, against the hand-written
-# table builder on `toml_parser`'s events that it replaced (document.rs, as of $BEFORE).
+# What the spec reader's TOML parser costs a cold build: `toml-span` (what
+# bce-errors-spec uses) against the `toml` crate it replaced.
 #
 #   bash benches/compile-cost/toml.sh [ROUNDS]          (default 7)
 #
-# Two library crates, each parsing a document to a table with spans: `toml_crate`
-# (`toml`, default features off, `parse` + `std`, `DeTable::parse`: what
-# bce-errors-spec uses now) and `document_rs` (`toml_parser` + `toml_datetime` and the
-# 870-line document.rs from commit $BEFORE, default 08018e1). Each round builds both
-# cold (fresh target directory, registry downloaded first), in alternating order;
-# reports the medians and their ratio.
+# Two library crates, each parsing a document to a table with spans: `toml_span_crate`
+# (`toml-span`, default features off, `toml_span::parse`) and `toml_crate` (`toml`,
+# default features off, `parse` + `std`, `DeTable::parse`). Dependencies build without
+# incremental state, as they do from crates.io. Each round builds both cold (fresh
+# target directory, registry downloaded first), in alternating order; reports the
+# medians of wall and CPU time (user + system of cargo and every rustc) and their
+# differences.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
 rounds="${1:-7}"
-before="${BEFORE:-08018e1}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
 manifest() { # name, dependencies
-    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[workspace]\n\n[dependencies]\n%s' "$1" "$2"
+    printf '[package]\nname = "%s"\nversion = "0.0.0"\nedition = "2024"\npublish = false\n\n[workspace]\n\n[dependencies]\n%s\n[profile.dev.package."*"]\nincremental = false\n' "$1" "$2"
 }
-mkdir -p "$scratch/toml_crate/src" "$scratch/document_rs/src"
+mkdir -p "$scratch/toml_span_crate/src" "$scratch/toml_crate/src"
+manifest toml_span_crate 'toml-span = { version = "0.7.2", default-features = false }
+' > "$scratch/toml_span_crate/Cargo.toml"
+cat > "$scratch/toml_span_crate/src/lib.rs" <<'RS'
+/// The number of top-level keys, or the first error's byte offset.
+pub fn parse(text: &str) -> Result<usize, usize> {
+    match toml_span::parse(text) {
+        Ok(root) => Ok(root.as_table().map_or(0, |t| t.len())),
+        Err(e) => Err(e.span.start),
+    }
+}
+RS
 manifest toml_crate 'toml = { version = "1.2", default-features = false, features = ["parse", "std"] }
 ' > "$scratch/toml_crate/Cargo.toml"
-cat > "$scratch/toml_crate/src/lib.rs" <<'EOF'
+cat > "$scratch/toml_crate/src/lib.rs" <<'RS'
 /// The number of top-level keys, or the first error's byte offset.
 pub fn parse(text: &str) -> Result<usize, usize> {
     match toml::de::DeTable::parse(text) {
@@ -31,41 +41,24 @@ pub fn parse(text: &str) -> Result<usize, usize> {
         Err(e) => Err(e.span().map_or(0, |s| s.start)),
     }
 }
-EOF
-manifest document_rs 'toml_datetime = { version = "1.1", default-features = false, features = ["std"] }
-toml_parser = { version = "1.1", default-features = false, features = ["std"] }
-' > "$scratch/document_rs/Cargo.toml"
-git -C "$root" show "$before:bce-errors-spec/src/document.rs" > "$scratch/document_rs/src/document.rs"
-cat > "$scratch/document_rs/src/lib.rs" <<'EOF'
-#![allow(dead_code)]
-mod document;
-
-/// The number of top-level keys, or the first error's byte offset.
-pub fn parse(text: &str) -> Result<usize, usize> {
-    match document::parse(text) {
-        Ok(table) => Ok(table.iter().count()),
-        Err(e) => Err(e.span.start),
-    }
-}
-EOF
+RS
 
 export CARGO_TARGET_DIR="$scratch/target"
-for c in toml_crate document_rs; do (cd "$scratch/$c" && cargo build --quiet && cargo fetch --quiet); done
-now() { date +%s.%N; }
+for c in toml_span_crate toml_crate; do (cd "$scratch/$c" && cargo fetch --quiet && cargo build --quiet); done
 for ((i = 0; i < rounds; i++)); do
-    order=(toml_crate document_rs)
-    ((i % 2)) && order=(document_rs toml_crate)
+    order=(toml_span_crate toml_crate)
+    ((i % 2)) && order=(toml_crate toml_span_crate)
     for c in "${order[@]}"; do
         rm -rf "$CARGO_TARGET_DIR"
-        start=$(now)
-        (cd "$scratch/$c" && cargo build --quiet --offline)
-        printf '%s %s\n' "$c" "$(awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')" >> "$scratch/times"
+        (cd "$scratch/$c" && /usr/bin/time -f "$c %e %U %S" -a -o "$scratch/times" cargo build --quiet --offline)
     done
 done
-median() { grep "^$1 " "$scratch/times" | cut -d' ' -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-t=$(median toml_crate)
-d=$(median document_rs)
+median() { # crate, awk expression of $2 (wall), $3 (user), $4 (system)
+    awk -v c="$1" "\$1 == c { print $2 }" "$scratch/times" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+sw=$(median toml_span_crate '$2'); sc=$(median toml_span_crate '$3 + $4')
+tw=$(median toml_crate '$2'); tc=$(median toml_crate '$3 + $4')
 echo "machine: $(nproc) cores, $(uname -m), rustc $(rustc --version | cut -d' ' -f2); $rounds rounds, cold debug builds"
-printf '  %-52s %6.2f s\n' "toml (parse, std), DeTable::parse" "$t"
-printf '  %-52s %6.2f s\n' "toml_parser + toml_datetime + document.rs ($before)" "$d"
-awk -v t="$t" -v d="$d" 'BEGIN { printf "  toml / document.rs: %.2fx (%+.2f s)\n", t / d, t - d }'
+printf '  %-40s wall %5.2f s   CPU %5.2f s\n' "toml-span, toml_span::parse" "$sw" "$sc" "toml (parse, std), DeTable::parse" "$tw" "$tc"
+awk -v sw="$sw" -v sc="$sc" -v tw="$tw" -v tc="$tc" \
+    'BEGIN { printf "  toml-span - toml: wall %+.2f s (%.2fx), CPU %+.2f s (%.2fx)\n", sw - tw, sw / tw, sc - tc, sc / tc }'
