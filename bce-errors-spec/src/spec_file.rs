@@ -186,29 +186,39 @@ impl Reader<'_> {
         let span: Range<usize> = e.span.into();
         let written = self.text.get(span.clone()).unwrap_or("");
         let key = self.text.get(..span.start).map_or("", key_before);
-        let d = match &e.kind {
-            ErrorKind::InvalidNumber if is_integer(written) && key == "status" => self
-                .at(span, format!("status {written} is not an HTTP status"))
-                .help(STATUS_RANGE),
-            ErrorKind::InvalidNumber if is_integer(written) && key == "code" => self
-                .at(span, format!("code {written} is too large a number"))
-                .help("write the code as text: code = \"...\""),
-            ErrorKind::InvalidNumber if is_date_or_time(written) => {
-                self.at(span, format!("invalid TOML: `{written}` is a date, which specs do not read")).help(
-                    "TOML dates and times are not read in specs: quote it, e.g. updated = \"2025-10-16\"",
-                )
-            }
-            ErrorKind::InvalidCharInString('\n') => self
-                .at(span, "invalid TOML: the string is not closed on its line")
-                .help(r#"close the string on its line with a quote, or write text over several lines between """s"#),
-            ErrorKind::DuplicateKey { first, .. } | ErrorKind::DuplicateTable { first, .. } => self
-                .at(span, format!("invalid TOML: {e}"))
-                .help("a key is written once in a table: remove or rename one of the two")
-                .note("first written here", self.locate(*first)),
-            _ => self.at(span, format!("invalid TOML: {e}")).help(
+        let number = matches!(e.kind, ErrorKind::InvalidNumber);
+        let (message, help) = match &e.kind {
+            _ if number && is_integer(written) && key == "status" => (
+                format!("status {written} is not an HTTP status"),
+                STATUS_RANGE,
+            ),
+            _ if number && is_integer(written) && key == "code" => (
+                format!("code {written} is too large a number"),
+                "write the code as text: code = \"...\"",
+            ),
+            _ if number && is_date_or_time(written) => (
+                format!("invalid TOML: `{written}` is a date, which specs do not read"),
+                "TOML dates and times are not read in specs: quote it, e.g. updated = \"2025-10-16\"",
+            ),
+            ErrorKind::InvalidCharInString('\n') => (
+                "invalid TOML: the string is not closed on its line".to_owned(),
+                r#"close the string on its line with a quote, or write text over several lines between """s"#,
+            ),
+            ErrorKind::DuplicateKey { .. } | ErrorKind::DuplicateTable { .. } => (
+                format!("invalid TOML: {e}"),
+                "a key is written once in a table: remove or rename one of the two",
+            ),
+            _ => (
+                format!("invalid TOML: {e}"),
                 "fix the TOML syntax at the caret; strings are quoted, e.g. message = \"...\"",
             ),
         };
+        let mut d = self.at(span, message).help(help);
+        if let ErrorKind::DuplicateKey { first, .. } | ErrorKind::DuplicateTable { first, .. } =
+            &e.kind
+        {
+            d = d.note("first written here", self.locate(*first));
+        }
         self.problems.push(d);
     }
 
