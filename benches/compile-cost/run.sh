@@ -22,9 +22,13 @@
 # each cold build rebuilds it after an edit of the application (`const EDIT` in
 # main.rs): the incremental rebuild. Each build's wall time and CPU time (user + system,
 # cargo and every rustc: on a shared machine it moves far less than wall time, and on
-# 2 cores it is what a build costs). Reported: medians over the rounds; the marginal
-# cost, variant minus base of the same round; ratios of medians; then the size of each
-# stripped release binary over the base's.
+# 2 cores it is what a build costs). Each cold build also logs the CPU time of every
+# crate rustc compiles (rustc-cpu.sh, as RUSTC_WRAPPER), so that a variant's cost can be
+# read from the crates it adds, free of the noise in the crates every variant shares.
+# Reported: medians over the rounds; the marginal cost, variant minus base of the same
+# round; the CPU of the crates the variant adds to the base's (and of its own crate
+# over the base's), per round; ratios of medians; then the size of each stripped
+# release binary over the base's.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -53,7 +57,8 @@ for app in empty app; do
 done
 
 build() { # dir, cargo build args...: quiet (a failure shows cargo's output); prints
-          # "wall cpu" in seconds, cpu being user + system time of cargo and every rustc
+          # "wall cpu" in seconds, cpu being user + system time of cargo and every rustc;
+          # each crate's CPU goes to $UNIT_CPU_LOG where it is set
     local dir="$1"; shift
     if ! (cd "$dir" && CARGO_TARGET_DIR="$scratch/target" /usr/bin/time -f '%e %U %S' -o "$scratch/time" \
             cargo build --quiet --offline "$@" 2>"$scratch/log"); then
@@ -65,6 +70,8 @@ build() { # dir, cargo build args...: quiet (a failure shows cargo's output); pr
 }
 
 results="$scratch/results.tsv"
+units="$scratch/units"
+mkdir "$units"
 for ((round = 0; round < rounds; round++)); do
     for app in empty app; do
         n=${#variants[@]}
@@ -72,7 +79,7 @@ for ((round = 0; round < rounds; round++)); do
             v=${variants[$(((k + round) % n))]}
             dir="$scratch/$app/$v"
             rm -rf "$scratch/target"
-            cold=$(build "$dir")
+            cold=$(UNIT_CPU_LOG="$units/$app-$v-$round.tsv" RUSTC_WRAPPER="$here/rustc-cpu.sh" build "$dir")
             sed -i "s/^const EDIT: u32 = .*/const EDIT: u32 = $((round + 1));/" "$dir/src/main.rs"
             incremental=$(build "$dir")
             printf '%s\t%s\t%s\t%s\t%s\n' "$app" "$v" "$round" "$cold" "$incremental" >> "$results"
@@ -91,4 +98,4 @@ for app in empty app; do
 done
 
 echo "machine: $(nproc) cores, $(uname -m), rustc $(rustc --version | cut -d' ' -f2); $rounds rounds"
-python3 "$here/summary.py" "$results" "$sizes"
+python3 "$here/summary.py" "$results" "$sizes" "$units"
