@@ -163,22 +163,14 @@ impl Reader<'_> {
         Diagnostic::located(self.locate(span), message)
     }
 
-    /// Where a value is written: a string's span, which `toml-span` gives without its
-    /// quotes (and without the line break after `"""`), is widened to them, so that a
+    /// Where a value is written; a string with its quotes (see [`quoted`]), so that a
     /// caret points where the value starts.
     fn value_at(&self, value: &Value<'_>) -> Location {
-        let Range { mut start, mut end } = value.span.into();
-        if let (ValueInner::String(_), Some(before)) = (value.as_ref(), self.text.get(..start)) {
-            let (opened, quote) = opening_quote(before);
-            start -= opened;
-            end = (end + quote).min(self.text.len());
-            // `""` and `''` come with the span of their opening quote.
-            let rest = &self.text[start..];
-            if opened == 0 && (rest.starts_with("\"\"") || rest.starts_with("''")) {
-                end = start + 2;
-            }
+        let span = value.span.into();
+        match value.as_ref() {
+            ValueInner::String(_) => self.locate(quoted(self.text, span)),
+            _ => self.locate(span),
         }
-        self.locate(start..end)
     }
 
     /// Reports a TOML syntax error, with a fix for the mistakes specs are prone to.
@@ -494,23 +486,29 @@ impl Reader<'_> {
     }
 }
 
-/// How far before a string's content its opening quote starts, and the quote's length.
-fn opening_quote(before: &str) -> (usize, usize) {
+/// A string's `span` in `text` widened to its quotes. `toml-span` gives a string's
+/// content (after the line break that may follow `"""` or `'''`), but for `""` and `''`
+/// the span of the opening quote.
+fn quoted(text: &str, span: Range<usize>) -> Range<usize> {
+    let Some(before) = text.get(..span.start) else {
+        return span;
+    };
     let after_break = before
         .strip_suffix('\n')
-        .map(|b| b.strip_suffix('\r').unwrap_or(b));
-    for q in ["\"\"\"", "'''"] {
-        for b in [Some(before), after_break].into_iter().flatten() {
-            if b.ends_with(q) {
-                return (before.len() - b.len() + q.len(), q.len());
-            }
-        }
-    }
-    if before.ends_with(['"', '\'']) {
-        (1, 1)
+        .map_or(before, |b| b.strip_suffix('\r').unwrap_or(b));
+    let (start, quote) = if let Some(b) = [before, after_break]
+        .into_iter()
+        .find(|b| b.ends_with("\"\"\"") || b.ends_with("'''"))
+    {
+        (b.len() - 3, 3)
+    } else if before.ends_with(['"', '\'']) {
+        (span.start - 1, 1)
+    } else if text[span.start..].starts_with("\"\"") || text[span.start..].starts_with("''") {
+        return span.start..span.start + 2;
     } else {
-        (0, 0)
-    }
+        return span;
+    };
+    start..(span.end + quote).min(text.len())
 }
 
 /// The key of the `key = value` whose value starts at the end of `before`.
@@ -687,6 +685,19 @@ message = "Access token invalid"
             let at = spec.service.unwrap().name.unwrap().at;
             assert_eq!((at.line, at.column, at.width), (2, 8, width), "{text}");
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        for (open, close) in [("[", "]"), ("{a=", "}")] {
+            let text = format!("x = {}1{}\n", open.repeat(100_000), close.repeat(100_000));
+            let e = problems(&text);
+            assert_eq!(e.len(), 1, "{open}");
+            assert!(e[0].contains("nesting depth"), "{open}: {}", &e[0][..80]);
+            assert!(e[0].contains("specs/x.toml:1:"), "{open}");
+        }
+        let dotted = problems(&format!("{}b = 1\n", "a.".repeat(100_000)));
+        assert!(dotted[0].contains("nesting depth"), "{}", &dotted[0][..80]);
     }
 
     #[test]

@@ -21,6 +21,8 @@ LABELS = {
 TARGETS = [('bundled', 'thiserror', None), ('macro', 'strum', 0.8), ('macro', 'strum-codes', 1.0),
            ('bundled', 'strum', None), ('before', 'thiserror', None), ('before', 'strum', None)]
 COLUMNS = ['cold_wall', 'cold_cpu', 'incr_wall', 'incr_cpu']
+# The key of the application's own crate, which every variant compiles under its name.
+APPLICATION = ('application', '')
 
 
 def main(results_path, sizes_path, units_path):
@@ -89,7 +91,7 @@ def read_units(path):
         for line in open(os.path.join(path, name)):
             crate, metadata, seconds = line.rstrip('\n').split('\t')
             # The application's own crate is named after its variant: one key for all.
-            key = ('application', '') if crate.startswith('fixture_') else (crate, metadata)
+            key = APPLICATION if crate.startswith('fixture_') else (crate, metadata)
             compiled[key] += float(seconds)
         crates[app][variant][int(rnd)] = compiled
     return crates
@@ -102,8 +104,9 @@ def added_cpu(crates, variant):
     rounds = []
     for rnd in sorted(crates[variant]):
         ours, base = crates[variant][rnd], crates['base'][rnd]
-        rounds.append(sum(s for k, s in ours.items() if k not in base or k[0] == 'application')
-                      - sum(s for k, s in base.items() if k not in ours or k[0] == 'application'))
+        shared = (ours.keys() & base.keys()) - {APPLICATION}
+        rounds.append(sum(s for k, s in ours.items() if k not in shared)
+                      - sum(s for k, s in base.items() if k not in shared))
     return rounds
 
 
