@@ -1,16 +1,14 @@
 //! Stage 2: one spec file's TOML → its keys and values, each with its location.
 //!
-//! This stage reads: TOML syntax (the `toml-span` crate's parser, which keeps spans),
-//! the known keys (an unknown one gets a "did you mean"), and each value's type. What
+//! This stage reads: TOML syntax ([`toml`](crate::toml), which keeps spans), the known
+//! keys (an unknown one gets a "did you mean"), and each value's type. What
 //! the values mean — a status in range, a usable variant, unique codes — is
 //! [`validate`](crate::validate)'s business.
 
 use std::ops::Range;
 
-use toml_span::value::{Key, Table, ValueInner};
-use toml_span::{Error, ErrorKind, Value};
-
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::toml::{self, Error, ErrorKind, Key, Kind, Table, Value};
 
 const STATUS_RANGE: &str = "an HTTP status is a number from 100 to 599, e.g. status = 404; leave `status` out where the docs give none";
 const TOP_KEYS: &[&str] = &["service", "error"];
@@ -131,18 +129,17 @@ pub(crate) fn read_spec_file(file: &str, text: &str) -> SpecFile {
             "a spec has a [service] table and [[error]] rows; see specs/README.md for the format",
         ));
     } else {
-        match toml_span::parse(text) {
+        match toml::parse(text) {
             Ok(root) => {
                 spec.parsed = true;
-                if let ValueInner::Table(root) = root.as_ref() {
-                    reader.document(root, &mut spec);
-                }
+                reader.document(&root, &mut spec);
             }
             Err(e) => reader.syntax(&e),
         }
     }
     spec.problems = reader.problems;
-    // Tables are walked in key order, not text order: report in reading order.
+    // Rows are read before the `[service]` table written above them: report in reading
+    // order.
     spec.problems.sort();
     spec
 }
@@ -163,59 +160,51 @@ impl Reader<'_> {
         Diagnostic::located(self.locate(span), message)
     }
 
-    /// Where a value is written; a string with its quotes (see [`quoted`]), so that a
-    /// caret points where the value starts.
+    /// Where a value is written (a string with its quotes).
     fn value_at(&self, value: &Value<'_>) -> Location {
-        let span = value.span.into();
-        match value.as_ref() {
-            ValueInner::String(_) => self.locate(quoted(self.text, span)),
-            _ => self.locate(span),
-        }
+        self.locate(value.span.clone())
     }
 
     /// Reports a TOML syntax error, with a fix for the mistakes specs are prone to.
     fn syntax(&mut self, e: &Error) {
-        let span: Range<usize> = e.span.into();
-        let written = self.text.get(span.clone()).unwrap_or("");
-        let key = self.text.get(..span.start).map_or("", key_before);
-        let number = matches!(e.kind, ErrorKind::InvalidNumber);
+        let written = self.text.get(e.span.clone()).unwrap_or("");
+        let key = self.text.get(..e.span.start).map_or("", key_before);
+        let number = e.kind == ErrorKind::Number && is_integer(written);
         let (message, help) = match &e.kind {
-            _ if number && is_integer(written) && key == "status" => (
+            _ if number && key == "status" => (
                 format!("status {written} is not an HTTP status"),
                 STATUS_RANGE,
             ),
-            _ if number && is_integer(written) && key == "code" => (
+            _ if number && key == "code" => (
                 format!("code {written} is too large a number"),
                 "write the code as text: code = \"...\"",
             ),
-            _ if number && is_date_or_time(written) => (
+            ErrorKind::Date => (
                 format!("invalid TOML: `{written}` is a date, which specs do not read"),
                 "TOML dates and times are not read in specs: quote it, e.g. updated = \"2025-10-16\"",
             ),
-            ErrorKind::InvalidCharInString('\n') => (
-                "invalid TOML: the string is not closed on its line".to_owned(),
+            ErrorKind::UnclosedString => (
+                format!("invalid TOML: {}", e.message),
                 r#"close the string on its line with a quote, or write text over several lines between """s"#,
             ),
-            ErrorKind::DuplicateKey { .. } | ErrorKind::DuplicateTable { .. } => (
-                format!("invalid TOML: {e}"),
+            ErrorKind::Duplicate { .. } => (
+                format!("invalid TOML: {}", e.message),
                 "a key is written once in a table: remove or rename one of the two",
             ),
             _ => (
-                format!("invalid TOML: {e}"),
+                format!("invalid TOML: {}", e.message),
                 "fix the TOML syntax at the caret; strings are quoted, e.g. message = \"...\"",
             ),
         };
-        let mut d = self.at(span, message).help(help);
-        if let ErrorKind::DuplicateKey { first, .. } | ErrorKind::DuplicateTable { first, .. } =
-            &e.kind
-        {
-            d = d.note("first written here", self.locate(*first));
+        let mut d = self.at(e.span.clone(), message).help(help);
+        if let ErrorKind::Duplicate { first } = &e.kind {
+            d = d.note("first written here", self.locate(first.clone()));
         }
         self.problems.push(d);
     }
 
     fn document(&mut self, root: &Table<'_>, spec: &mut SpecFile) {
-        for (key, value) in root {
+        for (key, value) in &root.entries {
             match key.name.as_ref() {
                 "service" => {
                     spec.has_service_key = true;
@@ -243,7 +232,7 @@ impl Reader<'_> {
             None => format!("expected one of: {}", known.join(", ")),
         };
         let d = self
-            .at(key.span, format!("unknown field `{name}` {place}"))
+            .at(key.span.clone(), format!("unknown field `{name}` {place}"))
             .help(help);
         self.problems.push(d);
         best
@@ -255,10 +244,10 @@ impl Reader<'_> {
         what: &str,
         help: &str,
     ) -> Option<&'t Table<'i>> {
-        match value.as_ref() {
-            ValueInner::Table(t) => Some(t),
-            other => {
-                let msg = format!("{what} must be a table, found {}", other.type_str());
+        match &value.kind {
+            Kind::Table(t) => Some(t),
+            _ => {
+                let msg = format!("{what} must be a table, found {}", value.type_str());
                 let d = Diagnostic::located(self.value_at(value), msg).help(help);
                 self.problems.push(d);
                 None
@@ -267,13 +256,13 @@ impl Reader<'_> {
     }
 
     fn string(&mut self, field: &str, value: &Value<'_>) -> Option<Field<String>> {
-        match value.as_ref() {
-            ValueInner::String(s) => Some(Field {
+        match &value.kind {
+            Kind::String(s) => Some(Field {
                 value: s.to_string(),
                 at: self.value_at(value),
             }),
-            other => {
-                let msg = format!("`{field}` must be a string, found {}", other.type_str());
+            _ => {
+                let msg = format!("`{field}` must be a string, found {}", value.type_str());
                 let d = Diagnostic::located(self.value_at(value), msg)
                     .help(format!("quote it: {field} = \"...\""));
                 self.problems.push(d);
@@ -289,10 +278,10 @@ impl Reader<'_> {
             "write [service] on its own line, followed by name = \"...\"",
         )?;
         let mut service = ServiceFields {
-            at: Some(self.locate(value.span)),
+            at: Some(self.locate(value.span.clone())),
             ..ServiceFields::default()
         };
-        for (key, v) in table {
+        for (key, v) in &table.entries {
             if let Some(known) = SERVICE_KEYS.iter().find(|k| **k == key.name) {
                 service.keys.push(known);
             }
@@ -315,15 +304,15 @@ impl Reader<'_> {
     }
 
     fn boolean(&mut self, field: &str, value: &Value<'_>) -> Option<Field<bool>> {
-        match value.as_ref() {
-            ValueInner::Boolean(b) => Some(Field {
-                value: *b,
+        match value.kind {
+            Kind::Boolean(b) => Some(Field {
+                value: b,
                 at: self.value_at(value),
             }),
-            other => {
+            _ => {
                 let msg = format!(
                     "`{field}` must be true or false, found {}",
-                    other.type_str()
+                    value.type_str()
                 );
                 let d = Diagnostic::located(self.value_at(value), msg)
                     .help(format!("write {field} = true (no quotes)"));
@@ -346,34 +335,36 @@ impl Reader<'_> {
     }
 
     fn includes(&mut self, value: &Value<'_>) -> Vec<Field<String>> {
-        let ValueInner::Array(items) = value.as_ref() else {
+        let Kind::Array(array) = &value.kind else {
             let msg = format!(
                 "`include` must be an array of paths, found {}",
-                value.as_ref().type_str()
+                value.type_str()
             );
             let d = Diagnostic::located(self.value_at(value), msg)
                 .help("write include = [\"global.toml\"]");
             self.problems.push(d);
             return Vec::new();
         };
-        items
+        array
+            .items
             .iter()
             .filter_map(|item| self.string("include", item))
             .collect()
     }
 
     fn rows(&mut self, value: &Value<'_>) -> Vec<RowFields> {
-        let ValueInner::Array(items) = value.as_ref() else {
+        let Kind::Array(array) = &value.kind else {
             let msg = format!(
                 "`error` must be an array of tables, found {}",
-                value.as_ref().type_str()
+                value.type_str()
             );
             let d = Diagnostic::located(self.value_at(value), msg)
                 .help("write each row as an [[error]] table");
             self.problems.push(d);
             return Vec::new();
         };
-        items
+        array
+            .items
             .iter()
             .filter_map(|item| {
                 let table = self.table(
@@ -381,22 +372,15 @@ impl Reader<'_> {
                     "each [[error]] row",
                     "write each row as an [[error]] table",
                 )?;
-                Some(self.row(item.span.into(), table))
+                Some(self.row(item.span.clone(), table))
             })
             .collect()
     }
 
+    /// One row; `span` is its `[[error]]` header, or its `{ … }` in an array.
     fn row(&mut self, span: Range<usize>, table: &Table<'_>) -> RowFields {
-        // A row's span covers its keys; point "missing field" errors at its header.
-        let start = span.start.min(self.text.len());
-        let header = if self.text[start..].starts_with("[[") {
-            Some(start)
-        } else {
-            self.text[..start].rfind("[[")
-        };
-        let header = header.map_or(start..start + 1, |at| at..at + "[[error]]".len());
         let mut row = RowFields {
-            at: self.locate(header),
+            at: self.locate(span),
             code: None,
             message: None,
             status: None,
@@ -408,7 +392,7 @@ impl Reader<'_> {
             keys: Vec::new(),
             misspelt: Vec::new(),
         };
-        for (key, v) in table {
+        for (key, v) in &table.entries {
             if let Some(known) = ROW_KEYS.iter().find(|k| **k == key.name) {
                 row.keys.push(known);
             }
@@ -433,19 +417,19 @@ impl Reader<'_> {
 
     fn code(&mut self, value: &Value<'_>) -> Option<Field<String>> {
         let at = self.value_at(value);
-        match value.as_ref() {
-            ValueInner::String(s) => Some(Field {
+        match &value.kind {
+            Kind::String(s) => Some(Field {
                 value: s.to_string(),
                 at,
             }),
-            ValueInner::Integer(n) => Some(Field {
+            Kind::Integer(n) => Some(Field {
                 value: n.to_string(),
                 at,
             }),
-            other => {
+            _ => {
                 let msg = format!(
                     "`code` must be a string or an integer, found {}",
-                    other.type_str()
+                    value.type_str()
                 );
                 let d = Diagnostic::located(at, msg).help(
                     "write the code as the server sends it: code = \"NoSuchNat\" or code = 110",
@@ -458,14 +442,14 @@ impl Reader<'_> {
 
     fn status(&mut self, value: &Value<'_>) -> Option<Field<i128>> {
         let at = self.value_at(value);
-        let problem = match value.as_ref() {
-            ValueInner::Integer(n) => {
+        let problem = match &value.kind {
+            Kind::Integer(n) => {
                 return Some(Field {
                     value: i128::from(*n),
                     at,
                 });
             }
-            ValueInner::String(s) => {
+            Kind::String(s) => {
                 let digits: String = s.trim().chars().take_while(char::is_ascii_digit).collect();
                 let help = if digits.is_empty() {
                     STATUS_RANGE.to_owned()
@@ -475,40 +459,15 @@ impl Reader<'_> {
                 Diagnostic::located(at, format!("status must be a number, found the text {s:?}"))
                     .help(help)
             }
-            other => Diagnostic::located(
+            _ => Diagnostic::located(
                 at,
-                format!("status must be a number, found {}", other.type_str()),
+                format!("status must be a number, found {}", value.type_str()),
             )
             .help(STATUS_RANGE),
         };
         self.problems.push(problem);
         None
     }
-}
-
-/// A string's `span` in `text` widened to its quotes. `toml-span` gives a string's
-/// content (after the line break that may follow `"""` or `'''`), but for `""` and `''`
-/// the span of the opening quote.
-fn quoted(text: &str, span: Range<usize>) -> Range<usize> {
-    let Some(before) = text.get(..span.start) else {
-        return span;
-    };
-    let after_break = before
-        .strip_suffix('\n')
-        .map_or(before, |b| b.strip_suffix('\r').unwrap_or(b));
-    let (start, quote) = if let Some(b) = [before, after_break]
-        .into_iter()
-        .find(|b| b.ends_with("\"\"\"") || b.ends_with("'''"))
-    {
-        (b.len() - 3, 3)
-    } else if before.ends_with(['"', '\'']) {
-        (span.start - 1, 1)
-    } else if text[span.start..].starts_with("\"\"") || text[span.start..].starts_with("''") {
-        return span.start..span.start + 2;
-    } else {
-        return span;
-    };
-    start..(span.end + quote).min(text.len())
 }
 
 /// The key of the `key = value` whose value starts at the end of `before`.
@@ -519,13 +478,6 @@ fn key_before(before: &str) -> &str {
         .next()
         .unwrap_or(key)
         .trim_matches(['"', '\''])
-}
-
-/// Whether `written` starts like a TOML date (`2025-10-16`) or time (`07:32:00`).
-fn is_date_or_time(written: &str) -> bool {
-    let b = written.as_bytes();
-    let digits = |r: Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    (digits(0..4) && b.get(4) == Some(&b'-')) || (digits(0..2) && b.get(2) == Some(&b':'))
 }
 
 /// Whether `written` is a decimal integer (too large, when TOML refuses it).
