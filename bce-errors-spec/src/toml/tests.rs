@@ -357,3 +357,47 @@ proptest! {
         prop_assert_eq!(agree(&text), Ok(()), "{}", text);
     }
 }
+
+#[test]
+fn spans_are_what_the_reader_points_at() {
+    let text = "[service]\nname = \"NAT\" # x\n[[error]]\ncode = 'A'\n[[error]]\nmessage = \"\"\"\nm\"\"\"\n";
+    let root = parse(text).unwrap();
+    let at = |span: &std::ops::Range<usize>| &text[span.clone()];
+    let (service_key, service) = &root.entries[0];
+    assert_eq!(
+        (at(&service_key.span), at(&service.span)),
+        ("service", "[service]")
+    );
+    let Kind::Table(table) = &service.kind else {
+        panic!("{service:?}")
+    };
+    assert_eq!(at(&table.entries[0].1.span), "\"NAT\"");
+    let Kind::Array(rows) = &root.entries[1].1.kind else {
+        panic!("{root:?}")
+    };
+    let spans: Vec<&str> = rows.items.iter().map(|r| at(&r.span)).collect();
+    assert_eq!(spans, ["[[error]]", "[[error]]"]);
+    let Kind::Table(second) = &rows.items[1].kind else {
+        panic!("{rows:?}")
+    };
+    assert_eq!(at(&second.entries[0].1.span), "\"\"\"\nm\"\"\"");
+}
+
+#[test]
+fn keys_keep_the_order_they_are_written_in() {
+    let root = parse("b = 1\na = 2\n[c]\n[0]\n").unwrap();
+    let names: Vec<&str> = root.entries.iter().map(|(k, _)| k.name.as_ref()).collect();
+    assert_eq!(names, ["b", "a", "c", "0"]);
+}
+
+/// A table of 200,000 keys reads in one pass (a linear search for duplicates would
+/// take minutes), and a duplicate at its end points at the first.
+#[test]
+fn a_huge_table_is_read_in_linear_time() {
+    let mut text: String = (0..200_000).map(|i| format!("k{i} = {i}\n")).collect();
+    let root = parse(&text).unwrap();
+    assert_eq!(root.entries.len(), 200_000);
+    text.push_str("k0 = 0\n");
+    let e = parse(&text).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Duplicate { first: 0..2 });
+}
