@@ -586,6 +586,28 @@ message = "Access token invalid"
     }
 
     #[test]
+    fn unquoted_text_is_told_to_be_quoted() {
+        let e = problems(&GOOD.replace("\"NoSuchNat\"", "NoSuchNat"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].contains("`NoSuchNat` is not a value: text is quoted"),
+            "{e:?}"
+        );
+        assert!(e[0].contains("specs/x.toml:8:8"), "{e:?}");
+        assert!(
+            e[0].contains("strings are quoted, e.g. message = \"...\""),
+            "{e:?}"
+        );
+        for (word, column) in [("never", 9), ("True", 9), ("truer", 9), ("nan0", 9)] {
+            let e = problems(&GOOD.replace("\"never\"", word));
+            assert_eq!(e.len(), 1, "{word}: {e:?}");
+            let expected = format!("`{word}` is not a value: text is quoted");
+            assert!(e[0].contains(&expected), "{word}: {e:?}");
+            assert!(e[0].contains(&format!("specs/x.toml:12:{column}")), "{e:?}");
+        }
+    }
+
+    #[test]
     fn a_toml_date_is_refused_with_a_fix() {
         let e = problems(&GOOD.replace("updated = \"2025-10-16\"", "updated = 2025-10-16"));
         assert_eq!(e.len(), 1, "{e:?}");

@@ -447,8 +447,7 @@ impl<'a> Parser<'a> {
                 self.one_line_string()?
             }
             _ => {
-                while matches!(self.peek(), Some(b) if b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-                {
+                while self.peek().is_some_and(is_bare) {
                     self.at += 1;
                 }
                 if self.at == start {
@@ -479,23 +478,42 @@ impl<'a> Parser<'a> {
             Some(b'"' | b'\'') => Kind::String(self.string()?),
             Some(b'[') => Kind::Array(self.array(depth)?),
             Some(b'{') => Kind::Table(self.inline_table(depth)?),
-            Some(b't') if self.rest().starts_with("true") => {
+            Some(b't') if self.word_is("true") => {
                 self.at += 4;
                 Kind::Boolean(true)
             }
-            Some(b'f') if self.rest().starts_with("false") => {
+            Some(b'f') if self.word_is("false") => {
                 self.at += 5;
                 Kind::Boolean(false)
             }
             Some(b) if b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'i' | b'n') => {
                 self.number()?
             }
+            Some(b) if is_bare(b) => return Err(self.unquoted()),
             _ => return Err(self.expected("a value")),
         };
         Ok(Value {
             span: start..self.at,
             kind,
         })
+    }
+
+    /// Whether the next word is `word` (not a longer one).
+    fn word_is(&self, word: &str) -> bool {
+        self.rest().starts_with(word) && !self.byte(self.at + word.len()).is_some_and(is_bare)
+    }
+
+    /// A word where a value goes (`code = NoSuchNat`, `retry = True`): unquoted text.
+    fn unquoted(&self) -> Error {
+        let word = self.rest().bytes().take_while(|&b| is_bare(b)).count();
+        Error {
+            span: self.at..self.at + word,
+            kind: ErrorKind::Syntax,
+            message: format!(
+                "`{}` is not a value: text is quoted",
+                &self.text[self.at..self.at + word]
+            ),
+        }
     }
 
     fn array(&mut self, depth: usize) -> Result<Array<'a>, Error> {
@@ -747,6 +765,9 @@ impl<'a> Parser<'a> {
                 message: format!("`{}` is a date or time", &self.text[start..end]),
             });
         }
+        if token.starts_with(|c: char| c.is_ascii_alphabetic()) && float(token).is_none() {
+            return Err(self.unquoted());
+        }
         self.at = end;
         if let Some(n) = integer(token) {
             return Ok(Kind::Integer(n));
@@ -802,6 +823,11 @@ impl Text {
             }
         }
     }
+}
+
+/// A character of a bare key (`A-Za-z0-9_-`).
+fn is_bare(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
 /// A control character TOML allows in no string or comment (tab aside).
