@@ -138,7 +138,8 @@ pub(crate) fn read_spec_file(file: &str, text: &str) -> SpecFile {
         }
     }
     spec.problems = reader.problems;
-    // Rows are read before the `[service]` table written above them: report in reading
+    // A table's keys are walked in the order each was first written, which is not
+    // always the text's (a `[service.x]` may come after the rows): report in reading
     // order.
     spec.problems.sort();
     spec

@@ -98,11 +98,10 @@ pub(crate) enum ErrorKind {
     /// A string whose line ends before its closing quote.
     UnclosedString,
     /// A key or table written twice; `first` is where it was first.
-    Duplicate {
-        first: Range<usize>,
-    },
+    Duplicate { first: Range<usize> },
     /// Nesting deeper than [`MAX_DEPTH`].
     TooDeep,
+    /// Any other mistake: the message says what was expected where.
     Syntax,
 }
 
@@ -132,7 +131,7 @@ impl<'a> Value<'a> {
     }
 
     /// The table a dotted key goes through: one made by dotted keys or by a header's
-    /// path, never one a header defined (TOML 1.0, "Tables").
+    /// path, never one a header defined (TOML, "Tables").
     fn dotted_child(&mut self) -> Option<&mut Table<'a>> {
         match &mut self.kind {
             Kind::Table(t) if matches!(t.made, Made::Dotted | Made::Implicit) => Some(t),
@@ -840,7 +839,7 @@ fn is_token_char(c: char) -> bool {
 }
 
 /// Whether `token` starts like a date (`2025-10-16`) or a time (`07:32:00`).
-pub(crate) fn is_date_or_time(token: &str) -> bool {
+fn is_date_or_time(token: &str) -> bool {
     let b = token.as_bytes();
     let digits = |r: Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     (digits(0..4) && b.get(4) == Some(&b'-')) || (digits(0..2) && b.get(2) == Some(&b':'))
