@@ -180,20 +180,36 @@ impl<'a> Table<'a> {
         Some(table)
     }
 
+    /// The table `keys` name from this one, each key's table made `made` where it is
+    /// new: a header's path ([`Made::Implicit`]) or a dotted key's ([`Made::Dotted`]),
+    /// which go through different tables. Each key's entry index is pushed on `path`.
+    fn descend(
+        &mut self,
+        keys: &[Key<'a>],
+        made: Made,
+        path: &mut Vec<usize>,
+    ) -> Result<&mut Table<'a>, Error> {
+        let mut table = self;
+        for key in keys {
+            let i = table.entry_or_table(key, made);
+            let first = table.entries[i].0.span.clone();
+            let value = &mut table.entries[i].1;
+            let child = match made {
+                Made::Dotted => value.dotted_child(),
+                _ => value.header_child(),
+            };
+            table = child.ok_or_else(|| duplicate(key, first))?;
+            path.push(i);
+        }
+        Ok(table)
+    }
+
     /// Adds `keys = value`: the keys before the last go through (or make) tables.
     fn insert(&mut self, keys: Vec<Key<'a>>, value: Value<'a>) -> Result<(), Error> {
-        let mut table = self;
         let Some((last, parents)) = keys.split_last() else {
             return Ok(());
         };
-        for key in parents {
-            let i = table.entry_or_table(key, Made::Dotted);
-            let first = table.entries[i].0.span.clone();
-            table = table.entries[i]
-                .1
-                .dotted_child()
-                .ok_or_else(|| duplicate(key, first))?;
-        }
+        let table = self.descend(parents, Made::Dotted, &mut Vec::new())?;
         if let Some(i) = table.find(&last.name) {
             return Err(duplicate(last, table.entries[i].0.span.clone()));
         }
@@ -355,19 +371,10 @@ impl<'a> Parser<'a> {
         self.at += close.len();
         let span = start..self.at;
         let mut path = Vec::with_capacity(keys.len());
-        let mut table = root;
         let Some((last, parents)) = keys.split_last() else {
             return Ok(path);
         };
-        for key in parents {
-            let i = table.entry_or_table(key, Made::Implicit);
-            let first = table.entries[i].0.span.clone();
-            table = table.entries[i]
-                .1
-                .header_child()
-                .ok_or_else(|| duplicate(key, first))?;
-            path.push(i);
-        }
+        let table = root.descend(parents, Made::Implicit, &mut path)?;
         let defined = Value {
             span: span.clone(),
             kind: Kind::Table(Table::new(Made::Header)),
