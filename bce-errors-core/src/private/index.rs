@@ -28,15 +28,42 @@ const fn word<const N: usize>(b: &[u8], at: usize) -> u64 {
 /// suffix (`PrivateIpBlankException`, `PrivateIpInUseException`: skip `Exception`), the
 /// generator picks the skip that tells them apart. Two codes with one key still work:
 /// the table probes on, and every hit is confirmed by comparing the whole code.
+///
+/// The run-time twin of the `key_at` the index is built with (a test holds them
+/// equal): its words are loads of the same form as `same_code`'s, so the compiler
+/// loads the code's first and last eight bytes once for both.
 #[inline(always)]
-pub const fn key<const SKIP: usize>(b: &[u8]) -> u64 {
-    key_at::<SKIP>(b, 0, b.len())
+pub fn key<const SKIP: usize>(b: &[u8]) -> u64 {
+    let n = b.len();
+    let (head, tail) = if n >= 8 {
+        let end = n.saturating_sub(8 + SKIP);
+        (load::<8>(b, 0), load::<8>(b, end))
+    } else if n >= 4 {
+        (load::<4>(b, 0), load::<4>(b, n - 4))
+    } else if n > 0 {
+        (b[0] as u64 | (b[n / 2] as u64) << 8, b[n - 1] as u64)
+    } else {
+        (0, 0)
+    };
+    head.wrapping_add(tail) ^ n as u64
+}
+
+/// `N` (4 or 8) bytes of `b` from `at`, little-endian, as one load (0 where `b` is
+/// shorter).
+#[inline(always)]
+fn load<const N: usize>(b: &[u8], at: usize) -> u64 {
+    let Some(bytes) = b.get(at..).and_then(<[u8]>::first_chunk::<N>) else {
+        return 0;
+    };
+    let mut word = [0u8; 8];
+    word[..N].copy_from_slice(bytes);
+    u64::from_le_bytes(word)
 }
 
 /// [`key`] of the `n` bytes of `b` from `at` (a code in a table's text, read in place
-/// when the index is built).
+/// when the index is built), at compile time.
 #[inline(always)]
-const fn key_at<const SKIP: usize>(b: &[u8], at: usize, n: usize) -> u64 {
+pub(super) const fn key_at<const SKIP: usize>(b: &[u8], at: usize, n: usize) -> u64 {
     let (head, tail) = if n >= 8 {
         (
             word::<8>(b, at),
@@ -266,17 +293,12 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
         let home = home(key::<SKIP>(b), self.seed, Self::SLOTS);
         for at in home..home + self.probes {
             let (start, len, row) = self.slot(at);
-            if len == 0 {
-                return None;
-            }
-            // Sliced by the input's length, not the slot's: the compiler knows the
-            // input's bounds (`shortest`, `longest`) and drops checks in `same_code`.
-            if len == b.len()
-                && text
-                    .get(start..start + b.len())
-                    .is_some_and(|known| same_code(known, b))
-            {
-                return Some(row);
+            match text.get(start..start + len) {
+                Some(known) if same_code(known, b) => return Some(row),
+                // An empty slot ends the probe (after the compare, which it fails: a
+                // hit takes no test for it, and one probe none at all).
+                _ if len == 0 => return None,
+                _ => {}
             }
         }
         None

@@ -99,6 +99,25 @@ fn same_code_at_every_length_and_difference() {
 }
 
 /// `n` codes of many lengths sharing prefixes, then short and numeric ones.
+/// `key` (run time) and `key_at` (compile time) agree at every length and skip, on
+/// codes read alone and in place in a longer text.
+#[test]
+fn the_run_time_key_is_the_compile_time_key() {
+    let text: Vec<u8> = (0..64u32).map(|i| (i * 37 + 11) as u8).collect();
+    for at in [0, 3] {
+        for n in 0..=40 {
+            let code = &text[at..at + n];
+            macro_rules! agree {
+                ($($skip:literal)*) => {$(
+                    assert_eq!(key::<$skip>(code), key_at::<$skip>(&text, at, n), "n {n} skip {}", $skip);
+                    assert_eq!(key::<$skip>(code), key_at::<$skip>(code, 0, n), "n {n} skip {}", $skip);
+                )*};
+            }
+            agree!(0 1 2 5 8 9 16);
+        }
+    }
+}
+
 fn codes(n: usize) -> Vec<&'static str> {
     (0..n)
         .map(|i| &*format!("Code{}x{}{i}", i % 7, "y".repeat(i % 23)).leak())
