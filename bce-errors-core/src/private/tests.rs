@@ -98,7 +98,6 @@ fn same_code_at_every_length_and_difference() {
     }
 }
 
-/// `n` codes of many lengths sharing prefixes, then short and numeric ones.
 /// `key` (run time) and `key_at` (compile time) agree at every length and skip, on
 /// codes read alone and in place in a longer text.
 #[test]
@@ -118,6 +117,7 @@ fn the_run_time_key_is_the_compile_time_key() {
     }
 }
 
+/// `n` codes of many lengths sharing prefixes, then short and numeric ones.
 fn codes(n: usize) -> Vec<&'static str> {
     (0..n)
         .map(|i| &*format!("Code{}x{}{i}", i % 7, "y".repeat(i % 23)).leak())
