@@ -169,14 +169,12 @@ impl Reader<'_> {
     /// Reports a TOML syntax error, with a fix for the mistakes specs are prone to.
     fn syntax(&mut self, e: &Error) {
         let written = self.text.get(e.span.clone()).unwrap_or("");
-        let key = self.text.get(..e.span.start).map_or("", key_before);
-        let number = e.kind == ErrorKind::Number && is_integer(written);
         let (message, help) = match &e.kind {
-            _ if number && key == "status" => (
+            ErrorKind::TooLarge { key: Some(key) } if key == "status" => (
                 format!("status {written} is not an HTTP status"),
                 STATUS_RANGE,
             ),
-            _ if number && key == "code" => (
+            ErrorKind::TooLarge { key: Some(key) } if key == "code" => (
                 format!("code {written} is too large a number"),
                 "write the code as text: code = \"...\"",
             ),
@@ -471,22 +469,6 @@ impl Reader<'_> {
     }
 }
 
-/// The key of the `key = value` whose value starts at the end of `before`.
-fn key_before(before: &str) -> &str {
-    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    let key = line.trim_end().strip_suffix('=').unwrap_or("").trim();
-    key.rsplit('.')
-        .next()
-        .unwrap_or(key)
-        .trim_matches(['"', '\''])
-}
-
-/// Whether `written` is a decimal integer (too large, when TOML refuses it).
-fn is_integer(written: &str) -> bool {
-    let digits = written.strip_prefix(['+', '-']).unwrap_or(written);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_')
-}
-
 /// The known name nearest to `name`, if it is near enough to be a typo.
 pub(crate) fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     known
@@ -629,6 +611,32 @@ message = "Access token invalid"
             "{e:?}"
         );
         assert!(e[0].contains("write the code as text"), "{e:?}");
+    }
+
+    #[test]
+    fn a_number_over_64_bits_is_worded_by_its_key_wherever_the_row_is_written() {
+        let big = "99999999999999999999";
+        let e = problems(&GOOD.replace("status = 404", &format!("status = {big}")));
+        assert!(
+            e[0].contains(&format!("status {big} is not an HTTP status")),
+            "{e:?}"
+        );
+        // A row written as an inline table: the key is the parser's, not the line's.
+        let inline =
+            format!("[service]\nname = \"N\"\nsource = \"S\"\nerror = [{{ code = {big} }}]\n");
+        let e = problems(&inline);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].contains(&format!("code {big} is too large a number")),
+            "{e:?}"
+        );
+        assert!(e[0].contains("specs/x.toml:4:19"), "{e:?}");
+        // Any other key: the parser's words.
+        let e = problems(&GOOD.replace("status = 404", &format!("status = [{big}]")));
+        assert!(
+            e[0].contains("the integer is too large for 64 bits"),
+            "{e:?}"
+        );
     }
 
     #[test]

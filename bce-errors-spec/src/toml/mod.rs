@@ -91,8 +91,10 @@ pub(crate) struct Error {
 /// The errors the spec reader words a fix for; the rest are [`ErrorKind::Syntax`].
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum ErrorKind {
-    /// Not a number TOML reads (too large for 64 bits, or misspelt).
+    /// Not a number TOML reads (misspelt: `4o4`, `1.`, `+0x1`).
     Number,
+    /// A decimal integer outside 64 bits; `key`: the key it is the whole value of.
+    TooLarge { key: Option<String> },
     /// A date or time, which specs do not read.
     Date,
     /// A string whose line ends before its closing quote.
@@ -103,6 +105,16 @@ pub(crate) enum ErrorKind {
     TooDeep,
     /// Any other mistake: the message says what was expected where.
     Syntax,
+}
+
+impl Error {
+    fn new(span: Range<usize>, kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            span,
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 impl<'a> Value<'a> {
@@ -219,11 +231,11 @@ impl<'a> Table<'a> {
 }
 
 fn duplicate(key: &Key<'_>, first: Range<usize>) -> Error {
-    Error {
-        span: key.span.clone(),
-        kind: ErrorKind::Duplicate { first },
-        message: format!("duplicate key: `{}`", key.name),
-    }
+    Error::new(
+        key.span.clone(),
+        ErrorKind::Duplicate { first },
+        format!("duplicate key: `{}`", key.name),
+    )
 }
 
 /// Parses a TOML document into its root table.
@@ -283,11 +295,7 @@ impl<'a> Parser<'a> {
     /// An error at the current character.
     fn error(&self, kind: ErrorKind, message: impl Into<String>) -> Error {
         let width = self.rest().chars().next().map_or(0, char::len_utf8);
-        Error {
-            span: self.at..self.at + width,
-            kind,
-            message: message.into(),
-        }
+        Error::new(self.at..self.at + width, kind, message)
     }
 
     fn expected(&self, what: &str) -> Error {
@@ -398,13 +406,9 @@ impl<'a> Parser<'a> {
                     }
                     (Kind::Array(a), true) if a.of_tables => a.items.push(defined),
                     (Kind::Table(t), false) if t.made == Made::Header => {
-                        return Err(Error {
-                            span,
-                            kind: ErrorKind::Duplicate {
-                                first: value.span.clone(),
-                            },
-                            message: format!("duplicate table: `{}`", last.name),
-                        });
+                        let first = value.span.clone();
+                        let message = format!("duplicate table: `{}`", last.name);
+                        return Err(Error::new(span, ErrorKind::Duplicate { first }, message));
                     }
                     _ => return Err(duplicate(last, key.span.clone())),
                 }
@@ -423,7 +427,13 @@ impl<'a> Parser<'a> {
             return Err(self.expected("`=` after the key"));
         }
         self.spaces();
-        let value = self.value(depth + keys.len())?;
+        let start = self.at;
+        let value = self.value(depth + keys.len()).map_err(|mut e| {
+            if let (ErrorKind::TooLarge { key }, true) = (&mut e.kind, e.span.start == start) {
+                *key = keys.last().map(|k| k.name.to_string());
+            }
+            e
+        })?;
         table.insert(keys, value)
     }
 
@@ -512,14 +522,14 @@ impl<'a> Parser<'a> {
     /// A word where a value goes (`code = NoSuchNat`, `retry = True`): unquoted text.
     fn unquoted(&self) -> Error {
         let word = self.rest().bytes().take_while(|&b| is_bare(b)).count();
-        Error {
-            span: self.at..self.at + word,
-            kind: ErrorKind::Syntax,
-            message: format!(
+        Error::new(
+            self.at..self.at + word,
+            ErrorKind::Syntax,
+            format!(
                 "`{}` is not a value: text is quoted",
                 &self.text[self.at..self.at + word]
             ),
-        }
+        )
     }
 
     fn array(&mut self, depth: usize) -> Result<Array<'a>, Error> {
@@ -621,11 +631,11 @@ impl<'a> Parser<'a> {
         loop {
             match self.peek() {
                 None => {
-                    return Err(Error {
-                        span: start..start + 3,
-                        kind: ErrorKind::Syntax,
-                        message: "the multi-line string is not closed".to_owned(),
-                    });
+                    return Err(Error::new(
+                        start..start + 3,
+                        ErrorKind::Syntax,
+                        "the multi-line string is not closed",
+                    ));
                 }
                 Some(b) if Some(b) == quote && self.closes(b) => {
                     let mut run = 3;
@@ -710,14 +720,14 @@ impl<'a> Parser<'a> {
             Some(b'U') => return self.unicode_escape(8),
             _ => {
                 let written = self.text[start..].chars().take(2).collect::<String>();
-                return Err(Error {
-                    span: start..start + written.len(),
-                    kind: ErrorKind::Syntax,
-                    message: format!(
+                return Err(Error::new(
+                    start..start + written.len(),
+                    ErrorKind::Syntax,
+                    format!(
                         "`{}` is not an escape TOML knows (\\b \\t \\n \\f \\r \\e \\\" \\\\ \\xXX \\uXXXX \\UXXXXXXXX)",
                         written.escape_debug()
                     ),
-                });
+                ));
             }
         };
         self.at += 2;
@@ -735,14 +745,14 @@ impl<'a> Parser<'a> {
             .flatten()
             .and_then(char::from_u32);
         let Some(c) = c else {
-            return Err(Error {
-                span: start..end.min(self.text.len()),
-                kind: ErrorKind::Syntax,
-                message: format!(
+            return Err(Error::new(
+                start..end.min(self.text.len()),
+                ErrorKind::Syntax,
+                format!(
                     "a \\{} escape takes {digits} hex digits naming a Unicode scalar value",
                     &self.text[start + 1..start + 2]
                 ),
-            });
+            ));
         };
         self.at = end;
         Ok(c)
@@ -765,11 +775,11 @@ impl<'a> Parser<'a> {
             if let Some(time) = time {
                 end += 1 + time.len() - time.trim_start_matches(is_token_char).len();
             }
-            return Err(Error {
-                span: start..end,
-                kind: ErrorKind::Date,
-                message: format!("`{}` is a date or time", &self.text[start..end]),
-            });
+            return Err(Error::new(
+                start..end,
+                ErrorKind::Date,
+                format!("`{}` is a date or time", &self.text[start..end]),
+            ));
         }
         if token.starts_with(|c: char| c.is_ascii_alphabetic()) && float(token).is_none() {
             return Err(self.unquoted());
@@ -778,11 +788,17 @@ impl<'a> Parser<'a> {
         if let Some(n) = integer(token) {
             return Ok(Kind::Integer(n));
         }
-        float(token).map(Kind::Float).ok_or(Error {
-            span: start..end,
-            kind: ErrorKind::Number,
-            message: "invalid number".to_owned(),
-        })
+        if let Some(f) = float(token) {
+            return Ok(Kind::Float(f));
+        }
+        let digits = split_sign(token).1;
+        let (kind, message) = if digits_ok(digits, 10) && !digits.starts_with('0') {
+            let message = "the integer is too large for 64 bits";
+            (ErrorKind::TooLarge { key: None }, message)
+        } else {
+            (ErrorKind::Number, "invalid number")
+        };
+        Err(Error::new(start..end, kind, message))
     }
 }
 

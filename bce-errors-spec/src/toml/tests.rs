@@ -378,6 +378,19 @@ fn spans_are_what_the_reader_points_at() {
     assert_eq!(at(&second.entries[0].1.span), "\"\"\"\nm\"\"\"");
 }
 
+/// A multi-line string reads `\r\n` as `\n`: a checkout with Windows line ends
+/// generates the same text.
+#[test]
+fn a_multi_line_string_reads_crlf_as_lf() {
+    for text in ["a = \"\"\"\r\nx\r\ny\"\"\"\r\n", "a = '''\r\nx\r\ny'''\r\n"] {
+        let root = parse(text).unwrap();
+        let Kind::String(s) = &root.entries[0].1.kind else {
+            panic!("{root:?}")
+        };
+        assert_eq!(s, "x\ny", "{text:?}");
+    }
+}
+
 #[test]
 fn keys_keep_the_order_they_are_written_in() {
     let root = parse("b = 1\na = 2\n[c]\n[0]\n").unwrap();
