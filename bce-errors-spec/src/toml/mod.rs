@@ -101,8 +101,6 @@ pub(crate) enum ErrorKind {
     UnclosedString,
     /// A key or table written twice; `first` is where it was first.
     Duplicate { first: Range<usize> },
-    /// Nesting deeper than [`MAX_DEPTH`].
-    TooDeep,
     /// Any other mistake: the message says what was expected where.
     Syntax,
 }
@@ -482,7 +480,7 @@ impl<'a> Parser<'a> {
         let message = format!(
             "the nesting depth is over {MAX_DEPTH} (arrays, inline tables and dotted keys)"
         );
-        self.error(ErrorKind::TooDeep, message)
+        self.error(ErrorKind::Syntax, message)
     }
 
     fn value(&mut self, depth: usize) -> Result<Value<'a>, Error> {
