@@ -581,12 +581,12 @@ message = "Access token invalid"
             e[0].contains("strings are quoted, e.g. message = \"...\""),
             "{e:?}"
         );
-        for (word, column) in [("never", 9), ("True", 9), ("truer", 9), ("nan0", 9)] {
+        for word in ["never", "True", "truer", "nan0"] {
             let e = problems(&GOOD.replace("\"never\"", word));
             assert_eq!(e.len(), 1, "{word}: {e:?}");
             let expected = format!("`{word}` is not a value: text is quoted");
             assert!(e[0].contains(&expected), "{word}: {e:?}");
-            assert!(e[0].contains(&format!("specs/x.toml:12:{column}")), "{e:?}");
+            assert!(e[0].contains("specs/x.toml:12:9"), "{e:?}");
         }
     }
 
