@@ -289,7 +289,14 @@ macro_rules! __code_enum {
         impl ::core::str::FromStr for $name {
             type Err = $crate::UnknownCode;
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                Self::from_code(code).ok_or_else(|| $crate::UnknownCode::new(Self::SERVICE, code))
+                // A `match`, not `ok_or_else`: no closure and no generic call to compile
+                // for each enum.
+                match Self::from_code(code) {
+                    ::core::option::Option::Some(kind) => ::core::result::Result::Ok(kind),
+                    ::core::option::Option::None => {
+                        ::core::result::Result::Err($crate::UnknownCode::new(Self::SERVICE, code))
+                    }
+                }
             }
         }
 

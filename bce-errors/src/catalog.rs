@@ -50,8 +50,8 @@ impl Bundled {
             url,
             service: E::SERVICE,
             len: E::ALL.len(),
-            row: |i| E::ALL[i].row(),
-            from_code: |code| E::from_code(code).map(|e| e.index()),
+            row: row_of::<E>,
+            from_code: index_of::<E>,
         }
     }
 
@@ -63,5 +63,22 @@ impl Bundled {
     /// The code's row, if this service documents it (through the enum's `from_code`).
     pub fn lookup(&self, code: &str) -> Option<Row> {
         (self.from_code)(code).map(self.row)
+    }
+}
+
+// Functions, not closures: a closure turned into a `fn` pointer compiles a shim too, and
+// `Option::map` a copy of its own, for each bundled enum.
+
+/// `E`'s row `i`.
+fn row_of<E: ServiceError>(i: usize) -> Row {
+    E::ALL[i].row()
+}
+
+/// The position in `E::ALL` of `code`'s variant.
+#[allow(clippy::manual_map)] // `map` is the generic copy a `match` avoids
+fn index_of<E: ServiceError>(code: &str) -> Option<usize> {
+    match E::from_code(code) {
+        Some(kind) => Some(kind.index()),
+        None => None,
     }
 }

@@ -1,5 +1,10 @@
 //! `from_code`'s index: the hash of a code, and the slots rustc fills at compile time
 //! from a table's [`Parts`] and the seed the generator chose.
+//!
+//! What `from_code` runs is `inline(always)` where the caller is optimized (without
+//! debug assertions), so each enum's lookup folds its index in; in a debug build only
+//! `inline`: nothing is optimized there, and an inlined copy in every enum's
+//! `from_code` only made the bundled enums' crate slower to build.
 
 use super::parts::CodeAt;
 use super::*;
@@ -32,7 +37,8 @@ const fn word<const N: usize>(b: &[u8], at: usize) -> u64 {
 /// The run-time twin of the `key_at` the index is built with (a test holds them
 /// equal): its words are loads of the same form as `same_code`'s, so the compiler
 /// loads the code's first and last eight bytes once for both.
-#[inline(always)]
+#[cfg_attr(debug_assertions, inline)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 pub fn key<const SKIP: usize>(b: &[u8]) -> u64 {
     let n = b.len();
     let (head, tail) = if n >= 8 {
@@ -50,7 +56,8 @@ pub fn key<const SKIP: usize>(b: &[u8]) -> u64 {
 
 /// `N` (4 or 8) bytes of `b` from `at`, little-endian, as one load (0 where `b` is
 /// shorter).
-#[inline(always)]
+#[cfg_attr(debug_assertions, inline)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 fn load<const N: usize>(b: &[u8], at: usize) -> u64 {
     let Some(bytes) = b.get(at..).and_then(<[u8]>::first_chunk::<N>) else {
         return 0;
@@ -84,7 +91,8 @@ pub(super) const fn key_at<const SKIP: usize>(b: &[u8], at: usize, n: usize) -> 
 
 /// The first slot to probe for `key` in a table of `len` slots (a power of two):
 /// Fibonacci hashing, the multiply's high bits.
-#[inline(always)]
+#[cfg_attr(debug_assertions, inline)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 pub const fn home(key: u64, seed: u64, len: usize) -> usize {
     if len <= 1 {
         return 0;
@@ -230,7 +238,8 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
 
     /// Slot `at`: start, length (0: empty) and row. The width is a constant: the other
     /// branch is gone once compiled.
-    #[inline(always)]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     const fn slot(&self, at: usize) -> (usize, usize, usize) {
         if WIDE == 0 {
             let slot = self.narrow[at & NARROW.wrapping_sub(1)];
@@ -284,7 +293,8 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
     }
 
     /// The row whose code is `code`, in the table whose text is `text`.
-    #[inline(always)]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn find(&self, text: &[u8], code: &str) -> Option<usize> {
         let b = code.as_bytes();
         if b.len() < self.shortest || b.len() > self.longest {
@@ -308,7 +318,8 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
 /// `code == input`, inlined into `from_code`: from 8 to 16 bytes the first and last
 /// eight, up to 32 the first and last sixteen, then sixteen bytes a round; no loop and
 /// no call to `memcmp` for codes of 8 to 32 bytes (shorter ones use slice `==`).
-#[inline(always)]
+#[cfg_attr(debug_assertions, inline)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 pub(super) fn same_code(code: &[u8], input: &[u8]) -> bool {
     if code.len() != input.len() {
         return false;
