@@ -47,15 +47,19 @@
 #[macro_export]
 macro_rules! __code_enum {
     // One row's part of each array (a row written out, or `(global)`: the row of the
-    // same variant in the table of `from`).
+    // same variant in the table of `from`). A row's code is left out where it is the
+    // variant's name: an empty code stands for it (the table keeps the name once, and
+    // reads it as the code). One invocation a row and array, each matched in one step:
+    // expanding the rows is most of what rustc spends on this macro.
     (@text $variant:ident (global)) => { "" };
     (@text $variant:ident (
-        $code:literal, $has_status:ident $(($status:literal))?, $message:literal,
+        $($code:literal,)? $has_status:ident $(($status:literal))?, $message:literal,
         $has_description:ident $(($description:literal))?,
         $has_zh:ident $(($description_zh:literal))? $(, $retry:ident)?
     )) => {
         ::core::concat!(
-            ::core::stringify!($variant), $code, $message $(, $description)? $(, $description_zh)?
+            ::core::stringify!($variant) $(, $code)?, $message
+            $(, $description)? $(, $description_zh)?
         )
     };
     // The code a `(global)` row keeps in this table's text, after the own rows' texts,
@@ -65,43 +69,36 @@ macro_rules! __code_enum {
     (@code $variant:ident (global)) => { ::core::stringify!($variant) };
     (@code $variant:ident $row:tt) => { "" };
     // Literals only (no call): rustc checks and evaluates them several times faster.
-    (@fields $variant:ident (global)) => { [""; $crate::__private::FIELDS] };
+    // Written out, not `[""; FIELDS]`: a repeat's length is a constant of its own that
+    // rustc checks and evaluates, one for each borrowed row.
+    (@fields $variant:ident (global)) => { ["", "", "", "", ""] };
     (@fields $variant:ident (
-        $code:literal, $has_status:ident $(($status:literal))?, $message:literal,
+        $($code:literal,)? $has_status:ident $(($status:literal))?, $message:literal,
         $has_description:ident $(($description:literal))?,
         $has_zh:ident $(($description_zh:literal))? $(, $retry:ident)?
     )) => {
         [
             ::core::stringify!($variant),
-            $code,
+            ::core::concat!("" $(, $code)?),
             $message,
             ::core::concat!("" $(, $description)?),
             ::core::concat!("" $(, $description_zh)?),
         ]
     };
     (@status $variant:ident (global)) => { 0 };
-    (@status $variant:ident (
-        $code:literal, $has_status:ident $(($status:literal))?, $($rest:tt)*
-    )) => {
-        $crate::__code_enum!(@or_zero $($status)?)
+    (@status $variant:ident ($($code:literal,)? Some($status:literal), $($rest:tt)*)) => {
+        $status
     };
-    (@or_zero) => { 0 };
-    (@or_zero $status:literal) => { $status };
+    (@status $variant:ident $row:tt) => { 0 };
     (@retry $variant:ident (global)) => { ::core::option::Option::None };
     (@retry $variant:ident (
-        $code:literal, $has_status:ident $(($status:literal))?, $message:literal,
+        $($code:literal,)? $has_status:ident $(($status:literal))?, $message:literal,
         $has_description:ident $(($description:literal))?,
-        $has_zh:ident $(($description_zh:literal))? $(, $retry:ident)?
+        $has_zh:ident $(($description_zh:literal))?, $retry:ident
     )) => {
-        $crate::__code_enum!(@class $($retry)?)
+        ::core::option::Option::Some($crate::RetryClass::$retry)
     };
-    (@class) => { ::core::option::Option::None };
-    (@class $retry:ident) => { ::core::option::Option::Some($crate::RetryClass::$retry) };
-    // A row without its code, which is the variant's name: an empty code stands for it
-    // (the table keeps the name once, and reads it as the code).
-    (@$step:ident $variant:ident ($has_status:ident $($rest:tt)*)) => {
-        $crate::__code_enum!(@$step $variant ("", $has_status $($rest)*))
-    };
+    (@retry $variant:ident $row:tt) => { ::core::option::Option::None };
     (@places $from:tt $($variant:ident $row:tt)*) => {
         $crate::__private::places([$($crate::__code_enum!(@source $from $variant $row)),*])
     };
