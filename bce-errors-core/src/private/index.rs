@@ -131,6 +131,7 @@ pub struct Index<const NARROW: usize, const WIDE: usize, const SKIP: usize> {
 /// every start, length and row fits in a narrow slot (a text under 64 KiB, at most 256
 /// rows, codes under 256 bytes: every bundled table), else none. Chosen here, by rustc,
 /// not by the generator: generated code names the slots, the seed and the skip only.
+#[inline] // Compile time only: see the module docs of `private`.
 pub const fn narrow_slots(slots: usize, table: &Parts) -> usize {
     let mut fits = table.text.len() <= u16::MAX as usize && table.rows() <= u8::MAX as usize + 1;
     // A borrowed code is a code of the table it is borrowed from, and so on.
@@ -145,6 +146,7 @@ pub const fn narrow_slots(slots: usize, table: &Parts) -> usize {
 /// Whether every code `table` holds itself is under 256 bytes (an own row's code is its
 /// variant's text or its code's): read off the ends, with no call a row (each costs
 /// rustc's interpreter).
+#[inline] // Compile time only: see the module docs of `private`.
 const fn own_codes_fit(table: &Parts) -> bool {
     let (mut i, mut start) = (0, 0);
     while i < table.ends.len() {

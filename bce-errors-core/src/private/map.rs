@@ -66,6 +66,7 @@ struct Message {
 }
 
 impl Message {
+    #[inline] // Compile time only: see the module docs of `private`.
     const fn new() -> Self {
         Message {
             bytes: [0; 2048],
@@ -73,10 +74,12 @@ impl Message {
         }
     }
 
+    #[inline] // Compile time only: see the module docs of `private`.
     const fn push(&mut self, text: &str) {
         self.push_bytes(text.as_bytes());
     }
 
+    #[inline] // Compile time only: see the module docs of `private`.
     const fn push_bytes(&mut self, text: &[u8]) {
         let mut i = 0;
         while i < text.len() && self.len < self.bytes.len() {
@@ -86,6 +89,7 @@ impl Message {
         }
     }
 
+    #[inline] // Compile time only: see the module docs of `private`.
     const fn as_str(&self) -> &str {
         match core::str::from_utf8(self.bytes.split_at(self.len).0) {
             Ok(text) => text,

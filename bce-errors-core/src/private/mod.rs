@@ -6,6 +6,11 @@
 //! the [`Table`] the methods read (`table.rs`); `from_code`'s [`Index`] (`index.rs`),
 //! the only computed part, built by rustc at compile time from the parts and a seed the
 //! generator chose; and `From<GlobalError>`'s map (`map.rs`).
+//!
+//! The functions only rustc's interpreter runs (building the parts, tables, indexes
+//! and maps) are `#[inline]` where they are not generic: rustc then compiles one to
+//! machine code only in a crate that calls it at run time, which none does, instead of
+//! compiling each in this crate for nothing.
 
 #[cfg(feature = "serde")]
 pub use serde;

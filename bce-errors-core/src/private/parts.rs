@@ -44,6 +44,7 @@ pub const fn places<const N: usize>(rows: [u16; N]) -> [u16; N] {
 }
 
 /// How many rows of `places` the table holds itself.
+#[inline] // Compile time only: see the module docs of `private`.
 pub const fn own_rows(places: &[u16]) -> usize {
     let (mut own, mut row) = (0, 0);
     while row < places.len() {
@@ -124,6 +125,7 @@ impl<'a> CodeAt<'a> {
 
     /// Whether the two codes are the same bytes (indexed in place: a call a byte would
     /// cost the interpreter more than the compare).
+    #[inline] // Compile time only: see the module docs of `private`.
     pub(super) const fn same(&self, other: &CodeAt) -> bool {
         if self.len != other.len {
             return false;
@@ -160,6 +162,7 @@ pub struct Parts {
 
 impl Parts {
     /// Where text `i` is in `text`.
+    #[inline] // Compile time only: see the module docs of `private`.
     const fn span(&self, i: usize) -> (usize, usize) {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         (start, self.ends[i] as usize)
@@ -167,6 +170,7 @@ impl Parts {
 
     /// Where row `row`'s code is kept (in the borrowed table for a borrowed row), and
     /// whether that is the borrowed table.
+    #[inline] // Compile time only: see the module docs of `private`.
     pub(super) const fn code_at(&self, row: usize) -> (CodeAt<'static>, bool) {
         let own = match place(self.places[row], self.borrowed) {
             Place::Borrowed(from, at) => return (from.code_at(at).0, true),
@@ -186,6 +190,7 @@ impl Parts {
     }
 
     /// The code of row `row` (from the borrowed table for a borrowed row).
+    #[inline] // Compile time only: see the module docs of `private`.
     pub const fn code(&self, row: usize) -> &'static [u8] {
         let code = self.code_at(row).0;
         code.text
@@ -196,6 +201,7 @@ impl Parts {
     }
 
     /// How many rows.
+    #[inline] // Compile time only: see the module docs of `private`.
     pub const fn rows(&self) -> usize {
         self.places.len()
     }

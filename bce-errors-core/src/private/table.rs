@@ -11,6 +11,7 @@ pub(super) const ROW_BYTES: usize = 5;
 
 /// The length of a [`Table`]'s data: a text of `text` bytes, `ends` ends and `rows`
 /// rows (see [`pack`]).
+#[inline] // Compile time only: see the module docs of `private`.
 pub const fn packed_len(text: usize, ends: usize, rows: usize) -> usize {
     text + ends * end_bytes(text) + rows * ROW_BYTES
 }
@@ -39,6 +40,7 @@ pub const fn pack<const N: usize>(
 /// none, else its position in [`RetryClass::ALL`] plus one) and place, little-endian.
 /// Numbers in bytes, not arrays of their own: one pointer a table, not five (a pointer
 /// costs a relocation, 24 bytes, in a position-independent binary).
+#[inline] // Compile time only: see the module docs of `private`.
 pub const fn pack_into(
     data: &mut [u8],
     text: &[u8],
@@ -118,6 +120,7 @@ pub struct Table {
 impl Table {
     /// The table whose data [`pack_into`] wrote from a text of `text_len` bytes and
     /// `ends` ends, borrowing rows from `borrowed`.
+    #[inline] // Compile time only: see the module docs of `private`.
     pub const fn new(
         data: &'static [u8],
         text_len: usize,
