@@ -653,9 +653,12 @@ fn unescape(raw: &str) -> String {
             Some('r') => '\r',
             Some('t') => '\t',
             Some('u') => {
+                // Four hex digits, checked when the string was read.
                 let hex = |chars: &mut std::str::Chars<'_>| {
-                    let digits: String = chars.by_ref().take(4).collect();
-                    u32::from_str_radix(&digits, 16).unwrap_or(0xFFFD)
+                    chars
+                        .by_ref()
+                        .take(4)
+                        .fold(0, |unit, c| unit * 16 + c.to_digit(16).unwrap_or(0))
                 };
                 let unit = hex(&mut chars);
                 let unit = if (0xD800..0xDC00).contains(&unit) {
