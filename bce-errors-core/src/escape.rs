@@ -34,10 +34,12 @@ fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str, limit: usize) -> fmt::R
                 '\r' => "\\r",
                 '\t' => "\\t",
                 c if needs_escape(c) => {
-                    use std::io::Write as _;
-                    let mut cursor = std::io::Cursor::new(&mut buf[..]);
-                    let _ = write!(cursor, "\\u{{{:x}}}", c as u32);
-                    let len = cursor.position() as usize;
+                    // `\u{200b}`: ASCII, at most 10 bytes.
+                    let mut len = 0;
+                    for e in c.escape_unicode() {
+                        buf[len] = e as u8;
+                        len += 1;
+                    }
                     std::str::from_utf8(&buf[..len]).unwrap_or("\\u{fffd}")
                 }
                 c => c.encode_utf8(&mut buf),

@@ -662,7 +662,9 @@ fn unescape(raw: &str) -> String {
                 };
                 let unit = hex(&mut chars);
                 let unit = if (0xD800..0xDC00).contains(&unit) {
-                    chars.nth(1); // the `\u` of the low surrogate, checked to be there
+                    // The `\u` of the low surrogate, checked to be there.
+                    chars.next();
+                    chars.next();
                     0x10000 + ((unit - 0xD800) << 10) + (hex(&mut chars) - 0xDC00)
                 } else {
                     unit
