@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Instructions rustc executes to build the bundled enums' two crates, `bce-errors-core`
+# and the facade `bce-errors`, from several commits, side by side:
+#
+#   bash benches/compile-cost/instructions.sh [REV...]      (default: HEAD~1 HEAD)
+#
+# Where run.sh measures time, which on a shared machine moves by a tenth from one run to
+# the next, this counts the instructions of each rustc (valgrind's cachegrind, every
+# thread: the front end and LLVM), which move by under 0.1%: it tells apart changes of
+# a few percent that time cannot. Each commit's crates build with the exact rustc
+# command cargo runs for them in the real application of run.sh (`bundled`: default
+# features off, a debug build), taken from `cargo build -v` once and pointed at each
+# commit's sources in turn. Needs valgrind; takes about a minute a commit.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+revs=("$@")
+[ ${#revs[@]} -eq 0 ] && revs=(HEAD~1 HEAD)
+command -v valgrind > /dev/null || { echo "error: valgrind is needed (apt-get install valgrind)" >&2; exit 1; }
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+
+(cd "$root" && cargo build --quiet -p xtask)
+"${CARGO_TARGET_DIR:-$root/target}/debug/xtask" compile-cost-fixtures "$scratch/app" --app
+fixture="$scratch/app/bundled"
+# The rustc commands of the two crates, as cargo runs them (with this checkout's paths).
+(cd "$fixture" && CARGO_TARGET_DIR="$scratch/target" cargo build -v 2>&1) |
+    sed -n 's/^ *Running `\(.*--crate-name \(bce_errors_core\|bce_errors\) .*\)`$/\1/p' > "$scratch/commands"
+[ "$(wc -l < "$scratch/commands")" -eq 2 ] || { echo "error: no rustc commands for the two crates" >&2; exit 1; }
+
+printf '| commit | bce-errors-core | bce-errors | both |\n|---|---|---|---|\n'
+for rev in "${revs[@]}"; do
+    tree="$scratch/tree-$(git -C "$root" rev-parse --short "$rev")"
+    mkdir -p "$tree"
+    git -C "$root" archive "$rev" | tar -x -C "$tree"
+    counts=()
+    while read -r command; do
+        rm -f "$scratch"/cachegrind.*
+        (cd "$fixture" && eval "valgrind --tool=cachegrind --cache-sim=no \
+            --cachegrind-out-file=$scratch/cachegrind.%p ${command//$root/$tree}") > /dev/null 2>&1 ||
+            { echo "error: building $rev's crates failed" >&2; exit 1; }
+        counts+=("$(cat "$scratch"/cachegrind.* | awk '/^summary:/ { s += $2 } END { print s }')")
+    done < "$scratch/commands"
+    awk -v r="$rev" -v a="${counts[0]}" -v b="${counts[1]}" \
+        'BEGIN { printf "| %s | %.3f G | %.3f G | %.3f G |\n", r, a / 1e9, b / 1e9, (a + b) / 1e9 }'
+done
