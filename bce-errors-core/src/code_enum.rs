@@ -85,12 +85,11 @@ macro_rules! __code_enum {
             ::core::concat!("" $(, $description_zh)?),
         ]
     };
-    (@status $variant:ident (global)) => { 0 };
     (@status $variant:ident ($($code:literal,)? Some($status:literal), $($rest:tt)*)) => {
         $status
     };
+    // No status, or a `(global)` row (whose status is in the table it borrows from).
     (@status $variant:ident $row:tt) => { 0 };
-    (@retry $variant:ident (global)) => { ::core::option::Option::None };
     (@retry $variant:ident (
         $($code:literal,)? $has_status:ident $(($status:literal))?, $message:literal,
         $has_description:ident $(($description:literal))?,
@@ -98,6 +97,7 @@ macro_rules! __code_enum {
     )) => {
         ::core::option::Option::Some($crate::RetryClass::$retry)
     };
+    // No retry class, or a `(global)` row.
     (@retry $variant:ident $row:tt) => { ::core::option::Option::None };
     (@places $from:tt $($variant:ident $row:tt)*) => {
         $crate::__private::places([$($crate::__code_enum!(@source $from $variant $row)),*])

@@ -238,16 +238,16 @@ mod tests {
             plain.then(|| code.parse::<i64>().ok()).flatten()
         };
         let alphabet = ["0", "1", "9", "-", "+", "a", " ", "١"];
-        let mut codes = vec![String::new()];
+        // The strings of each length in turn (`of_length`), from the empty one.
+        let mut of_length = vec![String::new()];
+        let mut codes = of_length.clone();
         for _ in 0..4 {
-            let longer: Vec<String> = codes
+            of_length = of_length
                 .iter()
                 .flat_map(|code| alphabet.iter().map(move |c| format!("{code}{c}")))
                 .collect();
-            codes.extend(longer);
+            codes.extend_from_slice(&of_length);
         }
-        codes.sort();
-        codes.dedup();
         for edge in [
             i64::MIN as i128 - 1,
             i64::MIN as i128,

@@ -12,7 +12,6 @@ use super::*;
 /// `N` (4 or 8) bytes of `b` from `at`, little-endian (0 where `b` is shorter), at
 /// compile time. Byte reads written out, with no loop and no call: rustc's interpreter
 /// runs every statement of a loop's round, and a call costs it more than a byte read.
-#[inline(always)]
 const fn word<const N: usize>(b: &[u8], at: usize) -> u64 {
     if at > b.len() || b.len() - at < N {
         return 0;
@@ -72,7 +71,6 @@ fn load<const N: usize>(b: &[u8], at: usize) -> u64 {
 
 /// [`key`] of the `n` bytes of `b` from `at` (a code in a table's text, read in place
 /// when the index is built), at compile time.
-#[inline(always)]
 pub(super) const fn key_at<const SKIP: usize>(b: &[u8], at: usize, n: usize) -> u64 {
     let (head, tail) = if n >= 8 {
         (
