@@ -153,11 +153,11 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn locate(&self, span: impl Into<Range<usize>>) -> Location {
-        self.lines.locate(self.file, self.text, span.into())
+    fn locate(&self, span: Range<usize>) -> Location {
+        self.lines.locate(self.file, self.text, span)
     }
 
-    fn at(&self, span: impl Into<Range<usize>>, message: impl Into<String>) -> Diagnostic {
+    fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::located(self.locate(span), message)
     }
 
@@ -277,7 +277,7 @@ impl Reader<'_> {
             "write [service] on its own line, followed by name = \"...\"",
         )?;
         let mut service = ServiceFields {
-            at: Some(self.locate(value.span.clone())),
+            at: Some(self.value_at(value)),
             ..ServiceFields::default()
         };
         for (key, v) in &table.entries {

@@ -9,8 +9,8 @@
 //!
 //! What it gives [`spec_file`](crate::spec_file): a table's keys in the order written,
 //! a string's span with its quotes, an `[[x]]` element's span as its header, and errors
-//! that say what was expected where (a number, a date, an unclosed string and a
-//! duplicate key are told apart, so that the reader can suggest a fix).
+//! that say what was expected where (a number too large, a date, an unclosed string
+//! and a duplicate key are told apart, so that the reader can suggest a fix).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -88,7 +88,9 @@ pub(crate) struct Error {
     pub(crate) message: String,
 }
 
-/// The errors the spec reader words a fix for; the rest are [`ErrorKind::Syntax`].
+/// The errors told apart: those the spec reader words a fix for, and a misspelt number
+/// (for the comparison with `toml-span` in the tests); the rest are
+/// [`ErrorKind::Syntax`].
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum ErrorKind {
     /// Not a number TOML reads (misspelt: `4o4`, `1.`, `+0x1`).
@@ -97,7 +99,8 @@ pub(crate) enum ErrorKind {
     TooLarge { key: Option<String> },
     /// A date or time, which specs do not read.
     Date,
-    /// A string whose line ends before its closing quote.
+    /// A string whose line ends (`\n`) before its closing quote. (A `\r` before the
+    /// closing quote is a control character in a string, a `Syntax` error.)
     UnclosedString,
     /// A key or table written twice; `first` is where it was first.
     Duplicate { first: Range<usize> },
@@ -244,12 +247,9 @@ pub(crate) fn parse(text: &str) -> Result<Table<'_>, Error> {
     let mut root = Table::new(Made::Header);
     let mut current: Vec<usize> = Vec::new();
     loop {
-        parser.spaces();
+        parser.blank()?;
         match parser.peek() {
             None => return Ok(root),
-            Some(b'\n') => parser.at += 1,
-            Some(b'\r') => parser.crlf()?,
-            Some(b'#') => parser.comment()?,
             Some(b'[') => {
                 current = parser.header(&mut root)?;
                 parser.line_end()?;
@@ -557,7 +557,7 @@ impl<'a> Parser<'a> {
     /// the last value.
     fn inline_table(&mut self, depth: usize) -> Result<Table<'a>, Error> {
         self.at += 1;
-        let mut table = Table::new(Made::Header);
+        let mut table = Table::new(Made::Inline);
         loop {
             self.blank()?;
             if self.eat(b'}') {
@@ -572,7 +572,6 @@ impl<'a> Parser<'a> {
                 return Err(self.expected("`,` or `}` in the inline table"));
             }
         }
-        table.made = Made::Inline;
         Ok(table)
     }
 
@@ -759,11 +758,7 @@ impl<'a> Parser<'a> {
     /// An integer or a float; a date or time is an error of its own.
     fn number(&mut self) -> Result<Kind<'a>, Error> {
         let start = self.at;
-        let mut end = start;
-        while matches!(self.byte(end), Some(b) if b.is_ascii_alphanumeric() || b"_+-.:".contains(&b))
-        {
-            end += 1;
-        }
+        let mut end = start + token_len(&self.text[start..]);
         let token = &self.text[start..end];
         if is_date_or_time(token) {
             // A date and a time may be joined by a space.
@@ -771,7 +766,7 @@ impl<'a> Parser<'a> {
                 .strip_prefix(' ')
                 .filter(|t| is_date_or_time(t));
             if let Some(time) = time {
-                end += 1 + time.len() - time.trim_start_matches(is_token_char).len();
+                end += 1 + token_len(time);
             }
             return Err(Error::new(
                 start..end,
@@ -857,6 +852,11 @@ fn is_control(b: u8) -> bool {
 
 fn is_token_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "_+-.:".contains(c)
+}
+
+/// The length of the number, date or time `text` starts with (its token characters).
+fn token_len(text: &str) -> usize {
+    text.len() - text.trim_start_matches(is_token_char).len()
 }
 
 /// Whether `token` starts like a date (`2025-10-16`) or a time (`07:32:00`).
