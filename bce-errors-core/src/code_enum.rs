@@ -31,11 +31,12 @@
 //! `NatError::from_code(..)` with nothing imported), `Debug`, `Display`, `Error`,
 //! `FromStr`, [`ServiceError`](crate::ServiceError), the serde impls (feature `serde`)
 //! and `From<GlobalError>`. At compile time the rows become the table's `Parts` (their
-//! texts concatenated, where each ends, where each row is; a borrowed row has only its
-//! code and its place), which `from_code`'s `Index` is built from, its slots 4 or 8
-//! bytes wide as the table allows; and the `Table` the methods read: the parts, the
-//! statuses and retry classes packed in one static (one pointer a table, none a row).
-//! No code reads the parts at run time, so no binary keeps them.
+//! texts concatenated, where each ends, where each row is, and each code's place and
+//! key, all found in one pass over the rows; a borrowed row has only its code and its
+//! place), which `from_code`'s `Index` is built from, its slots 4 or 8 bytes wide as the
+//! table allows; and the `Table` the methods read: the text, the ends, the places, the
+//! statuses and the retry classes, each array a static of its own (no pointer a row).
+//! No code reads the codes' keys at run time, so no binary keeps them.
 //!
 //! A `macro_rules!` rather than a trait with provided methods: inherent methods need
 //! no import, and rustc expands it in a fraction of the time a proc macro's tokens
@@ -64,14 +65,13 @@ macro_rules! __code_enum {
     };
     // The code a `(global)` row keeps in this table's text, after the own rows' texts,
     // where `from_code` compares it: its variant's name. The generator writes a row
-    // `(global)` only where its code is that name; `Index::build` checks that the
-    // names fill the text as the borrowed codes would.
+    // `(global)` only where its code is that name; `layout` checks that the names fill
+    // the text as the borrowed codes would.
     (@code $variant:ident (global)) => { ::core::stringify!($variant) };
     (@code $variant:ident $row:tt) => { "" };
-    // Literals only (no call): rustc checks and evaluates them several times faster.
-    // Written out, not `[""; FIELDS]`: a repeat's length is a constant of its own that
-    // rustc checks and evaluates, one for each borrowed row.
-    (@fields $variant:ident (global)) => { ["", "", "", "", ""] };
+    // Literals only (no call): rustc checks and evaluates them several times faster. A
+    // `(global)` row has no texts of its own (an empty variant says so), only its code.
+    (@fields $variant:ident (global)) => { ["", ::core::stringify!($variant), "", "", ""] };
     (@fields $variant:ident (
         $($code:literal,)? $has_status:ident $(($status:literal))?, $message:literal,
         $has_description:ident $(($description:literal))?,
@@ -141,35 +141,44 @@ macro_rules! __code_enum {
                     $(, $crate::__code_enum!(@code $variant $row))*
                 );
                 // Statics, not constants: a constant's array literal costs rustc time
-                // that grows with the square of its length. No code reads them at run
-                // time (`__TABLE` packs them), so no binary keeps them.
-                // By own row: a borrowed row's texts are in the table it borrows from.
-                static ENDS: [u32; $crate::__private::FIELDS * $crate::__private::own_rows(&PLACES)] =
-                    $crate::__private::ends(&[$($crate::__code_enum!(@fields $variant $row)),*]);
+                // that grows with the square of its length. No code reads the layout at
+                // run time (`__TABLE` reads copies of the ends and places), so no binary
+                // keeps its codes. By own row: a borrowed row's texts are in the table
+                // it borrows from.
+                static LAYOUT: $crate::__private::Layout<
+                    { $crate::__private::FIELDS * $crate::__private::own_rows(&PLACES) },
+                    $rows,
+                > = $crate::__private::layout::<_, _, $skip>(
+                    &[$($crate::__code_enum!(@fields $variant $row)),*],
+                    TEXT.len(),
+                );
                 static PLACES: [u16; $rows] =
                     $crate::__code_enum!(@places ($($global)?) $($variant $row)*);
+                static ENDS: [u32; LAYOUT.ends.len()] = LAYOUT.ends;
                 static PARTS: $crate::__private::Parts = $crate::__private::Parts {
                     text: TEXT.as_bytes(),
                     ends: &ENDS,
+                    codes: &LAYOUT.codes,
+                    skip: $skip,
                     places: &PLACES,
                     borrowed: $crate::__code_enum!(@borrowed __PARTS $($global)?),
                 };
                 &PARTS
             };
-            /// The rows' texts and numbers, packed: what the enum's methods read.
+            /// The rows' texts and numbers: what the enum's methods read.
             #[doc(hidden)]
-            #[allow(long_running_const_eval)]
             pub const __TABLE: &'static $crate::__private::Table = {
                 const PARTS: &$crate::__private::Parts = $name::__PARTS;
+                static TEXT: [u8; PARTS.text.len()] = $crate::__private::text_array(PARTS.text);
                 static STATUSES: [u16; $rows] = [$($crate::__code_enum!(@status $variant $row)),*];
                 static RETRIES: [::core::option::Option<$crate::RetryClass>; $rows] =
                     [$($crate::__code_enum!(@retry $variant $row)),*];
-                static DATA: [u8; $crate::__private::packed_len(PARTS.text.len(), PARTS.ends.len(), $rows)] =
-                    $crate::__private::pack(PARTS.text, PARTS.ends, &STATUSES, &RETRIES, PARTS.places);
                 static TABLE: $crate::__private::Table = $crate::__private::Table::new(
-                    &DATA,
-                    PARTS.text.len(),
-                    PARTS.ends.len(),
+                    &TEXT,
+                    PARTS.ends,
+                    &STATUSES,
+                    &RETRIES,
+                    PARTS.places,
                     $crate::__code_enum!(@borrowed __TABLE $($global)?),
                 );
                 &TABLE

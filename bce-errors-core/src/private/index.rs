@@ -6,28 +6,8 @@
 //! `inline`: nothing is optimized there, and an inlined copy in every enum's
 //! `from_code` only made the bundled enums' crate slower to build.
 
-use super::parts::CodeAt;
+use super::parts::{CodeKey, key_of};
 use super::*;
-
-/// `N` (4 or 8) bytes of `b` from `at`, little-endian (0 where `b` is shorter), at
-/// compile time. Byte reads written out, with no loop and no call: rustc's interpreter
-/// runs every statement of a loop's round, and a call costs it more than a byte read.
-const fn word<const N: usize>(b: &[u8], at: usize) -> u64 {
-    if at > b.len() || b.len() - at < N {
-        return 0;
-    }
-    let low = b[at] as u64
-        | (b[at + 1] as u64) << 8
-        | (b[at + 2] as u64) << 16
-        | (b[at + 3] as u64) << 24;
-    if N == 4 {
-        return low;
-    }
-    low | (b[at + 4] as u64) << 32
-        | (b[at + 5] as u64) << 40
-        | (b[at + 6] as u64) << 48
-        | (b[at + 7] as u64) << 56
-}
 
 /// The lookup key of a code: its length and its first eight bytes and eight bytes at
 /// its end mixed (four and four, or three bytes, for shorter codes). The end word
@@ -36,7 +16,7 @@ const fn word<const N: usize>(b: &[u8], at: usize) -> u64 {
 /// generator picks the skip that tells them apart. Two codes with one key still work:
 /// the table probes on, and every hit is confirmed by comparing the whole code.
 ///
-/// The run-time twin of the `key_at` the index is built with (a test holds them
+/// The run-time twin of the `key_of` the index is built with (a test holds them
 /// equal): its words are loads of the same form as `same_code`'s, so the compiler
 /// loads the code's first and last eight bytes once for both.
 #[cfg_attr(debug_assertions, inline)]
@@ -67,28 +47,6 @@ fn load<const N: usize>(b: &[u8], at: usize) -> u64 {
     let mut word = [0u8; 8];
     word[..N].copy_from_slice(bytes);
     u64::from_le_bytes(word)
-}
-
-/// [`key`] of the `n` bytes of `b` from `at` (a code in a table's text, read in place
-/// when the index is built), at compile time.
-pub(super) const fn key_at<const SKIP: usize>(b: &[u8], at: usize, n: usize) -> u64 {
-    let (head, tail) = if n >= 8 {
-        (
-            word::<8>(b, at),
-            // No `saturating_sub`: a call.
-            word::<8>(b, if n > 8 + SKIP { at + n - 8 - SKIP } else { at }),
-        )
-    } else if n >= 4 {
-        (word::<4>(b, at), word::<4>(b, at + n - 4))
-    } else if n > 0 {
-        (
-            b[at] as u64 | (b[at + n / 2] as u64) << 8,
-            b[at + n - 1] as u64,
-        )
-    } else {
-        (0, 0)
-    };
-    head.wrapping_add(tail) ^ n as u64
 }
 
 /// The first slot to probe for `key` in a table of `len` slots (a power of two):
@@ -132,38 +90,20 @@ pub struct Index<const NARROW: usize, const WIDE: usize, const SKIP: usize> {
 #[inline] // Compile time only: see the module docs of `private`.
 pub const fn narrow_slots(slots: usize, table: &Parts) -> usize {
     let mut fits = table.text.len() <= u16::MAX as usize && table.rows() <= u8::MAX as usize + 1;
-    // A borrowed code is a code of the table it is borrowed from, and so on.
-    let mut holder = Some(table);
-    while let (true, Some(codes)) = (fits, holder) {
-        fits = own_codes_fit(codes);
-        holder = codes.borrowed;
+    let mut row = 0;
+    while fits && row < table.codes.len() {
+        fits = table.codes[row].len <= u8::MAX as u32;
+        row += 1;
     }
     if fits { slots } else { 0 }
-}
-
-/// Whether every code `table` holds itself is under 256 bytes (an own row's code is its
-/// variant's text or its code's): read off the ends, with no call a row (each costs
-/// rustc's interpreter).
-#[inline] // Compile time only: see the module docs of `private`.
-const fn own_codes_fit(table: &Parts) -> bool {
-    let (mut i, mut start) = (0, 0);
-    while i < table.ends.len() {
-        let (variant_end, code_end) = (table.ends[i] as usize, table.ends[i + 1] as usize);
-        if variant_end - start > u8::MAX as usize || code_end - variant_end > u8::MAX as usize {
-            return false;
-        }
-        start = table.ends[i + FIELDS - 1] as usize;
-        i += FIELDS;
-    }
-    true
 }
 
 impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WIDE, SKIP> {
     /// How many slots.
     const SLOTS: usize = NARROW + WIDE;
 
-    /// The index of `table`'s codes hashed with `seed`. An empty code (no spec has one)
-    /// is not placed: nothing finds it.
+    /// The index of `table`'s codes hashed with `seed`. No code is empty (`layout` reads
+    /// an empty one as the variant's name), so a slot of length 0 is an empty slot.
     pub const fn build(table: &'static Parts, seed: u64) -> Self {
         let rows = table.rows();
         assert!(
@@ -182,25 +122,12 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
             shortest: usize::MAX,
             longest: 0,
         };
-        // Where the next borrowed row's code is: after every own row's texts.
-        let mut tail = match table.ends.last() {
-            Some(end) => *end as usize,
-            None => 0,
-        };
+        assert!(table.skip == SKIP, "the codes' keys at the index's skip");
         let mut row = 0;
         while row < rows {
-            // Read in place (see `CodeAt`).
-            let (code, borrowed) = table.code_at(row);
-            let len = code.len;
-            // Where the index finds it: in place, or among the borrowed codes at the end.
-            let start = if borrowed { tail } else { code.start };
-            if borrowed {
-                tail += len;
-            }
+            let CodeKey { key, len, .. } = table.codes[row];
+            let len = len as usize;
             row += 1;
-            if len == 0 {
-                continue;
-            }
             assert!(len <= u16::MAX as usize, "a code under 64 KiB");
             if len < index.shortest {
                 index.shortest = len;
@@ -208,29 +135,17 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
             if len > index.longest {
                 index.longest = len;
             }
-            let mut at = home(
-                key_at::<SKIP>(code.text, code.start, len),
-                seed,
-                Self::SLOTS,
-            );
+            let mut at = home(key, seed, Self::SLOTS);
             let mut probes = 1;
             while index.slot(at).1 != 0 {
                 at = (at + 1) & (Self::SLOTS - 1);
                 probes += 1;
             }
-            index.put(at, start, len, row - 1);
+            index.put(at, table.code_start(row - 1), len, row - 1);
             if probes > index.probes {
                 index.probes = probes;
             }
         }
-        // The borrowed codes fill the text's end: `code_enum!` writes each as its
-        // variant's name, the generator borrows only rows whose code that is, and a
-        // name of another length lands here (the round trip of every bundled code, in
-        // tests/, catches one of the same length).
-        assert!(
-            tail == table.text.len(),
-            "the text ends with the borrowed rows' codes"
-        );
         index
     }
 
@@ -275,20 +190,24 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
         }
     }
 
-    /// The row whose code is `code`, at compile time: [`find`](Self::find)'s probe, with
-    /// a comparison rustc can evaluate.
-    pub(super) const fn row_of(&self, text: &[u8], code: CodeAt) -> Option<usize> {
-        let home = home(
-            key_at::<SKIP>(code.text, code.start, code.len),
-            self.seed,
-            Self::SLOTS,
-        );
+    /// The row whose code is the code of row `row` of `from`, in the table whose text
+    /// is `text`, at compile time: [`find`](Self::find)'s probe, with a comparison
+    /// rustc can evaluate.
+    pub(super) const fn row_of(&self, text: &[u8], from: &Parts, row: usize) -> Option<usize> {
+        let code = from.codes[row];
+        let key = if from.skip == SKIP {
+            code.key
+        } else {
+            key_of::<SKIP>(from.code(row))
+        };
+        let home = home(key, self.seed, Self::SLOTS);
+        let at = from.code_start(row);
         let mut probe = 0;
         while probe < self.probes {
             let (start, len, row) = self.slot(home + probe);
             if len == 0 {
                 return None;
-            } else if code.same(&CodeAt { text, start, len }) {
+            } else if len == code.len as usize && same_at(text, start, from.text, at, len) {
                 return Some(row);
             }
             probe += 1;
@@ -317,6 +236,21 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
         }
         None
     }
+}
+
+/// Whether the `len` bytes of `a` from `at_a` are those of `b` from `at_b`, at compile
+/// time (indexed in place: a call a byte would cost rustc's interpreter more than the
+/// compare).
+#[inline] // Compile time only: see the module docs of `private`.
+const fn same_at(a: &[u8], at_a: usize, b: &[u8], at_b: usize, len: usize) -> bool {
+    let mut i = 0;
+    while i < len {
+        if a[at_a + i] != b[at_b + i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// `code == input`, inlined into `from_code`: from 8 to 16 bytes the first and last

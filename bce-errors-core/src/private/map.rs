@@ -1,7 +1,10 @@
 //! `From<GlobalError>`'s map: for each global row, the row of an enum with its code.
 
-use super::parts::{Place, place};
+use super::parts::BORROWED_BIT;
 use super::*;
+
+/// A global row no row of the table has the code of (yet).
+const UNMAPPED: u16 = u16::MAX;
 
 /// For each row of `from`, the row of `table` (indexed by `index`) with the same code:
 /// a row `table` borrows from `from` names it in its place; any other is found through
@@ -20,43 +23,55 @@ pub const fn map_codes<
     index: &Index<NARROW, WIDE, SKIP>,
     at: &str,
 ) -> [u16; N] {
-    const UNMAPPED: u16 = u16::MAX;
     let mut map = [UNMAPPED; N];
     let mut row = 0;
     while row < table.rows() {
-        if let Place::Borrowed(_, at) = place(table.places[row], table.borrowed) {
-            map[at] = row as u16;
+        // A borrowed row: the row of `from` in the other bits (see `places`).
+        let place = table.places[row];
+        if place & BORROWED_BIT != 0 {
+            map[(place & !BORROWED_BIT) as usize] = row as u16;
         }
         row += 1;
     }
-    let mut missing = Message::new();
-    let mut lacking = 0;
+    let mut complete = true;
     let mut i = 0;
     while i < N {
-        if map[i] != UNMAPPED {
-            i += 1;
-            continue;
-        }
-        match index.row_of(table.text, from.code_at(i).0) {
-            Some(row) => map[i] = row as u16,
-            None => {
-                missing.push(if lacking == 0 { " `" } else { ", `" });
-                missing.push_bytes(from.code(i));
-                missing.push("`");
-                lacking += 1;
+        if map[i] == UNMAPPED {
+            match index.row_of(table.text, from, i) {
+                Some(row) => map[i] = row as u16,
+                None => complete = false,
             }
         }
         i += 1;
     }
-    if lacking > 0 {
-        let mut message = Message::new();
-        message.push(at);
-        message.push(": this spec includes a `global = true` table that lacks codes of the bundled GlobalError:");
-        message.push(missing.as_str());
-        message.push(". Help: enums that include the global table convert from bce_errors::services::GlobalError, so it needs every global code: include the bundled specs/global.toml (or a copy with every code)");
+    if !complete {
+        let message = lacking_codes(from, &map, at);
         panic!("{}", message.as_str());
     }
     map
+}
+
+/// The error when the table lacks `from`'s rows whose `map` entry is unmapped.
+#[inline] // Compile time only: see the module docs of `private`.
+const fn lacking_codes(from: &Parts, map: &[u16], at: &str) -> Message {
+    let mut missing = Message::new();
+    let mut i = 0;
+    while i < map.len() {
+        if map[i] == UNMAPPED {
+            missing.push(if missing.len == 0 { " `" } else { ", `" });
+            missing.push_bytes(from.code(i));
+            missing.push("`");
+        }
+        i += 1;
+    }
+    let mut message = Message::new();
+    message.push(at);
+    message.push(
+        ": this spec includes a `global = true` table that lacks codes of the bundled GlobalError:",
+    );
+    message.push(missing.as_str());
+    message.push(". Help: enums that include the global table convert from bce_errors::services::GlobalError, so it needs every global code: include the bundled specs/global.toml (or a copy with every code)");
+    message
 }
 
 /// A message built at compile time (cut at its capacity).

@@ -2,8 +2,9 @@
 //!
 //! A generated enum is its declaration and one call of [`code_enum!`](crate::__code_enum)
 //! holding its rows as literals; that macro writes the enum's API, the same for every
-//! enum, over these functions, in stages: the rows' [`Parts`] (`parts.rs`), packed into
-//! the [`Table`] the methods read (`table.rs`); `from_code`'s [`Index`] (`index.rs`),
+//! enum, over these functions, in stages: the rows' [`Parts`] (`parts.rs`), laid out in
+//! one pass over the rows; the [`Table`] the methods read (`table.rs`), the parts'
+//! arrays with the statuses and retry classes; `from_code`'s [`Index`] (`index.rs`),
 //! the only computed part, built by rustc at compile time from the parts and a seed the
 //! generator chose; and `From<GlobalError>`'s map (`map.rs`).
 //!
@@ -26,8 +27,8 @@ mod tests;
 
 pub use index::{Index, home, key, narrow_slots};
 pub use map::map_codes;
-pub use parts::{FIELDS, MAX_ROWS, OWN, Parts, ends, own_rows, places};
-pub use table::{Table, pack, pack_into, packed_len};
+pub use parts::{CodeKey, FIELDS, Layout, MAX_ROWS, OWN, Parts, layout, own_rows, places};
+pub use table::{Table, text_array};
 
 /// The names a generated enum defines on itself (associated items of its inherent
 /// `impl`): a variant may not take one. `code_enum!` defines exactly these; a test

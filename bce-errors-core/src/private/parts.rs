@@ -1,7 +1,7 @@
 //! A table as `code_enum!` writes it: its text, where each text ends, where each row
-//! is. Read at compile time only, by `from_code`'s index and by `From<GlobalError>`'s
-//! map; [`pack`](super::pack) turns it into the [`Table`](super::Table) the methods
-//! read.
+//! is, and each code's place and key, found in one pass over the rows ([`layout`]).
+//! Read at compile time, by `from_code`'s index and by `From<GlobalError>`'s map; the
+//! [`Table`](super::Table) the methods read shares its text, ends and places.
 
 /// The texts of a row in a [`Table`](super::Table): the variant's name, the code, the
 /// message, the description and the Chinese description (empty: none).
@@ -74,23 +74,78 @@ pub(super) const fn place<T: Copy>(place: u16, borrowed: Option<T>) -> Place<T> 
     }
 }
 
-/// Where each text of a table's own rows ends in its text, from the rows' texts
-/// ([`FIELDS`] a row, as `code_enum!` joins them into the text; a borrowed row's are
-/// empty, its variant too, and it has no entries here).
-pub const fn ends<const T: usize>(rows: &[[&str; FIELDS]]) -> [u32; T] {
-    let mut ends = [0u32; T];
-    let (mut end, mut i, mut row) = (0, 0, 0);
+/// A row's code as the index reads it, at compile time: its key ([`key`](super::key)
+/// at the table's skip), where it starts in the table's text and its length. An own
+/// row's code starts where the text says; a borrowed row's is among the borrowed codes
+/// after the own rows' texts, and its start counts from their end.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeKey {
+    pub(super) key: u64,
+    pub(super) start: u32,
+    pub(super) len: u32,
+}
+
+/// What one pass over a table's rows finds at compile time: where each own row's texts
+/// end, and each row's [`CodeKey`].
+#[derive(Debug)]
+pub struct Layout<const T: usize, const R: usize> {
+    /// Where each own row's texts end in the table's text.
+    pub ends: [u32; T],
+    /// Each row's code, its place and its key.
+    pub codes: [CodeKey; R],
+}
+
+/// The [`Layout`] of a table's rows ([`FIELDS`] texts a row, as `code_enum!` joins them
+/// into its text of `text_len` bytes; a borrowed row's variant is empty and its code is
+/// its variant's name, which `code_enum!` writes after the own rows' texts), its keys
+/// at skip `SKIP`.
+pub const fn layout<const T: usize, const R: usize, const SKIP: usize>(
+    rows: &[[&str; FIELDS]; R],
+    text_len: usize,
+) -> Layout<T, R> {
+    const NONE: CodeKey = CodeKey {
+        key: 0,
+        start: 0,
+        len: 0,
+    };
+    let mut layout = Layout {
+        ends: [0; T],
+        codes: [NONE; R],
+    };
+    layout_into::<SKIP>(rows, &mut layout.ends, &mut layout.codes, text_len);
+    layout
+}
+
+/// Writes [`layout`]'s ends and codes into `ends` and `codes`.
+pub(super) const fn layout_into<const SKIP: usize>(
+    rows: &[[&str; FIELDS]],
+    ends: &mut [u32],
+    codes: &mut [CodeKey],
+    text_len: usize,
+) {
+    // `end`: where the own rows' texts end so far; `tail`: the borrowed codes' length.
+    let (mut end, mut tail, mut i, mut row) = (0, 0, 0, 0);
     // No division, no loop over the fields, one `len` a text: each step and each call
     // costs rustc's interpreter.
     while row < rows.len() {
         let [variant, code, message, description, description_zh] = rows[row];
-        row += 1;
         let variant = variant.len();
+        let code = code.as_bytes();
         if variant == 0 {
+            codes[row] = code_key::<SKIP>(code, tail);
+            tail += code.len();
+            row += 1;
             continue;
         }
+        let start = end;
         end += variant;
         ends[i] = end as u32;
+        codes[row] = if code.is_empty() {
+            // The code is the variant's name.
+            code_key::<SKIP>(rows[row][0].as_bytes(), start)
+        } else {
+            code_key::<SKIP>(code, end)
+        };
         end += code.len();
         ends[i + 1] = end as u32;
         end += message.len();
@@ -99,61 +154,65 @@ pub const fn ends<const T: usize>(rows: &[[&str; FIELDS]]) -> [u32; T] {
         ends[i + 3] = end as u32;
         end += description_zh.len();
         ends[i + 4] = end as u32;
-        i += FIELDS;
+        (i, row) = (i + FIELDS, row + 1);
     }
     assert!(
-        i == T,
-        "five texts an own row (a row whose texts are all empty is borrowed)"
+        i == ends.len(),
+        "five texts an own row (a row whose variant is empty is borrowed)"
     );
-    assert!(end <= u32::MAX as usize, "a text under 4 GiB");
-    ends
+    // The borrowed codes fill the text's end: `code_enum!` writes each as its variant's
+    // name, and the generator borrows only rows whose code that is.
+    assert!(
+        end + tail == text_len,
+        "the text ends with the borrowed rows' codes"
+    );
+    assert!(text_len <= u32::MAX as usize, "a text under 4 GiB");
 }
 
-/// A code where a table keeps it: the text, where the code starts there, its length.
-/// Read byte by byte at compile time: rustc's interpreter pays tens of microseconds for
-/// a call that slices (`split_at`, `copy_from_slice`), a few for a byte read.
-#[derive(Clone, Copy)]
-pub(super) struct CodeAt<'a> {
-    pub(super) text: &'a [u8],
-    pub(super) start: usize,
-    pub(super) len: usize,
-}
-
-impl<'a> CodeAt<'a> {
-    /// A whole slice as a code.
-    #[cfg(test)]
-    pub(super) const fn of(code: &'a [u8]) -> Self {
-        CodeAt {
-            text: code,
-            start: 0,
-            len: code.len(),
-        }
-    }
-
-    /// Whether the two codes are the same bytes (indexed in place: a call a byte would
-    /// cost the interpreter more than the compare).
-    #[inline] // Compile time only: see the module docs of `private`.
-    pub(super) const fn same(&self, other: &CodeAt) -> bool {
-        if self.len != other.len {
-            return false;
-        }
-        let mut i = 0;
-        while i < self.len {
-            if self.text[self.start + i] != other.text[other.start + i] {
-                return false;
-            }
-            i += 1;
-        }
-        true
+/// The [`CodeKey`] of `code`, starting at `start`.
+const fn code_key<const SKIP: usize>(code: &[u8], start: usize) -> CodeKey {
+    CodeKey {
+        key: key_of::<SKIP>(code),
+        start: start as u32,
+        len: code.len() as u32,
     }
 }
 
-/// A table as `code_enum!` writes it, before [`pack`](super::pack): read at compile
-/// time only, by `from_code`'s [`Index`](super::Index) and by
-/// [`map_codes`](super::map_codes). Arrays indexed in place, where a
-/// [`Table`](super::Table)'s numbers take calls to decode: rustc's interpreter pays for
-/// every call, and reading the packed table doubled the bundled enums' constant
-/// evaluation. No code reads it at run time, so no binary keeps it.
+/// [`key`](super::key) at compile time: the same words, read by slice patterns (a
+/// pattern binds bytes without the bounds checks and calls an index or a slice costs
+/// rustc's interpreter; a test holds the two equal).
+pub(super) const fn key_of<const SKIP: usize>(code: &[u8]) -> u64 {
+    let n = code.len();
+    let head = match code {
+        [a, b, c, d, e, f, g, h, ..] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]),
+        [a, b, c, d, ..] => u32::from_le_bytes([*a, *b, *c, *d]) as u64,
+        [a, ..] => *a as u64 | (code[n / 2] as u64) << 8,
+        [] => 0,
+    };
+    // Eight bytes or more: the tail word ends `SKIP` bytes short of the end, or is the
+    // head word.
+    let mut skip = if n > 8 + SKIP {
+        SKIP
+    } else {
+        n.saturating_sub(8)
+    };
+    let mut end = code;
+    while let (true, [rest @ .., _]) = (skip > 0, end) {
+        (end, skip) = (rest, skip - 1);
+    }
+    let tail = match end {
+        [.., a, b, c, d, e, f, g, h] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]),
+        [.., a, b, c, d] => u32::from_le_bytes([*a, *b, *c, *d]) as u64,
+        [.., last] => *last as u64,
+        [] => 0,
+    };
+    head.wrapping_add(tail) ^ n as u64
+}
+
+/// A table as `code_enum!` writes it: read at compile time, by `from_code`'s
+/// [`Index`](super::Index) and by [`map_codes`](super::map_codes). No code reads it at
+/// run time, so no binary keeps it (nor its codes: the [`Table`](super::Table) shares
+/// only the text's bytes, the ends and the places).
 #[derive(Debug)]
 pub struct Parts {
     /// The own rows' texts, one after another, then the borrowed rows' codes (a
@@ -161,6 +220,10 @@ pub struct Parts {
     pub text: &'static [u8],
     /// Where each own row's texts end in `text`.
     pub ends: &'static [u32],
+    /// Each row's code (see [`layout`]).
+    pub codes: &'static [CodeKey],
+    /// The skip the codes' keys were made with.
+    pub skip: usize,
     /// Where each row is (see [`places`]).
     pub places: &'static [u16],
     /// The parts of the table borrowed rows are read from.
@@ -168,42 +231,28 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// Where text `i` is in `text`.
+    /// Where row `row`'s code starts in `text`.
     #[inline] // Compile time only: see the module docs of `private`.
-    const fn span(&self, i: usize) -> (usize, usize) {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        (start, self.ends[i] as usize)
-    }
-
-    /// Where row `row`'s code is kept (in the borrowed table for a borrowed row), and
-    /// whether that is the borrowed table.
-    #[inline] // Compile time only: see the module docs of `private`.
-    pub(super) const fn code_at(&self, row: usize) -> (CodeAt<'static>, bool) {
-        let own = match place(self.places[row], self.borrowed) {
-            Place::Borrowed(from, at) => return (from.code_at(at).0, true),
-            Place::Own(own) => own,
-        };
-        let (mut start, mut end) = self.span(own * FIELDS + 1);
-        if start == end {
-            // The code is the variant's name.
-            (start, end) = self.span(own * FIELDS);
+    pub(super) const fn code_start(&self, row: usize) -> usize {
+        let start = self.codes[row].start as usize;
+        if self.places[row] & BORROWED_BIT == 0 {
+            return start;
         }
-        let code = CodeAt {
-            text: self.text,
-            start,
-            len: end - start,
-        };
-        (code, false)
+        // After the own rows' texts.
+        match self.ends.last() {
+            Some(end) => *end as usize + start,
+            None => start,
+        }
     }
 
-    /// The code of row `row` (from the borrowed table for a borrowed row).
+    /// The code of row `row`.
     #[inline] // Compile time only: see the module docs of `private`.
     pub const fn code(&self, row: usize) -> &'static [u8] {
-        let code = self.code_at(row).0;
-        code.text
-            .split_at(code.start + code.len)
+        let start = self.code_start(row);
+        self.text
+            .split_at(start + self.codes[row].len as usize)
             .0
-            .split_at(code.start)
+            .split_at(start)
             .1
     }
 

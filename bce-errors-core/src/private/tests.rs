@@ -1,75 +1,105 @@
-//! The parts, the packed table, the index and the map, each read back.
+//! The layout, the table, the index and the map, each read back.
 
 use super::index::*;
-use super::parts::{BORROWED_BIT, CodeAt};
-use super::table::ROW_BYTES;
+use super::parts::{BORROWED_BIT, CodeKey, key_of, layout_into};
 use super::*;
 use crate::RetryClass;
 
-/// A table's parts and the table packed from them, leaked.
+/// A table's parts and the table made from them, leaked.
 #[derive(Clone, Copy)]
 struct Built {
     parts: &'static Parts,
     table: &'static Table,
 }
 
-/// A table of `codes` (each its own variant, message "m").
+/// A table of `codes` (each its own variant, message "m"), its keys at skip 0.
 fn table(codes: &[&str]) -> Built {
-    own_and_borrowed(codes, &[], None)
+    own_and_borrowed::<0>(codes, &[], None)
 }
 
 /// A table of own rows for `codes` and of `borrowed` rows (`(row, row of from)`),
-/// in row order: own rows first, then borrowed ones; no status, no retry class.
-fn own_and_borrowed(codes: &[&str], borrowed: &[u16], from: Option<Built>) -> Built {
-    let mut text = String::new();
-    let mut ends = Vec::new();
-    for code in codes {
-        for field in [*code, *code, "m", "", ""] {
-            text.push_str(field);
-            ends.push(text.len() as u32);
-        }
-    }
+/// in row order: own rows first, then borrowed ones; no status, no retry class; its
+/// keys at skip `SKIP`.
+fn own_and_borrowed<const SKIP: usize>(
+    codes: &[&str],
+    borrowed: &[u16],
+    from: Option<Built>,
+) -> Built {
+    // As `code_enum!` writes them: an own row's five texts, a borrowed row's code.
+    let borrowed_codes: Vec<&'static str> = borrowed
+        .iter()
+        .map(|&at| std::str::from_utf8(from.unwrap().parts.code(at as usize)).unwrap())
+        .collect();
+    let rows: Vec<[&str; FIELDS]> = codes
+        .iter()
+        .map(|&code| [code, code, "m", "", ""])
+        .chain(borrowed_codes.iter().map(|&code| ["", code, "", "", ""]))
+        .collect();
+    let text: String = codes
+        .iter()
+        .flat_map(|&code| [code, code, "m"])
+        .chain(borrowed_codes.iter().copied())
+        .collect();
     // Own rows by their position, borrowed ones by their row in `from`.
     let places: Vec<u16> = (0..codes.len() as u16)
         .chain(borrowed.iter().map(|&at| at | BORROWED_BIT))
         .collect();
-    // The borrowed rows' codes after the own rows' texts, as `text` lays them out.
-    let mut text = text.into_bytes();
-    text.extend(
-        borrowed
-            .iter()
-            .flat_map(|&at| from.unwrap().parts.code(at as usize)),
-    );
+    let (ends, keys) = laid_out::<SKIP>(&rows, text.len());
     let rows = places.len();
-    let table = packed(
-        &text,
-        &ends,
+    let (text, ends, places) = (text.into_bytes().leak(), ends.leak(), places.leak());
+    let table = made(
+        text,
+        ends,
         &vec![0; rows],
         &vec![None; rows],
-        &places,
+        places,
         from.map(|from| from.table),
     );
     let parts = Box::leak(Box::new(Parts {
-        text: text.leak(),
-        ends: ends.leak(),
-        places: places.leak(),
+        text,
+        ends,
+        codes: keys.leak(),
+        skip: SKIP,
+        places,
         borrowed: from.map(|from| from.parts),
     }));
     Built { parts, table }
 }
 
-/// The table of these parts, leaked (what `code_enum!` does at compile time).
-fn packed(
-    text: &[u8],
+/// `layout` of `rows` (as `code_enum!` writes them) in a text of `text_len` bytes.
+fn laid_out<const SKIP: usize>(
+    rows: &[[&str; FIELDS]],
+    text_len: usize,
+) -> (Vec<u32>, Vec<CodeKey>) {
+    let own = rows.iter().filter(|row| !row[0].is_empty()).count();
+    let mut ends = vec![0; own * FIELDS];
+    let none = CodeKey {
+        key: 0,
+        start: 0,
+        len: 0,
+    };
+    let mut codes = vec![none; rows.len()];
+    layout_into::<SKIP>(rows, &mut ends, &mut codes, text_len);
+    (ends, codes)
+}
+
+/// The table of these arrays, leaked (what `code_enum!` does at compile time).
+fn made(
+    text: &'static [u8],
     ends: &[u32],
     statuses: &[u16],
     retries: &[Option<RetryClass>],
     places: &[u16],
     borrowed: Option<&'static Table>,
 ) -> &'static Table {
-    let mut data = vec![0; packed_len(text.len(), ends.len(), places.len())];
-    pack_into(&mut data, text, ends, statuses, retries, places);
-    let table = Table::new(data.leak(), text.len(), ends.len(), borrowed);
+    let table = Table::new(
+        text,
+        ends.to_vec().leak(),
+        statuses.to_vec().leak(),
+        retries.to_vec().leak(),
+        places.to_vec().leak(),
+        borrowed,
+    );
     Box::leak(Box::new(table))
 }
 
@@ -78,8 +108,16 @@ fn places_number_own_rows_and_keep_borrowed_ones() {
     let places = places([OWN, 3, OWN, 0, OWN]);
     assert_eq!(places, [0, 3 | BORROWED_BIT, 1, BORROWED_BIT, 2]);
     assert_eq!(own_rows(&places), 3);
-    static ENDS: [u32; 5] = ends(&[["A", "a", "m", "", ""], [""; FIELDS]]);
-    assert_eq!(ENDS, [1, 2, 3, 3, 3]);
+    static LAYOUT: Layout<5, 2> =
+        layout::<5, 2, 0>(&[["A", "a", "m", "", ""], ["", "B", "", "", ""]], 4);
+    assert_eq!(LAYOUT.ends, [1, 2, 3, 3, 3]);
+    let [own, borrowed] = LAYOUT.codes;
+    assert_eq!((own.start, own.len, own.key), (1, 1, key::<0>(b"a")));
+    // A borrowed code's start counts from the end of the own rows' texts.
+    assert_eq!(
+        (borrowed.start, borrowed.len, borrowed.key),
+        (0, 1, key::<0>(b"B"))
+    );
 }
 
 #[test]
@@ -98,22 +136,18 @@ fn same_code_at_every_length_and_difference() {
     }
 }
 
-/// `key` (run time) and `key_at` (compile time) agree at every length and skip, on
-/// codes read alone and in place in a longer text.
+/// `key` (run time) and `key_of` (compile time) agree at every length and skip.
 #[test]
 fn the_run_time_key_is_the_compile_time_key() {
     let text: Vec<u8> = (0..64u32).map(|i| (i * 37 + 11) as u8).collect();
-    for at in [0, 3] {
-        for n in 0..=40 {
-            let code = &text[at..at + n];
-            macro_rules! agree {
-                ($($skip:literal)*) => {$(
-                    assert_eq!(key::<$skip>(code), key_at::<$skip>(&text, at, n), "n {n} skip {}", $skip);
-                    assert_eq!(key::<$skip>(code), key_at::<$skip>(code, 0, n), "n {n} skip {}", $skip);
-                )*};
-            }
-            agree!(0 1 2 5 8 9 16);
+    for n in 0..=40 {
+        let code = &text[3..3 + n];
+        macro_rules! agree {
+            ($($skip:literal)*) => {$(
+                assert_eq!(key::<$skip>(code), key_of::<$skip>(code), "n {n} skip {}", $skip);
+            )*};
         }
+        agree!(0 1 2 5 8 9 16);
     }
 }
 
@@ -121,14 +155,14 @@ fn the_run_time_key_is_the_compile_time_key() {
 fn codes(n: usize) -> Vec<&'static str> {
     (0..n)
         .map(|i| &*format!("Code{}x{}{i}", i % 7, "y".repeat(i % 23)).leak())
-        .chain(["", "a", "ab", "abc", "abcd", "abcdefgh", "110", "282000"])
+        .chain(["a", "ab", "abc", "abcd", "abcdefgh", "110", "282000"])
         .collect()
 }
 
 /// An index of `NARROW` narrow or `WIDE` wide slots over a table of `codes` finds
 /// each of them at any seed, and nothing else.
 fn finds_every_code<const NARROW: usize, const WIDE: usize>(codes: &[&str]) {
-    let Built { parts, table } = table(codes);
+    let Built { parts, table } = own_and_borrowed::<9>(codes, &[], None);
     assert_eq!(
         narrow_slots(NARROW + WIDE, parts),
         NARROW,
@@ -137,24 +171,26 @@ fn finds_every_code<const NARROW: usize, const WIDE: usize>(codes: &[&str]) {
     for seed in [1, 3, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
         let index = Index::<NARROW, WIDE, 9>::build(parts, seed);
         for (i, code) in codes.iter().enumerate() {
-            // No spec has an empty code; a table that did finds nothing for it.
-            let found = Some(i).filter(|_| !code.is_empty());
+            let found = Some(i);
             assert_eq!(index.find(table.text(), code), found, "{code:?}");
-            let at = CodeAt::of(code.as_bytes());
-            assert_eq!(index.row_of(parts.text, at), found, "{code:?}");
+            assert_eq!(index.row_of(parts.text, parts, i), found, "{code:?}");
             assert_eq!(table.row(i).code, *code);
         }
-        for miss in [
+        let misses = [
             "Code0",
             "abcdefgi",
             "ab ",
             "2820000",
             "Code1x\u{0}",
             "Code0x0 ",
-        ] {
+        ];
+        // At skip 9 and at another skip, which `row_of` keys again.
+        let at_9 = own_and_borrowed::<9>(&misses, &[], None).parts;
+        let at_0 = own_and_borrowed::<0>(&misses, &[], None).parts;
+        for (i, miss) in misses.iter().enumerate() {
             assert_eq!(index.find(table.text(), miss), None, "{miss:?}");
-            let at = CodeAt::of(miss.as_bytes());
-            assert_eq!(index.row_of(parts.text, at), None, "{miss:?}");
+            assert_eq!(index.row_of(parts.text, at_9, i), None, "{miss:?}");
+            assert_eq!(index.row_of(parts.text, at_0, i), None, "{miss:?}");
         }
     }
 }
@@ -174,22 +210,24 @@ fn a_long_code_or_a_long_text_takes_wide_slots() {
     // A borrowed code is a code of the table it is borrowed from.
     let from = |code: &str| table(&[&*code.to_owned().leak()]);
     assert_eq!(
-        narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(from(&long))).parts),
+        narrow_slots(
+            4,
+            own_and_borrowed::<0>(&["A"], &[0], Some(from(&long))).parts
+        ),
         0
     );
     assert_eq!(
         narrow_slots(
             4,
-            own_and_borrowed(&["A"], &[0], Some(from(&long[..255]))).parts
+            own_and_borrowed::<0>(&["A"], &[0], Some(from(&long[..255]))).parts
         ),
         4
     );
-    // And so on down a chain of borrowed tables.
-    let chain = own_and_borrowed(&["B"], &[0], Some(from(&long)));
-    assert_eq!(
-        narrow_slots(4, own_and_borrowed(&["A"], &[0], Some(chain)).parts),
-        0
-    );
+    // And so on down a chain of borrowed tables; the codes of the table borrowed from
+    // that this one does not borrow do not count.
+    let chain = own_and_borrowed::<0>(&["B"], &[0], Some(from(&long)));
+    let a = |row| own_and_borrowed::<0>(&["A"], &[row], Some(chain)).parts;
+    assert_eq!((narrow_slots(4, a(1)), narrow_slots(4, a(0))), (0, 4));
     let wordy: Vec<&str> = (0..200)
         .map(|i| &*format!("{i}{}", "z".repeat(200)).leak())
         .collect();
@@ -218,13 +256,23 @@ fn narrow_slots_up_to_256_rows_and_a_text_of_65535_bytes() {
 
 #[test]
 fn rows_read_back_with_their_optional_fields() {
-    let text = "NoSuchNatNoSuchNatNot found.Create it.没有E110110Token invalid";
-    static ENDS: [u32; 10] = ends(&[
-        ["NoSuchNat", "NoSuchNat", "Not found.", "Create it.", "没有"],
-        ["E110", "110", "Token invalid", "", ""],
-    ]);
+    const TEXT: &str = "NoSuchNatNoSuchNatNot found.Create it.没有E110110Token invalid";
+    static LAYOUT: Layout<10, 2> = layout::<10, 2, 0>(
+        &[
+            ["NoSuchNat", "NoSuchNat", "Not found.", "Create it.", "没有"],
+            ["E110", "110", "Token invalid", "", ""],
+        ],
+        TEXT.len(),
+    );
     let retries = [None, Some(RetryClass::Never)];
-    let table = packed(text.as_bytes(), &ENDS, &[404, 0], &retries, &[0, 1], None);
+    let table = made(
+        TEXT.as_bytes(),
+        &LAYOUT.ends,
+        &[404, 0],
+        &retries,
+        &[0, 1],
+        None,
+    );
     let nat = table.row(0);
     assert_eq!(
         (nat.code, nat.message, nat.status),
@@ -241,17 +289,14 @@ fn rows_read_back_with_their_optional_fields() {
     );
     assert_eq!(ai.retry, Some(RetryClass::Never));
     assert_eq!(table.row(2).code, "", "past the end");
-    // A text over 64 KiB: ends of 4 bytes, the numbers after them.
+    // A text over 64 KiB.
     let long = "d".repeat(70_000);
     let rows = [["A", "a", "M", &long, "B"], ["C", "c", "N", "", ""]];
-    let (mut text, mut ends) = (String::new(), Vec::new());
-    for field in rows.iter().flatten() {
-        text.push_str(field);
-        ends.push(text.len() as u32);
-    }
+    let text = rows.concat().concat();
+    let (ends, _) = laid_out::<0>(&rows, text.len());
     let retries = [Some(RetryClass::Throttling), None];
-    let wide = packed(text.as_bytes(), &ends, &[429, 500], &retries, &[0, 1], None);
-    assert_eq!(wide.data.len(), text.len() + 10 * 4 + 2 * ROW_BYTES);
+    let text = text.into_bytes().leak();
+    let wide = made(text, &ends, &[429, 500], &retries, &[0, 1], None);
     let (a, c) = (wide.row(0), wide.row(1));
     assert_eq!(
         (a.code, a.status, a.retry, a.description_zh),
@@ -275,10 +320,10 @@ fn every_retry_class_and_status_reads_back() {
     let statuses: Vec<u16> = (0..rows as u16)
         .map(|i| [0, 200, 429, 500, 65_535][i as usize])
         .collect();
-    let text = "A".repeat(rows);
+    let text = "A".repeat(rows).into_bytes().leak();
     let ends: Vec<u32> = (1..=rows as u32).flat_map(|i| [i; FIELDS]).collect();
     let places: Vec<u16> = (0..rows as u16).collect();
-    let table = packed(text.as_bytes(), &ends, &statuses, &classes, &places, None);
+    let table = made(text, &ends, &statuses, &classes, &places, None);
     for (row, (class, status)) in classes.iter().zip(&statuses).enumerate() {
         let read = table.row(row);
         assert_eq!(
@@ -293,7 +338,7 @@ fn borrowed_rows_are_read_from_the_borrowed_table_and_found_in_their_own() {
     let global = table(&["AccessDenied", "InternalError", "MalformedJSON"]);
     // Own: NoSuchNat, InternalError (its own words); borrowed: MalformedJSON,
     // AccessDenied.
-    let nat = own_and_borrowed(&["NoSuchNat", "InternalError"], &[2, 0], Some(global));
+    let nat = own_and_borrowed::<0>(&["NoSuchNat", "InternalError"], &[2, 0], Some(global));
     let codes = [
         "NoSuchNat",
         "InternalError",
@@ -322,7 +367,7 @@ fn borrowed_rows_are_read_from_the_borrowed_table_and_found_in_their_own() {
         [3, 1, 2]
     );
     // A table of borrowed rows only.
-    let copy = own_and_borrowed(&[], &[1, 2], Some(global));
+    let copy = own_and_borrowed::<0>(&[], &[1, 2], Some(global));
     let index = Index::<4, 0, 0>::build(copy.parts, 1);
     let text = copy.table.text();
     assert_eq!(text, b"InternalErrorMalformedJSON");
@@ -342,16 +387,14 @@ fn borrowed_rows_are_read_from_the_borrowed_table_and_found_in_their_own() {
 #[test]
 #[should_panic(expected = "the text ends with the borrowed rows' codes")]
 fn a_borrowed_code_the_text_does_not_hold_fails_the_build() {
-    let global = table(&["AccessDenied"]);
-    let nat = own_and_borrowed(&["NoSuchNat"], &[0], Some(global));
-    // As if `code_enum!` had written another name than the borrowed code.
-    let mut text = nat.parts.text.to_vec();
-    text.extend_from_slice(b"Extra");
-    let wrong = Box::leak(Box::new(Parts {
-        text: text.leak(),
-        ..*nat.parts
-    }));
-    Index::<4, 0, 0>::build(wrong, 1);
+    // As if `code_enum!` had written another name than the borrowed code: the text
+    // is longer than the rows' texts and codes.
+    let rows = [
+        ["NoSuchNat", "", "m", "", ""],
+        ["", "AccessDenied", "", "", ""],
+    ];
+    let text = "NoSuchNatmAccessDeniedExtra";
+    laid_out::<0>(&rows, text.len());
 }
 
 #[test]
