@@ -129,20 +129,19 @@ pub(super) const fn layout_into<const SKIP: usize>(
     // costs rustc's interpreter.
     while row < rows.len() {
         let [variant, code, message, description, description_zh] = rows[row];
-        let variant = variant.len();
-        let code = code.as_bytes();
-        if variant == 0 {
+        let (variant_len, code) = (variant.len(), code.as_bytes());
+        if variant_len == 0 {
             codes[row] = code_key::<SKIP>(code, tail);
             tail += code.len();
             row += 1;
             continue;
         }
         let start = end;
-        end += variant;
+        end += variant_len;
         ends[i] = end as u32;
         codes[row] = if code.is_empty() {
             // The code is the variant's name.
-            code_key::<SKIP>(rows[row][0].as_bytes(), start)
+            code_key::<SKIP>(variant.as_bytes(), start)
         } else {
             code_key::<SKIP>(code, end)
         };
@@ -178,9 +177,9 @@ const fn code_key<const SKIP: usize>(code: &[u8], start: usize) -> CodeKey {
     }
 }
 
-/// [`key`](super::key) at compile time: the same words, read by slice patterns (a
-/// pattern binds bytes without the bounds checks and calls an index or a slice costs
-/// rustc's interpreter; a test holds the two equal).
+/// [`key`](super::key) at compile time: the same words, read by slice patterns, which
+/// bind bytes with no bounds check and no call (each costs rustc's interpreter more
+/// than the read). A test holds the two equal.
 pub(super) const fn key_of<const SKIP: usize>(code: &[u8]) -> u64 {
     let n = code.len();
     let head = match code {
@@ -197,8 +196,11 @@ pub(super) const fn key_of<const SKIP: usize>(code: &[u8]) -> u64 {
         n.saturating_sub(8)
     };
     let mut end = code;
-    while let (true, [rest @ .., _]) = (skip > 0, end) {
-        (end, skip) = (rest, skip - 1);
+    while skip > 0 {
+        if let [rest @ .., _] = end {
+            end = rest;
+        }
+        skip -= 1;
     }
     let tail = match end {
         [.., a, b, c, d, e, f, g, h] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]),
