@@ -142,9 +142,9 @@ macro_rules! __code_enum {
                 );
                 // Statics, not constants: a constant's array literal costs rustc time
                 // that grows with the square of its length. No code reads the layout at
-                // run time (`__TABLE` reads copies of the ends and places), so no binary
-                // keeps its codes. By own row: a borrowed row's texts are in the table
-                // it borrows from.
+                // run time (`__TABLE` reads the places and a copy of the ends), so no
+                // binary keeps its codes. By own row: a borrowed row's texts are in the
+                // table it borrows from.
                 static LAYOUT: $crate::__private::Layout<
                     { $crate::__private::FIELDS * $crate::__private::own_rows(&PLACES) },
                     $rows,
