@@ -17,9 +17,9 @@ fn table(codes: &[&str]) -> Built {
     own_and_borrowed::<0>(codes, &[], None)
 }
 
-/// A table of own rows for `codes` and of `borrowed` rows (`(row, row of from)`),
-/// in row order: own rows first, then borrowed ones; no status, no retry class; its
-/// keys at skip `SKIP`.
+/// A table of own rows for `codes` and of `borrowed` rows (each the row of `from` it
+/// borrows), in row order: own rows first, then borrowed ones; no status, no retry
+/// class; its keys at skip `SKIP`.
 fn own_and_borrowed<const SKIP: usize>(
     codes: &[&str],
     borrowed: &[u16],
