@@ -2,6 +2,9 @@
 # Compile cost and binary size of the bundled enums, measured side by side in one run.
 #
 #   bash benches/compile-cost/run.sh [ROUNDS]          (default 5)
+#   VARIANTS="base bundled before" APPS=app BEFORE=REV bash benches/compile-cost/run.sh 20
+#                                  (only these variants and applications: more rounds
+#                                  in the same time; `base` is always built)
 #
 # Two applications: `empty` (a `main` that only uses the enums: their cost in isolation)
 # and `app` (a small service client with serde + derive, serde_json and thiserror: what
@@ -46,9 +49,23 @@ if [ -n "$before_ref" ] && git -C "$root" cat-file -e "$before_ref^{commit}" 2>/
     before_args=(--before "$scratch/before-tree")
 fi
 
-variants=(base bundled macro thiserror strum strum-codes)
-[ ${#before_args[@]} -gt 0 ] && variants+=(before)
-for app in empty app; do
+variants=(base)
+for v in ${VARIANTS:-bundled macro thiserror strum strum-codes before}; do
+    case "$v" in
+        base) ;;
+        before) [ ${#before_args[@]} -gt 0 ] && variants+=(before) ;;
+        bundled | macro | thiserror | strum | strum-codes) variants+=("$v") ;;
+        *) echo "error: unknown variant \`$v\` in VARIANTS" >&2; exit 2 ;;
+    esac
+done
+read -r -a apps <<< "${APPS:-empty app}"
+for app in "${apps[@]}"; do
+    case "$app" in
+        empty | app) ;;
+        *) echo "error: unknown application \`$app\` in APPS (empty, app)" >&2; exit 2 ;;
+    esac
+done
+for app in "${apps[@]}"; do
     flag=(); [ "$app" = app ] && flag=(--app)
     "$xtask" compile-cost-fixtures "$scratch/$app" "${flag[@]}" "${before_args[@]}"
     for v in "${variants[@]}"; do
@@ -73,7 +90,7 @@ results="$scratch/results.tsv"
 units="$scratch/units"
 mkdir "$units"
 for ((round = 0; round < rounds; round++)); do
-    for app in empty app; do
+    for app in "${apps[@]}"; do
         n=${#variants[@]}
         for ((k = 0; k < n; k++)); do
             v=${variants[$(((k + round) % n))]}
@@ -89,7 +106,7 @@ for ((round = 0; round < rounds; round++)); do
 done
 
 sizes="$scratch/sizes.tsv"
-for app in empty app; do
+for app in "${apps[@]}"; do
     for v in "${variants[@]}"; do
         rm -rf "$scratch/target"
         build "$scratch/$app/$v" --release > /dev/null
@@ -98,4 +115,4 @@ for app in empty app; do
 done
 
 echo "machine: $(nproc) cores, $(uname -m), rustc $(rustc --version | cut -d' ' -f2); $rounds rounds"
-python3 "$here/summary.py" "$results" "$sizes" "$units"
+BEFORE_REF="$before_ref" python3 "$here/summary.py" "$results" "$sizes" "$units"

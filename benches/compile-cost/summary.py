@@ -15,7 +15,8 @@ LABELS = {
     'thiserror': 'by hand, thiserror only (`match`)',
     'strum': 'by hand, thiserror + strum',
     'strum-codes': 'by hand, thiserror + strum without messages',
-    'before': 'bce-errors before (bundled, macro in its build)',
+    # run.sh's $BEFORE: 0a735ea and older built the macro with the bundled enums.
+    'before': f"bce-errors as of `{os.environ.get('BEFORE_REF', 'BEFORE')}`, bundled",
 }
 # (variant, baseline, target): the ratios the issue sets.
 TARGETS = [('bundled', 'thiserror', None), ('macro', 'strum', 0.8), ('macro', 'strum-codes', 1.0),
