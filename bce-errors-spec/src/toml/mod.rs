@@ -774,24 +774,26 @@ impl<'a> Parser<'a> {
                 format!("`{}` is a date or time", &self.text[start..end]),
             ));
         }
-        if token.starts_with(|c: char| c.is_ascii_alphabetic()) && float(token).is_none() {
-            return Err(self.unquoted());
-        }
-        self.at = end;
-        if let Some(n) = integer(token) {
-            return Ok(Kind::Integer(n));
-        }
-        if let Some(f) = float(token) {
-            return Ok(Kind::Float(f));
-        }
-        let digits = split_sign(token).1;
-        let (kind, message) = if digits_ok(digits, 10) && !digits.starts_with('0') {
-            let message = "the integer is too large for 64 bits";
-            (ErrorKind::TooLarge { key: None }, message)
-        } else {
-            (ErrorKind::Number, "invalid number")
+        let kind = match integer(token) {
+            Ok(n) => Kind::Integer(n),
+            Err(NotInteger::TooLarge) => {
+                let kind = ErrorKind::TooLarge { key: None };
+                return Err(Error::new(
+                    start..end,
+                    kind,
+                    "the integer is too large for 64 bits",
+                ));
+            }
+            Err(NotInteger::Invalid) => match float(token) {
+                Some(f) => Kind::Float(f),
+                None if token.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                    return Err(self.unquoted());
+                }
+                None => return Err(Error::new(start..end, ErrorKind::Number, "invalid number")),
+            },
         };
-        Err(Error::new(start..end, kind, message))
+        self.at = end;
+        Ok(kind)
     }
 }
 
@@ -866,9 +868,20 @@ fn is_date_or_time(token: &str) -> bool {
     (digits(0..4) && b.get(4) == Some(&b'-')) || (digits(0..2) && b.get(2) == Some(&b':'))
 }
 
+/// Why a token is not a TOML integer.
+#[derive(Debug, PartialEq)]
+enum NotInteger {
+    /// Not written as one (it may be a float).
+    Invalid,
+    /// A decimal integer outside 64 bits.
+    TooLarge,
+}
+
 /// A TOML integer: decimal with an optional sign and no leading zero, or `0x`, `0o`,
-/// `0b` without a sign; `_` only between digits; within 64 bits.
-fn integer(token: &str) -> Option<i64> {
+/// `0b` without a sign; `_` only between digits; within 64 bits. Only a decimal one is
+/// told apart as too large (a hexadecimal, octal or binary one over 64 bits is
+/// `Invalid`).
+fn integer(token: &str) -> Result<i64, NotInteger> {
     let (radix, sign, digits) = match token.get(..2) {
         Some("0x") => (16, "", &token[2..]),
         Some("0o") => (8, "", &token[2..]),
@@ -876,19 +889,23 @@ fn integer(token: &str) -> Option<i64> {
         _ => {
             let (sign, digits) = split_sign(token);
             if digits.len() > 1 && digits.starts_with('0') {
-                return None;
+                return Err(NotInteger::Invalid);
             }
             (10, sign, digits)
         }
     };
     if !digits_ok(digits, radix) {
-        return None;
+        return Err(NotInteger::Invalid);
     }
     let clean: String = sign
         .chars()
         .chain(digits.chars().filter(|&c| c != '_'))
         .collect();
-    i64::from_str_radix(&clean, radix).ok()
+    // Digits checked: only a number outside 64 bits is refused here.
+    i64::from_str_radix(&clean, radix).map_err(|_| match radix {
+        10 => NotInteger::TooLarge,
+        _ => NotInteger::Invalid,
+    })
 }
 
 /// A TOML float: an integer part (no leading zero), then a fraction, an exponent or

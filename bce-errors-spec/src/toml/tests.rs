@@ -378,6 +378,38 @@ fn spans_are_what_the_reader_points_at() {
     assert_eq!(at(&second.entries[0].1.span), "\"\"\"\nm\"\"\"");
 }
 
+/// A number is read as an integer, a float, a decimal integer too large for 64 bits
+/// (named by its key), a misspelt number or unquoted text, each told apart once.
+#[test]
+fn numbers_are_told_apart_by_why_they_are_refused() {
+    let kind = |value: &str| match parse(&format!("k = {value}\n")) {
+        Ok(root) => format!("{:?}", root.entries[0].1.kind),
+        Err(e) => format!("{:?}: {}", e.kind, e.message),
+    };
+    assert_eq!(
+        kind("-9_223_372_036_854_775_808"),
+        "Integer(-9223372036854775808)"
+    );
+    assert_eq!(kind("0xff"), "Integer(255)");
+    assert_eq!(kind("-inf"), "Float(-inf)");
+    assert_eq!(kind("1e3"), "Float(1000.0)");
+    let too_large = "TooLarge { key: Some(\"k\") }: the integer is too large for 64 bits";
+    for value in [
+        "9223372036854775808",
+        "-9223372036854775809",
+        "+1_000_000_000_000_000_000_000",
+    ] {
+        assert_eq!(kind(value), too_large, "{value}");
+    }
+    for value in ["0x1_0000_0000_0000_0000", "012", "1__0", "1.", "+0x1"] {
+        assert_eq!(kind(value), "Number: invalid number", "{value}");
+    }
+    for value in ["infinity", "nan0", "e5"] {
+        let expected = format!("Syntax: `{value}` is not a value: text is quoted");
+        assert_eq!(kind(value), expected);
+    }
+}
+
 /// A multi-line string reads `\r\n` as `\n`: a checkout with Windows line ends
 /// generates the same text.
 #[test]
