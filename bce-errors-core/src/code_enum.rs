@@ -65,8 +65,7 @@ macro_rules! __code_enum {
     };
     // The code a `(global)` row keeps in this table's text, after the own rows' texts,
     // where `from_code` compares it: its variant's name. The generator writes a row
-    // `(global)` only where its code is that name; `layout` checks that the names fill
-    // the text as the borrowed codes would.
+    // `(global)` only where its code is that name; `map_codes` checks the two alike.
     (@code $variant:ident (global)) => { ::core::stringify!($variant) };
     (@code $variant:ident $row:tt) => { "" };
     // Literals only (no call): rustc checks and evaluates them several times faster. A
@@ -150,7 +149,6 @@ macro_rules! __code_enum {
                     $rows,
                 > = $crate::__private::layout::<_, _, $skip>(
                     &[$($crate::__code_enum!(@fields $variant $row)),*],
-                    TEXT.len(),
                 );
                 static PLACES: [u16; $rows] =
                     $crate::__code_enum!(@places ($($global)?) $($variant $row)*);
@@ -161,7 +159,6 @@ macro_rules! __code_enum {
                     codes: &LAYOUT.codes,
                     skip: $skip,
                     places: &PLACES,
-                    borrowed: $crate::__code_enum!(@borrowed __PARTS $($global)?),
                 };
                 &PARTS
             };

@@ -1,10 +1,10 @@
 //! `from_code`'s index: the hash of a code, and the slots rustc fills at compile time
 //! from a table's [`Parts`] and the seed the generator chose.
 //!
-//! What `from_code` runs is `inline(always)` where the caller is optimized (without
-//! debug assertions), so each enum's lookup folds its index in; in a debug build only
-//! `inline`: nothing is optimized there, and an inlined copy in every enum's
-//! `from_code` only made the bundled enums' crate slower to build.
+//! What `from_code` runs is `inline(always)` where `bce-errors-core` is built without
+//! debug assertions (a release profile), so each enum's lookup folds its index in; with
+//! them (a debug profile) only `inline`: nothing is optimized there, and an inlined copy
+//! in every enum's `from_code` only made the bundled enums' crate slower to build.
 
 use super::parts::{CodeKey, key_of};
 use super::*;
@@ -125,7 +125,7 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
         assert!(table.skip == SKIP, "the codes' keys at the index's skip");
         let mut row = 0;
         while row < rows {
-            let CodeKey { key, len, .. } = table.codes[row];
+            let CodeKey { key, start, len } = table.codes[row];
             let len = len as usize;
             row += 1;
             assert!(len <= u16::MAX as usize, "a code under 64 KiB");
@@ -141,7 +141,7 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
                 at = (at + 1) & (Self::SLOTS - 1);
                 probes += 1;
             }
-            index.put(at, table.code_start(row - 1), len, row - 1);
+            index.put(at, start as usize, len, row - 1);
             if probes > index.probes {
                 index.probes = probes;
             }
@@ -201,7 +201,7 @@ impl<const NARROW: usize, const WIDE: usize, const SKIP: usize> Index<NARROW, WI
             key_of::<SKIP>(from.code(row))
         };
         let home = home(key, self.seed, Self::SLOTS);
-        let at = from.code_start(row);
+        let at = code.start as usize;
         let mut probe = 0;
         while probe < self.probes {
             let (start, len, row) = self.slot(home + probe);

@@ -26,10 +26,21 @@ pub const fn map_codes<
     let mut map = [UNMAPPED; N];
     let mut row = 0;
     while row < table.rows() {
-        // A borrowed row: the row of `from` in the other bits (see `places`).
+        // A borrowed row: the row of `from` in the other bits (see `places`; read in
+        // place, as a call costs rustc's interpreter more).
         let place = table.places[row];
         if place & BORROWED_BIT != 0 {
-            map[(place & !BORROWED_BIT) as usize] = row as u16;
+            let at = (place & !BORROWED_BIT) as usize;
+            // `code_enum!` keeps a borrowed row's code as its variant's name: the
+            // generator borrows only rows whose code that is. Checked by length, and by
+            // key where both keys are made alike (the round trip of every bundled code,
+            // in tests/, checks the bytes).
+            let (own, theirs) = (table.codes[row], from.codes[at]);
+            assert!(
+                own.len == theirs.len && (table.skip != from.skip || own.key == theirs.key),
+                "a borrowed row's variant is the code of the row it borrows"
+            );
+            map[at] = row as u16;
         }
         row += 1;
     }

@@ -1,7 +1,8 @@
 //! A table as `code_enum!` writes it: its text, where each text ends, where each row
 //! is, and each code's place and key, found in one pass over the rows ([`layout`]).
 //! Read at compile time, by `from_code`'s index and by `From<GlobalError>`'s map; the
-//! [`Table`](super::Table) the methods read shares its text, ends and places.
+//! [`Table`](super::Table) the methods read shares its ends and places, and copies its
+//! text into a static of its own.
 
 /// The texts of a row in a [`Table`](super::Table): the variant's name, the code, the
 /// message, the description and the Chinese description (empty: none).
@@ -57,8 +58,7 @@ pub const fn own_rows(places: &[u16]) -> usize {
 }
 
 /// Where a row is: the position among the own rows of the table that holds it, or the
-/// table it borrows from (its [`Parts`] or its [`Table`](super::Table)) and its row
-/// there.
+/// [`Table`](super::Table) it borrows from and its row there.
 pub(super) enum Place<T> {
     Own(usize),
     Borrowed(T, usize),
@@ -75,9 +75,8 @@ pub(super) const fn place<T: Copy>(place: u16, borrowed: Option<T>) -> Place<T> 
 }
 
 /// A row's code as the index reads it, at compile time: its key ([`key`](super::key)
-/// at the table's skip), where it starts in the table's text and its length. An own
-/// row's code starts where the text says; a borrowed row's is among the borrowed codes
-/// after the own rows' texts, and its start counts from their end.
+/// at the table's skip), where it starts in the table's text and its length (a borrowed
+/// row's code is among the borrowed codes, after the own rows' texts).
 #[derive(Debug, Clone, Copy)]
 pub struct CodeKey {
     pub(super) key: u64,
@@ -96,12 +95,10 @@ pub struct Layout<const T: usize, const R: usize> {
 }
 
 /// The [`Layout`] of a table's rows ([`FIELDS`] texts a row, as `code_enum!` joins them
-/// into its text of `text_len` bytes; a borrowed row's variant is empty and its code is
-/// its variant's name, which `code_enum!` writes after the own rows' texts), its keys
-/// at skip `SKIP`.
+/// into its text; a borrowed row's variant is empty and its code is its variant's name,
+/// which `code_enum!` writes after the own rows' texts), its keys at skip `SKIP`.
 pub const fn layout<const T: usize, const R: usize, const SKIP: usize>(
     rows: &[[&str; FIELDS]; R],
-    text_len: usize,
 ) -> Layout<T, R> {
     const NONE: CodeKey = CodeKey {
         key: 0,
@@ -112,7 +109,7 @@ pub const fn layout<const T: usize, const R: usize, const SKIP: usize>(
         ends: [0; T],
         codes: [NONE; R],
     };
-    layout_into::<SKIP>(rows, &mut layout.ends, &mut layout.codes, text_len);
+    layout_into::<SKIP>(rows, &mut layout.ends, &mut layout.codes);
     layout
 }
 
@@ -121,9 +118,9 @@ pub(super) const fn layout_into<const SKIP: usize>(
     rows: &[[&str; FIELDS]],
     ends: &mut [u32],
     codes: &mut [CodeKey],
-    text_len: usize,
 ) {
-    // `end`: where the own rows' texts end so far; `tail`: the borrowed codes' length.
+    // `end`: where the own rows' texts end so far; `tail`: the borrowed codes' length
+    // so far (their starts count from the own rows' end until it is known).
     let (mut end, mut tail, mut i, mut row) = (0, 0, 0, 0);
     // No division, no loop over the fields, one `len` a text: each step and each call
     // costs rustc's interpreter.
@@ -159,13 +156,15 @@ pub(super) const fn layout_into<const SKIP: usize>(
         i == ends.len(),
         "five texts an own row (a row whose variant is empty is borrowed)"
     );
-    // The borrowed codes fill the text's end: `code_enum!` writes each as its variant's
-    // name, and the generator borrows only rows whose code that is.
-    assert!(
-        end + tail == text_len,
-        "the text ends with the borrowed rows' codes"
-    );
-    assert!(text_len <= u32::MAX as usize, "a text under 4 GiB");
+    assert!(end + tail <= u32::MAX as usize, "a text under 4 GiB");
+    // The borrowed codes follow the own rows' texts.
+    row = 0;
+    while row < rows.len() {
+        if rows[row][0].is_empty() {
+            codes[row].start += end as u32;
+        }
+        row += 1;
+    }
 }
 
 /// The [`CodeKey`] of `code`, starting at `start`.
@@ -213,8 +212,8 @@ pub(super) const fn key_of<const SKIP: usize>(code: &[u8]) -> u64 {
 
 /// A table as `code_enum!` writes it: read at compile time, by `from_code`'s
 /// [`Index`](super::Index) and by [`map_codes`](super::map_codes). No code reads it at
-/// run time, so no binary keeps it (nor its codes: the [`Table`](super::Table) shares
-/// only the text's bytes, the ends and the places).
+/// run time, so no binary keeps it, nor its codes (the [`Table`](super::Table) shares
+/// only its ends and places).
 #[derive(Debug)]
 pub struct Parts {
     /// The own rows' texts, one after another, then the borrowed rows' codes (a
@@ -228,34 +227,15 @@ pub struct Parts {
     pub skip: usize,
     /// Where each row is (see [`places`]).
     pub places: &'static [u16],
-    /// The parts of the table borrowed rows are read from.
-    pub borrowed: Option<&'static Parts>,
 }
 
 impl Parts {
-    /// Where row `row`'s code starts in `text`.
-    #[inline] // Compile time only: see the module docs of `private`.
-    pub(super) const fn code_start(&self, row: usize) -> usize {
-        let start = self.codes[row].start as usize;
-        if self.places[row] & BORROWED_BIT == 0 {
-            return start;
-        }
-        // After the own rows' texts.
-        match self.ends.last() {
-            Some(end) => *end as usize + start,
-            None => start,
-        }
-    }
-
     /// The code of row `row`.
     #[inline] // Compile time only: see the module docs of `private`.
-    pub const fn code(&self, row: usize) -> &'static [u8] {
-        let start = self.code_start(row);
-        self.text
-            .split_at(start + self.codes[row].len as usize)
-            .0
-            .split_at(start)
-            .1
+    pub(super) const fn code(&self, row: usize) -> &'static [u8] {
+        let CodeKey { start, len, .. } = self.codes[row];
+        let (start, len) = (start as usize, len as usize);
+        self.text.split_at(start + len).0.split_at(start).1
     }
 
     /// How many rows.

@@ -9,7 +9,7 @@ use crate::{RetryClass, Row};
 /// codes at an address known when linking, in the crate that defines the enum).
 pub const fn text_array<const N: usize>(text: &[u8]) -> [u8; N] {
     match text.first_chunk::<N>() {
-        Some(text) if text.len() == N => *text,
+        Some(chunk) if text.len() == N => *chunk,
         _ => panic!("a text of the array's length"),
     }
 }

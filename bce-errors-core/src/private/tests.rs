@@ -44,7 +44,7 @@ fn own_and_borrowed<const SKIP: usize>(
     let places: Vec<u16> = (0..codes.len() as u16)
         .chain(borrowed.iter().map(|&at| at | BORROWED_BIT))
         .collect();
-    let (ends, keys) = laid_out::<SKIP>(&rows, text.len());
+    let (ends, keys) = laid_out::<SKIP>(&rows);
     let rows = places.len();
     let (text, ends, places) = (text.into_bytes().leak(), ends.leak(), places.leak());
     let table = made(
@@ -61,16 +61,12 @@ fn own_and_borrowed<const SKIP: usize>(
         codes: keys.leak(),
         skip: SKIP,
         places,
-        borrowed: from.map(|from| from.parts),
     }));
     Built { parts, table }
 }
 
-/// `layout` of `rows` (as `code_enum!` writes them) in a text of `text_len` bytes.
-fn laid_out<const SKIP: usize>(
-    rows: &[[&str; FIELDS]],
-    text_len: usize,
-) -> (Vec<u32>, Vec<CodeKey>) {
+/// `layout` of `rows` (as `code_enum!` writes them).
+fn laid_out<const SKIP: usize>(rows: &[[&str; FIELDS]]) -> (Vec<u32>, Vec<CodeKey>) {
     let own = rows.iter().filter(|row| !row[0].is_empty()).count();
     let mut ends = vec![0; own * FIELDS];
     let none = CodeKey {
@@ -79,7 +75,7 @@ fn laid_out<const SKIP: usize>(
         len: 0,
     };
     let mut codes = vec![none; rows.len()];
-    layout_into::<SKIP>(rows, &mut ends, &mut codes, text_len);
+    layout_into::<SKIP>(rows, &mut ends, &mut codes);
     (ends, codes)
 }
 
@@ -109,14 +105,14 @@ fn places_number_own_rows_and_keep_borrowed_ones() {
     assert_eq!(places, [0, 3 | BORROWED_BIT, 1, BORROWED_BIT, 2]);
     assert_eq!(own_rows(&places), 3);
     static LAYOUT: Layout<5, 2> =
-        layout::<5, 2, 0>(&[["A", "a", "m", "", ""], ["", "B", "", "", ""]], 4);
+        layout::<5, 2, 0>(&[["A", "a", "m", "", ""], ["", "B", "", "", ""]]);
     assert_eq!(LAYOUT.ends, [1, 2, 3, 3, 3]);
     let [own, borrowed] = LAYOUT.codes;
     assert_eq!((own.start, own.len, own.key), (1, 1, key::<0>(b"a")));
-    // A borrowed code's start counts from the end of the own rows' texts.
+    // A borrowed code follows the own rows' texts.
     assert_eq!(
         (borrowed.start, borrowed.len, borrowed.key),
-        (0, 1, key::<0>(b"B"))
+        (3, 1, key::<0>(b"B"))
     );
 }
 
@@ -257,13 +253,10 @@ fn narrow_slots_up_to_256_rows_and_a_text_of_65535_bytes() {
 #[test]
 fn rows_read_back_with_their_optional_fields() {
     const TEXT: &str = "NoSuchNatNoSuchNatNot found.Create it.没有E110110Token invalid";
-    static LAYOUT: Layout<10, 2> = layout::<10, 2, 0>(
-        &[
-            ["NoSuchNat", "NoSuchNat", "Not found.", "Create it.", "没有"],
-            ["E110", "110", "Token invalid", "", ""],
-        ],
-        TEXT.len(),
-    );
+    static LAYOUT: Layout<10, 2> = layout::<10, 2, 0>(&[
+        ["NoSuchNat", "NoSuchNat", "Not found.", "Create it.", "没有"],
+        ["E110", "110", "Token invalid", "", ""],
+    ]);
     let retries = [None, Some(RetryClass::Never)];
     let table = made(
         TEXT.as_bytes(),
@@ -293,7 +286,7 @@ fn rows_read_back_with_their_optional_fields() {
     let long = "d".repeat(70_000);
     let rows = [["A", "a", "M", &long, "B"], ["C", "c", "N", "", ""]];
     let text = rows.concat().concat();
-    let (ends, _) = laid_out::<0>(&rows, text.len());
+    let (ends, _) = laid_out::<0>(&rows);
     let retries = [Some(RetryClass::Throttling), None];
     let text = text.into_bytes().leak();
     let wide = made(text, &ends, &[429, 500], &retries, &[0, 1], None);
@@ -384,17 +377,27 @@ fn borrowed_rows_are_read_from_the_borrowed_table_and_found_in_their_own() {
     );
 }
 
+/// Maps `AccessDenied` to a table whose one borrowed row (borrowing `AccessDenied`'s
+/// row) is written as the variant `name`, as if `code_enum!` had written another name
+/// than the code it borrows.
+fn map_borrowing_as(name: &str) {
+    let global = table(&["AccessDenied"]);
+    let other = table(&[&*name.to_owned().leak()]);
+    let nat = own_and_borrowed::<0>(&["NoSuchNat"], &[0], Some(other));
+    let index = Index::<4, 0, 0>::build(nat.parts, 1);
+    map_codes::<1, 4, 0, 0>(global.parts, nat.parts, &index, "x.toml:1:1");
+}
+
 #[test]
-#[should_panic(expected = "the text ends with the borrowed rows' codes")]
-fn a_borrowed_code_the_text_does_not_hold_fails_the_build() {
-    // As if `code_enum!` had written another name than the borrowed code: the text
-    // is longer than the rows' texts and codes.
-    let rows = [
-        ["NoSuchNat", "", "m", "", ""],
-        ["", "AccessDenied", "", "", ""],
-    ];
-    let text = "NoSuchNatmAccessDeniedExtra";
-    laid_out::<0>(&rows, text.len());
+#[should_panic(expected = "a borrowed row's variant is the code of the row it borrows")]
+fn a_borrowed_row_of_another_code_of_the_same_length_fails_the_build() {
+    map_borrowing_as("AccessDeniex");
+}
+
+#[test]
+#[should_panic(expected = "a borrowed row's variant is the code of the row it borrows")]
+fn a_borrowed_row_of_another_length_fails_the_build() {
+    map_borrowing_as("AccessDeny");
 }
 
 #[test]
