@@ -9,8 +9,10 @@
 # thread: the front end and LLVM), which move by under 0.1%: it tells apart changes of
 # a few percent that time cannot. Each commit's crates build with the exact rustc
 # command cargo runs for them in the real application of run.sh (`bundled`: default
-# features off, a debug build), taken from `cargo build -v` once and pointed at each
-# commit's sources in turn. Needs valgrind; takes about a minute a commit.
+# features off, a debug build), taken from `cargo build -v` once (with no
+# RUSTC_WRAPPER, so the command is rustc's own) and pointed at each commit's sources in
+# turn. `-v` shows no environment: neither crate reads cargo's (`env!`). Needs valgrind;
+# takes about a minute a commit.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -21,11 +23,20 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
 (cd "$root" && cargo build --quiet -p xtask)
-"${CARGO_TARGET_DIR:-$root/target}/debug/xtask" compile-cost-fixtures "$scratch/app" --app
+# Cargo reads a relative CARGO_TARGET_DIR from where it runs: here, the checkout.
+target="${CARGO_TARGET_DIR:-target}"
+[[ "$target" == /* ]] || target="$root/$target"
+"$target/debug/xtask" compile-cost-fixtures "$scratch/app" --app
 fixture="$scratch/app/bundled"
 # The rustc commands of the two crates, as cargo runs them (with this checkout's paths).
-(cd "$fixture" && CARGO_TARGET_DIR="$scratch/target" cargo build -v 2>&1) |
-    sed -n 's/^ *Running `\(.*--crate-name \(bce_errors_core\|bce_errors\) .*\)`$/\1/p' > "$scratch/commands"
+if ! (cd "$fixture" && env -u RUSTC_WRAPPER -u CARGO_BUILD_RUSTC_WRAPPER \
+        CARGO_TARGET_DIR="$scratch/target" cargo build -v > "$scratch/build.log" 2>&1); then
+    cat "$scratch/build.log" >&2
+    echo "error: building the fixture failed" >&2
+    exit 1
+fi
+sed -n 's/^ *Running `\(.*--crate-name \(bce_errors_core\|bce_errors\) .*\)`$/\1/p' \
+    "$scratch/build.log" > "$scratch/commands"
 [ "$(wc -l < "$scratch/commands")" -eq 2 ] || { echo "error: no rustc commands for the two crates" >&2; exit 1; }
 
 printf '| commit | bce-errors-core | bce-errors | both |\n|---|---|---|---|\n'
@@ -37,7 +48,7 @@ for rev in "${revs[@]}"; do
     while read -r command; do
         rm -f "$scratch"/cachegrind.*
         (cd "$fixture" && eval "valgrind --tool=cachegrind --cache-sim=no \
-            --cachegrind-out-file=$scratch/cachegrind.%p ${command//$root/$tree}") > /dev/null 2>&1 ||
+            --cachegrind-out-file=$scratch/cachegrind.%p ${command//"$root"/$tree}") > /dev/null 2>&1 ||
             { echo "error: building $rev's crates failed" >&2; exit 1; }
         counts+=("$(cat "$scratch"/cachegrind.* | awk '/^summary:/ { s += $2 } END { print s }')")
     done < "$scratch/commands"

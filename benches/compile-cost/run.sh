@@ -41,7 +41,10 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
 (cd "$root" && cargo build --quiet -p xtask)
-xtask="${CARGO_TARGET_DIR:-$root/target}/debug/xtask"
+# Cargo reads a relative CARGO_TARGET_DIR from where it runs: here, the checkout.
+target="${CARGO_TARGET_DIR:-target}"
+[[ "$target" == /* ]] || target="$root/$target"
+xtask="$target/debug/xtask"
 before_args=()
 if [ -n "$before_ref" ] && git -C "$root" cat-file -e "$before_ref^{commit}" 2>/dev/null; then
     mkdir "$scratch/before-tree"
@@ -50,15 +53,24 @@ if [ -n "$before_ref" ] && git -C "$root" cat-file -e "$before_ref^{commit}" 2>/
 fi
 
 variants=(base)
-for v in ${VARIANTS:-bundled macro thiserror strum strum-codes before}; do
+read -r -a asked <<< "${VARIANTS:-bundled macro thiserror strum strum-codes before}"
+for v in "${asked[@]}"; do
     case "$v" in
-        base) ;;
-        before) [ ${#before_args[@]} -gt 0 ] && variants+=(before) ;;
-        bundled | macro | thiserror | strum | strum-codes) variants+=("$v") ;;
+        base) continue ;;
+        before)
+            if [ ${#before_args[@]} -eq 0 ]; then
+                # Skipped by default; an error when asked for by name.
+                [ -z "${VARIANTS:-}" ] && continue
+                echo "error: VARIANTS asks for \`before\`, but BEFORE=$before_ref is no commit of this clone" >&2
+                exit 2
+            fi ;;
+        bundled | macro | thiserror | strum | strum-codes) ;;
         *) echo "error: unknown variant \`$v\` in VARIANTS" >&2; exit 2 ;;
     esac
+    [[ " ${variants[*]} " == *" $v "* ]] || variants+=("$v")
 done
 read -r -a apps <<< "${APPS:-empty app}"
+[ ${#apps[@]} -gt 0 ] || { echo "error: APPS names no application (empty, app)" >&2; exit 2; }
 for app in "${apps[@]}"; do
     case "$app" in
         empty | app) ;;
