@@ -32,8 +32,8 @@
 //! `FromStr`, [`ServiceError`](crate::ServiceError), the serde impls (feature `serde`)
 //! and `From<GlobalError>`. At compile time the rows become the table's `Parts` (their
 //! texts concatenated, where each ends, where each row is, and each code's place and
-//! key, all found in one pass over the rows; a borrowed row has only its code and its
-//! place), which `from_code`'s `Index` is built from, its slots 4 or 8 bytes wide as the
+//! key, found by one walk over the rows, then a short one that moves the borrowed codes
+//! past the own texts; a borrowed row has only its code and its place), which `from_code`'s `Index` is built from, its slots 4 or 8 bytes wide as the
 //! table allows; and the `Table` the methods read: the text, the ends, the places, the
 //! statuses and the retry classes, each array a static of its own (no pointer a row).
 //! No code reads the codes' keys at run time, so no binary keeps them.

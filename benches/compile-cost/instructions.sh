@@ -22,11 +22,7 @@ command -v valgrind > /dev/null || { echo "error: valgrind is needed (apt-get in
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
-(cd "$root" && cargo build --quiet -p xtask)
-# Cargo reads a relative CARGO_TARGET_DIR from where it runs: here, the checkout.
-target="${CARGO_TARGET_DIR:-target}"
-[[ "$target" == /* ]] || target="$root/$target"
-"$target/debug/xtask" compile-cost-fixtures "$scratch/app" --app
+(cd "$root" && cargo xtask compile-cost-fixtures "$scratch/app" --app)
 fixture="$scratch/app/bundled"
 # The rustc commands of the two crates, as cargo runs them (with this checkout's paths).
 if ! (cd "$fixture" && env -u RUSTC_WRAPPER -u CARGO_BUILD_RUSTC_WRAPPER \

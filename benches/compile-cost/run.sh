@@ -40,11 +40,6 @@ before_ref="${BEFORE-08018e1}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
-(cd "$root" && cargo build --quiet -p xtask)
-# Cargo reads a relative CARGO_TARGET_DIR from where it runs: here, the checkout.
-target="${CARGO_TARGET_DIR:-target}"
-[[ "$target" == /* ]] || target="$root/$target"
-xtask="$target/debug/xtask"
 before_args=()
 if [ -n "$before_ref" ] && git -C "$root" cat-file -e "$before_ref^{commit}" 2>/dev/null; then
     mkdir "$scratch/before-tree"
@@ -79,7 +74,7 @@ for app in "${apps[@]}"; do
 done
 for app in "${apps[@]}"; do
     flag=(); [ "$app" = app ] && flag=(--app)
-    "$xtask" compile-cost-fixtures "$scratch/$app" "${flag[@]}" "${before_args[@]}"
+    (cd "$root" && cargo xtask compile-cost-fixtures "$scratch/$app" "${flag[@]}" "${before_args[@]}")
     for v in "${variants[@]}"; do
         (cd "$scratch/$app/$v" && CARGO_TARGET_DIR="$scratch/target" cargo fetch --quiet)
     done

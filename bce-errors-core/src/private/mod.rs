@@ -2,8 +2,8 @@
 //!
 //! A generated enum is its declaration and one call of [`code_enum!`](crate::__code_enum)
 //! holding its rows as literals; that macro writes the enum's API, the same for every
-//! enum, over these functions, in stages: the rows' [`Parts`] (`parts.rs`), laid out in
-//! one pass over the rows; the [`Table`] the methods read (`table.rs`), the parts'
+//! enum, over these functions, in stages: the rows' [`Parts`] (`parts.rs`), laid out by
+//! [`layout`]; the [`Table`] the methods read (`table.rs`), the parts'
 //! arrays with the statuses and retry classes; `from_code`'s [`Index`] (`index.rs`),
 //! the only computed part, built by rustc at compile time from the parts and a seed the
 //! generator chose; and `From<GlobalError>`'s map (`map.rs`).

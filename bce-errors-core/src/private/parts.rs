@@ -1,5 +1,5 @@
 //! A table as `code_enum!` writes it: its text, where each text ends, where each row
-//! is, and each code's place and key, found in one pass over the rows ([`layout`]).
+//! is, and each code's place and key, all found by [`layout`].
 //! Read at compile time, by `from_code`'s index and by `From<GlobalError>`'s map; the
 //! [`Table`](super::Table) the methods read shares its ends and places, and copies its
 //! text into a static of its own.
@@ -84,8 +84,17 @@ pub struct CodeKey {
     pub(super) len: u32,
 }
 
-/// What one pass over a table's rows finds at compile time: where each own row's texts
-/// end, and each row's [`CodeKey`].
+impl CodeKey {
+    /// A row's entry before [`layout`] writes it.
+    pub(super) const UNSET: CodeKey = CodeKey {
+        key: 0,
+        start: 0,
+        len: 0,
+    };
+}
+
+/// What [`layout`] finds at compile time: where each own row's texts end, and each
+/// row's [`CodeKey`].
 #[derive(Debug)]
 pub struct Layout<const T: usize, const R: usize> {
     /// Where each own row's texts end in the table's text.
@@ -100,14 +109,9 @@ pub struct Layout<const T: usize, const R: usize> {
 pub const fn layout<const T: usize, const R: usize, const SKIP: usize>(
     rows: &[[&str; FIELDS]; R],
 ) -> Layout<T, R> {
-    const NONE: CodeKey = CodeKey {
-        key: 0,
-        start: 0,
-        len: 0,
-    };
     let mut layout = Layout {
         ends: [0; T],
-        codes: [NONE; R],
+        codes: [CodeKey::UNSET; R],
     };
     layout_into::<SKIP>(rows, &mut layout.ends, &mut layout.codes);
     layout

@@ -35,11 +35,8 @@ fn own_and_borrowed<const SKIP: usize>(
         .map(|&code| [code, code, "m", "", ""])
         .chain(borrowed_codes.iter().map(|&code| ["", code, "", "", ""]))
         .collect();
-    let text: String = codes
-        .iter()
-        .flat_map(|&code| [code, code, "m"])
-        .chain(borrowed_codes.iter().copied())
-        .collect();
+    // The text: their texts one after another, as `code_enum!` joins them.
+    let text = rows.concat().concat();
     // Own rows by their position, borrowed ones by their row in `from`.
     let places: Vec<u16> = (0..codes.len() as u16)
         .chain(borrowed.iter().map(|&at| at | BORROWED_BIT))
@@ -69,12 +66,7 @@ fn own_and_borrowed<const SKIP: usize>(
 fn laid_out<const SKIP: usize>(rows: &[[&str; FIELDS]]) -> (Vec<u32>, Vec<CodeKey>) {
     let own = rows.iter().filter(|row| !row[0].is_empty()).count();
     let mut ends = vec![0; own * FIELDS];
-    let none = CodeKey {
-        key: 0,
-        start: 0,
-        len: 0,
-    };
-    let mut codes = vec![none; rows.len()];
+    let mut codes = vec![CodeKey::UNSET; rows.len()];
     layout_into::<SKIP>(rows, &mut ends, &mut codes);
     (ends, codes)
 }
@@ -285,6 +277,7 @@ fn rows_read_back_with_their_optional_fields() {
     // A text over 64 KiB.
     let long = "d".repeat(70_000);
     let rows = [["A", "a", "M", &long, "B"], ["C", "c", "N", "", ""]];
+    // The text: their texts one after another, as `code_enum!` joins them.
     let text = rows.concat().concat();
     let (ends, _) = laid_out::<0>(&rows);
     let retries = [Some(RetryClass::Throttling), None];
