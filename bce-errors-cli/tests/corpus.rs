@@ -4,7 +4,7 @@
 //! tuning and scored blind; `holdout2`, 16 pages collected after that, was scored blind
 //! at the end (the manifest records both scores). This test imports every page as `bce-errors import` does, keeps the rows that
 //! end up in specs the macro accepts, scores them against the labels, prints the
-//! per-page table (BENCHMARKS.md has it), and fails below the targets:
+//! per-page table (BENCHMARKS.md has the totals), and fails below the targets:
 //!
 //! - at least 98 % of the complete documented rows end up in a valid spec;
 //! - no row is invented (a code the table does not have, or a wrong status);
