@@ -394,6 +394,20 @@ fn a_borrowed_row_of_another_length_fails_the_build() {
 }
 
 #[test]
+fn a_text_array_is_the_text_of_its_length() {
+    const TEXT: [u8; 3] = text_array(b"abc");
+    assert_eq!(&TEXT, b"abc");
+    assert_eq!(text_array::<0>(b""), [0u8; 0]);
+}
+
+#[test]
+#[should_panic(expected = "a text of the array's length")]
+fn a_text_array_of_another_length_fails_the_build() {
+    // A text longer than the array passes `first_chunk`; the length check refuses it.
+    let _ = text_array::<2>(b"abc");
+}
+
+#[test]
 fn a_table_without_rows_finds_nothing() {
     let table = table(&[]);
     let index = Index::<1, 0, 0>::build(table.parts, 7);
