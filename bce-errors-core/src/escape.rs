@@ -2,13 +2,16 @@
 
 use std::fmt;
 
+#[cfg(feature = "response")]
 use crate::DISPLAY_FIELD_LIMIT;
 
 /// Writes `text` with every control, invisible or direction-changing character shown as
 /// an escape (`\n`, `\u{200b}`), so server-supplied text cannot forge, hide or reorder
 /// parts of a log line; at most [`DISPLAY_FIELD_LIMIT`] bytes, then `…`.
+#[cfg(feature = "response")]
 pub(crate) struct Bounded<'a>(pub &'a str);
 
+#[cfg(feature = "response")]
 impl fmt::Display for Bounded<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_escaped(f, self.0, DISPLAY_FIELD_LIMIT)
@@ -73,6 +76,7 @@ pub(crate) fn needs_escape(c: char) -> bool {
 
 /// The first `max` bytes of `body` as text (invalid UTF-8 replaced), cut on a character
 /// boundary, so it never exceeds `max` bytes.
+#[cfg(feature = "response")]
 pub(crate) fn snippet(body: &[u8], max: usize) -> String {
     let head = &body[..body.len().min(max)];
     let mut text = String::from_utf8_lossy(head).into_owned();
@@ -92,15 +96,16 @@ mod tests {
 
     #[test]
     fn escapes_control_and_invisible_characters() {
-        let s = Bounded("a\nb\x1b[31mc\u{202E}d\u{0}e\u{200B}f\u{FEFF}g\u{061C}").to_string();
+        let s = Escaped("a\nb\x1b[31mc\u{202E}d\u{0}e\u{200B}f\u{FEFF}g\u{061C}").to_string();
         assert_eq!(
             s,
             "a\\nb\\u{1b}[31mc\\u{202e}d\\u{0}e\\u{200b}f\\u{feff}g\\u{61c}"
         );
-        assert_eq!(Bounded("无权限 ok").to_string(), "无权限 ok");
+        assert_eq!(Escaped("无权限 ok").to_string(), "无权限 ok");
     }
 
     #[test]
+    #[cfg(feature = "response")]
     fn long_fields_are_cut_with_a_marker() {
         let s = Bounded(&"x".repeat(10_000)).to_string();
         assert_eq!(s.len(), DISPLAY_FIELD_LIMIT + "…".len());
@@ -110,6 +115,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "response")]
     fn snippets_are_bounded_on_char_boundaries() {
         assert_eq!(snippet("开发机".as_bytes(), 4), "开");
         assert!(snippet(&[0xFF; 600], 512).len() <= 512);

@@ -12,11 +12,14 @@
 #[cfg(feature = "retry-after")]
 pub mod call;
 mod code_enum;
+#[cfg(feature = "response")]
 mod error;
 mod escape;
 #[cfg(feature = "http")]
 mod http_impls;
+#[cfg(feature = "response")]
 mod json;
+#[cfg(feature = "response")]
 mod response;
 mod retry;
 mod row;
@@ -28,10 +31,16 @@ mod service;
 #[path = "private/mod.rs"]
 pub mod __private;
 
+#[cfg(feature = "response")]
+#[cfg_attr(docsrs, doc(cfg(feature = "response")))]
 pub use error::{
     BceError, DISPLAY_FIELD_LIMIT, PARSE_LIMIT, REQUEST_ID_HEADER, ResponseHeaders, SNIPPET_LIMIT,
 };
+#[cfg(feature = "response")]
+#[cfg_attr(docsrs, doc(cfg(feature = "response")))]
 pub use json::{BodyError, BodyFormat};
+#[cfg(feature = "response")]
+#[cfg_attr(docsrs, doc(cfg(feature = "response")))]
 pub use response::{ErrorResponse, is_success_code};
 pub use retry::{RetryClass, classify, documented_class, retry_reason};
 pub use row::Row;

@@ -9,6 +9,7 @@
 //! # Tour
 //!
 //! ```
+//! # #[cfg(feature = "response")] {
 //! use bce_errors::{BceError, RetryClass, services::NatError};
 //!
 //! let body = br#"{"code":"NoSuchNat","message":"The specified nat is not found.","requestId":"r-1"}"#;
@@ -25,18 +26,21 @@
 //! let code = NatError::from_code("NoSuchNat").unwrap();
 //! assert_eq!((code.status(), code.message()), (Some(404), "The specified nat is not found."));
 //! assert_eq!(code.description(), Some("The NAT gateway specified in the query was not found."));
+//! # }
 //! ```
 //!
 //! The AI platform (OCR, speech, Qianfan …) answers errors with HTTP 200 and a numeric
 //! `error_code`; [`BceError::check`] tells such an error from a success:
 //!
 //! ```
+//! # #[cfg(feature = "response")] {
 //! use bce_errors::{BceError, services::GlobalError};
 //!
 //! let body = br#"{"error_code":110,"error_msg":"Access token invalid or no longer valid","log_id":1803053124329552748}"#;
 //! let err = BceError::<GlobalError>::check(200, (), body).unwrap_err();
 //! assert_eq!((err.code(), err.log_id()), (Some("110"), Some("1803053124329552748")));
 //! assert!(BceError::<GlobalError>::check(200, (), br#"{"result":[]}"#).is_ok());
+//! # }
 //! ```
 //!
 //! - [`services`] has one enum per bundled spec (`GlobalError`, `NatError`, `CceError`, …).
@@ -115,10 +119,11 @@
 //! | feature | adds |
 //! |---------|------|
 //! | `macro` *(default)* | `#[bce_errors("specs/x.toml")]` for services of your own |
-//! | *(none: `default-features = false`)* | the runtime and the bundled enums, with no dependency and no proc-macro |
-//! | `serde` | `Serialize`/`Deserialize` for [`ErrorResponse`] and every code enum (as its wire code) |
-//! | `http`  | `http::StatusCode`, `BceError::from_http`, `ErrorResponse::http_response` |
-//! | `retry` | `call::{RetryPolicy, RetryBudget, CallError}`: the retry decisions on backon (sleeps on tokio's timer unless given another sleeper) |
+//! | `response` *(default)* | reading responses: [`BceError`], [`ErrorResponse`], [`is_success_code`] and the JSON reader behind them |
+//! | *(none: `default-features = false`)* | the bundled enums and their runtime ([`ServiceError`], [`Row`], [`RetryClass`], [`classify`]), with no dependency and no proc-macro; add `features = ["response"]` to read responses |
+//! | `serde` | `response`, and `Serialize`/`Deserialize` for [`ErrorResponse`] and every code enum (as its wire code) |
+//! | `http`  | `response`, and `http::StatusCode`, `BceError::from_http`, `ErrorResponse::http_response` |
+//! | `retry` | `response`, and `call::{RetryPolicy, RetryBudget, CallError}`: the retry decisions on backon (sleeps on tokio's timer unless given another sleeper) |
 //! | `http-body` | `retry` and `http`, and `BceError::from_http_body` / `check_http_body` for hyper and tower |
 //! | `reqwest` | `http-body`, and `BceError::from_reqwest` / `check_reqwest`, `CallError: From<reqwest::Error>`; forces no TLS |
 //!
@@ -174,8 +179,12 @@ pub use bce_errors_core::{__glue, __private};
 #[cfg_attr(docsrs, doc(cfg(feature = "macro")))]
 pub use bce_errors_macros::bce_errors;
 // The runtime lives in bce-errors-core, which compiles beside the macro's engine.
+#[cfg(feature = "response")]
+#[cfg_attr(docsrs, doc(cfg(feature = "response")))]
 pub use bce_errors_core::{
     BceError, BodyError, BodyFormat, DISPLAY_FIELD_LIMIT, ErrorResponse, PARSE_LIMIT,
-    REQUEST_ID_HEADER, ResponseHeaders, RetryClass, Row, SNIPPET_LIMIT, ServiceError, UnknownCode,
-    classify, documented_class, is_success_code, retry_reason,
+    REQUEST_ID_HEADER, ResponseHeaders, SNIPPET_LIMIT, is_success_code,
+};
+pub use bce_errors_core::{
+    RetryClass, Row, ServiceError, UnknownCode, classify, documented_class, retry_reason,
 };

@@ -2,6 +2,8 @@
 //! token endpoint — read into the right code, message and ids; successes told from
 //! errors; the serde feature reading each body as `ErrorResponse::parse` does; and a
 //! `Display` that stays one bounded, log-safe line whatever the server sends.
+// The response half (feature `response`, on by default).
+#![cfg(feature = "response")]
 
 use bce_errors::services::{AiPlatformError, GlobalError, NatError};
 use bce_errors::{BceError, BodyFormat, DISPLAY_FIELD_LIMIT, ErrorResponse, RetryClass};

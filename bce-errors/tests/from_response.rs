@@ -1,4 +1,6 @@
 //! `BceError::from_response` on every shape of body seen in the wild.
+// The response half (feature `response`, on by default).
+#![cfg(feature = "response")]
 
 use std::collections::HashMap;
 

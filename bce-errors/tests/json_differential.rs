@@ -4,6 +4,8 @@
 //! agree. Departures, each on purpose and tested on its own below: a key given twice is
 //! taken from its later value (serde_json's derive refuses the body), and a body that is
 //! JSON but not an object is not an error body.
+// The response half (feature `response`, on by default).
+#![cfg(feature = "response")]
 
 use std::fmt;
 

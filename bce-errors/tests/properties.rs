@@ -1,5 +1,7 @@
 //! Property tests: the response parser never panics, always keeps the status, bounds the
 //! snippet, invents no code, and agrees with serde_json on every valid body.
+// The response half (feature `response`, on by default).
+#![cfg(feature = "response")]
 
 use bce_errors::services::NatError;
 use bce_errors::{BceError, ErrorResponse, SNIPPET_LIMIT};

@@ -12,6 +12,9 @@
 # compile-cost-fixtures` writes (see xtask/src/compile_cost.rs):
 #   base       the application alone
 #   bundled    + bce-errors, default features off, using bce_errors::services
+#   bundled-response
+#              bundled with the `response` feature: the runtime that reads responses
+#              (which the application does not call) on top
 #   macro      + bce-errors with #[bce_errors] on copies of every spec in specs/
 #   thiserror  + the same enums by hand, thiserror only (from_code etc. as `match`)
 #   strum      + the same enums by hand, thiserror + strum (messages in EnumMessage)
@@ -59,7 +62,7 @@ for v in "${asked[@]}"; do
                 echo "error: VARIANTS asks for \`before\`, but BEFORE=$before_ref is no commit of this clone" >&2
                 exit 2
             fi ;;
-        bundled | macro | thiserror | strum | strum-codes) ;;
+        bundled | bundled-response | macro | thiserror | strum | strum-codes) ;;
         *) echo "error: unknown variant \`$v\` in VARIANTS" >&2; exit 2 ;;
     esac
     [[ " ${variants[*]} " == *" $v "* ]] || variants+=("$v")

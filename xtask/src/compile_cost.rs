@@ -4,6 +4,8 @@
 //! - `base`: the application alone (serde + derive, serde_json, thiserror; or nothing, in
 //!   the empty base);
 //! - `bundled`: + `bce-errors` without default features, using `bce_errors::services`;
+//! - `bundled-response`: `bundled` with the `response` feature (the runtime that reads
+//!   responses, which this application does not call: its compile cost alone);
 //! - `macro`: + `bce-errors` with its default `macro` feature, `#[bce_errors]` on copies of
 //!   every spec in `specs/` (a user's own specs);
 //! - `thiserror`: + the same enums written by hand with thiserror only, `code()`,
@@ -51,6 +53,11 @@ pub fn write_fixtures(
             "pub fn describe(_code: &str) -> Vec<String> {\n    Vec::new()\n}\n".to_owned(),
         ),
         ("bundled", dep_bce(root, false), uses_bundled(&enums)),
+        (
+            "bundled-response",
+            dep_bce(root, false).replace(" }", ", features = [\"response\"] }"),
+            uses_bundled(&enums),
+        ),
         ("macro", dep_bce(root, true), uses_macro(&enums)),
         ("thiserror", THISERROR.to_owned(), thiserror_only(&enums)),
         (
