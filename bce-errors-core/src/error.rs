@@ -192,7 +192,7 @@ impl<E: ServiceError> BceError<E> {
 
     /// `Ok(())` when the response is a success — a 2xx status whose body carries no
     /// error code, or a success code (`0`, `success`; see
-    /// [`is_success_code`](crate::is_success_code)) — else the error, as
+    /// [`is_success_code`]) — else the error, as
     /// [`from_response`](Self::from_response) builds it. For APIs such as the AI
     /// platform's that answer errors with HTTP 200.
     ///

@@ -1,6 +1,7 @@
-//! The runtime of [bce-errors](https://docs.rs/bce-errors): [`BceError`] and response
-//! parsing, [`ErrorResponse`], [`RetryClass`] and [`classify`], the [`ServiceError`]
-//! trait every generated enum implements and the [`Row`] each of its codes reads.
+//! The runtime of [bce-errors](https://docs.rs/bce-errors): [`RetryClass`] and
+//! [`classify`], the [`ServiceError`] trait every generated enum implements and the
+//! [`Row`] each of its codes reads; with the feature `response` (which `bce-errors`
+//! turns on by default), [`BceError`], response parsing and [`ErrorResponse`].
 //!
 //! Use it through `bce-errors`, which re-exports all of it beside the macro and the
 //! bundled enums. It is a crate of its own so that it compiles while the macro's engine

@@ -98,7 +98,7 @@ pub(crate) struct ItemErrors {
     pub(crate) keep_item: bool,
 }
 
-/// Reads an enum item (for [`generate`](crate::generate), which makes one of a name).
+/// Reads an enum item (for [`generate`](crate::generate()), which makes one of a name).
 pub(crate) fn parse_enum(tokens: TokenStream) -> Result<EnumItem, Vec<MacroError>> {
     parse_item(tokens).map_err(|e| e.errors)
 }

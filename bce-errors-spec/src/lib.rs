@@ -12,7 +12,7 @@
 //! | 5 | `generate` | the enum, and its rows as data for the runtime's `code_enum!` ([`generate()`]; `generate/lookup`: the seed of `from_code`'s hash) |
 //! | 6 | `fallback` | on any problem: the enum and the same `code_enum!` call with what could be read, beside the errors |
 //!
-//! [`expand`] runs the stages for the macro; [`load_spec`] stages 2–4 and [`generate()`]
+//! [`expand()`] runs the stages for the macro; [`load_spec`] stages 2–4 and [`generate()`]
 //! stage 5 for tools. Beside them: [`diagnostic`] (rustc-style errors with file:line:col,
 //! gathered in one [`Error`]), [`naming`] (the variant rule), `tokens` (compile errors,
 //! literals, lexing), `model` (the validated spec as plain data). The stage modules are

@@ -1,6 +1,6 @@
 //! Stage 2: one spec file's TOML → its keys and values, each with its location.
 //!
-//! This stage reads: TOML syntax ([`toml`](crate::toml), which keeps spans), the known
+//! This stage reads: TOML syntax ([`toml`], which keeps spans), the known
 //! keys (an unknown one gets a "did you mean"), and each value's type. What
 //! the values mean — a status in range, a usable variant, unique codes — is
 //! [`validate`](crate::validate)'s business.

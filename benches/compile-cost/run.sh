@@ -51,7 +51,7 @@ if [ -n "$before_ref" ] && git -C "$root" cat-file -e "$before_ref^{commit}" 2>/
 fi
 
 variants=(base)
-read -r -a asked <<< "${VARIANTS:-bundled macro thiserror strum strum-codes before}"
+read -r -a asked <<< "${VARIANTS:-bundled bundled-response macro thiserror strum strum-codes before}"
 for v in "${asked[@]}"; do
     case "$v" in
         base) continue ;;

@@ -65,9 +65,12 @@ def main(results_path, sizes_path, units_path):
         for variant in ('bundled', 'bundled-response'):
             if variant in marginal:
                 m = marginal[variant]
+                wall, cpu = (round_by_round(variants[variant][c], base[c]) for c in ('cold_wall', 'cold_cpu'))
                 goal = ' (target ≤ +0.5 s wall, ≤ +1.2 s CPU in the real application)' if variant == 'bundled' else ''
                 print(f'- {variant}{goal}: '
-                      f'{m["cold_wall"]:+.2f} s wall, {m["cold_cpu"]:+.2f} s CPU; the crates it '
+                      f'{m["cold_wall"]:+.2f} s wall (per round {quartiles(wall)}; '
+                      f'{sum(w <= 0.5 for w in wall)} of {len(wall)} rounds at or under 0.5 s), '
+                      f'{m["cold_cpu"]:+.2f} s CPU (per round {quartiles(cpu)}); the crates it '
                       f'adds +{statistics.median(added[variant]):.2f} s CPU')
         for variant, baseline, target in TARGETS:
             if variant not in variants or baseline not in variants:
@@ -126,9 +129,14 @@ def med(by_round):
     return statistics.median(by_round.values())
 
 
+def round_by_round(variant, base):
+    """The variant's time minus the base's in the same round, round by round."""
+    return [variant[r] - base[r] for r in sorted(variant)]
+
+
 def median_marginal(variant, base):
     """The median over rounds of the variant's time minus the base's in the same round."""
-    return statistics.median(variant[r] - base[r] for r in variant)
+    return statistics.median(round_by_round(variant, base))
 
 
 def ratio(a, b):
