@@ -106,6 +106,13 @@ mod tests {
 
     #[test]
     #[cfg(feature = "response")]
+    fn bounded_escapes_as_escaped_does() {
+        let text = "a\nb\x1b[31mc\u{202E}d\u{200B}无权限";
+        assert_eq!(Bounded(text).to_string(), Escaped(text).to_string());
+    }
+
+    #[test]
+    #[cfg(feature = "response")]
     fn long_fields_are_cut_with_a_marker() {
         let s = Bounded(&"x".repeat(10_000)).to_string();
         assert_eq!(s.len(), DISPLAY_FIELD_LIMIT + "…".len());

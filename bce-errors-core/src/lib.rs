@@ -9,6 +9,9 @@
 //! The examples are written as a `bce-errors` user reads them.
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+// Links to the response half resolve where `response` is on (docs.rs documents every
+// feature); without it they read as plain text.
+#![cfg_attr(not(feature = "response"), allow(rustdoc::broken_intra_doc_links))]
 
 #[cfg(feature = "retry-after")]
 pub mod call;
@@ -20,11 +23,13 @@ mod escape;
 mod http_impls;
 #[cfg(feature = "response")]
 mod json;
+#[cfg(any(feature = "response", feature = "serde"))]
+mod numeric;
 #[cfg(feature = "response")]
 mod response;
 mod retry;
 mod row;
-#[cfg(feature = "serde")]
+#[cfg(all(feature = "serde", feature = "response"))]
 mod serde_impls;
 mod service;
 

@@ -9,11 +9,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::ErrorResponse;
 use crate::json::{BodyFormat, Key, top_key};
-use crate::response::numeric_code;
+use crate::numeric::numeric_code;
 
 /// Writes the body in its format's keys, as [`ErrorResponse::to_json`] does (a numeric
 /// code or log id as a number in the AI platform's format), leaving out absent fields.
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "serde", feature = "response"))))]
 impl Serialize for ErrorResponse {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let fields = self.fields();
@@ -59,7 +59,7 @@ impl Serialize for Nested<'_> {
     }
 }
 
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "serde", feature = "response"))))]
 impl ErrorResponse {
     /// The top-level keys of the body's format, each with its value and whether a
     /// numeric value is written as a number.
@@ -94,7 +94,7 @@ impl ErrorResponse {
 /// Reads the keys as [`ErrorResponse::parse`] does (`code`, `Code`, `error_code`,
 /// `requestId`, `log_id`, a nested `error`, …; a number as its text; the later of two
 /// spellings wins); ignores any other key.
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "serde", feature = "response"))))]
 impl<'de> Deserialize<'de> for ErrorResponse {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct ResponseVisitor;

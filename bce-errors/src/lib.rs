@@ -9,8 +9,9 @@
 //! # Tour
 //!
 //! ```
+//! use bce_errors::services::NatError;
 //! # #[cfg(feature = "response")] {
-//! use bce_errors::{BceError, RetryClass, services::NatError};
+//! use bce_errors::{BceError, RetryClass};
 //!
 //! let body = br#"{"code":"NoSuchNat","message":"The specified nat is not found.","requestId":"r-1"}"#;
 //! let err: BceError<NatError> = BceError::from_response(404, None, body);
@@ -21,12 +22,12 @@
 //! }
 //! assert_eq!(err.to_string(), "NoSuchNat (404): The specified nat is not found. [r-1]");
 //! assert_eq!(err.retry_class(), RetryClass::Never);
+//! # }
 //!
 //! // Every documented code knows what its docs page says.
 //! let code = NatError::from_code("NoSuchNat").unwrap();
 //! assert_eq!((code.status(), code.message()), (Some(404), "The specified nat is not found."));
 //! assert_eq!(code.description(), Some("The NAT gateway specified in the query was not found."));
-//! # }
 //! ```
 //!
 //! The AI platform (OCR, speech, Qianfan …) answers errors with HTTP 200 and a numeric
@@ -121,9 +122,10 @@
 //! | `macro` *(default)* | `#[bce_errors("specs/x.toml")]` for services of your own |
 //! | `response` *(default)* | reading responses: [`BceError`], [`ErrorResponse`], [`is_success_code`] and the JSON reader behind them |
 //! | *(none: `default-features = false`)* | the bundled enums and their runtime ([`ServiceError`], [`Row`], [`RetryClass`], [`classify`]), with no dependency and no proc-macro; add `features = ["response"]` to read responses |
-//! | `serde` | `response`, and `Serialize`/`Deserialize` for [`ErrorResponse`] and every code enum (as its wire code) |
+//! | `serde` | `Serialize`/`Deserialize` for every code enum (as its wire code), and for [`ErrorResponse`] with `response` |
 //! | `http`  | `response`, and `http::StatusCode`, `BceError::from_http`, `ErrorResponse::http_response` |
 //! | `retry` | `response`, and `call::{RetryPolicy, RetryBudget, CallError}`: the retry decisions on backon (sleeps on tokio's timer unless given another sleeper) |
+//! | `retry-after` | `call::retry_after` alone: the delay a `Retry-After` header asks for (seconds or an HTTP date) |
 //! | `http-body` | `retry` and `http`, and `BceError::from_http_body` / `check_http_body` for hyper and tower |
 //! | `reqwest` | `http-body`, and `BceError::from_reqwest` / `check_reqwest`, `CallError: From<reqwest::Error>`; forces no TLS |
 //!
@@ -142,6 +144,9 @@
 //! changes: touch it after editing a spec to refresh hover and completion.
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+// Links to the response half resolve where `response` is on (docs.rs documents every
+// feature); without it they read as plain text.
+#![cfg_attr(not(feature = "response"), allow(rustdoc::broken_intra_doc_links))]
 
 mod catalog;
 #[rustfmt::skip] // Generated and formatted by `cargo xtask regenerate`.

@@ -3,7 +3,6 @@
 
 #[cfg(feature = "serde")]
 mod serde_glue {
-    use bce_errors::ErrorResponse;
     use bce_errors::services::{CceError, NatError};
 
     #[test]
@@ -21,7 +20,10 @@ mod serde_glue {
     }
 
     #[test]
+    #[cfg(feature = "response")]
     fn error_response_with_serde_json() {
+        use bce_errors::ErrorResponse;
+
         let parsed: ErrorResponse = serde_json::from_str(
             r#"{"Code":"NoSuchNat","message":"m","requestId":"r","extra":{"x":[1]}}"#,
         )

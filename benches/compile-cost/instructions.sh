@@ -3,13 +3,18 @@
 # and the facade `bce-errors`, from several commits, side by side:
 #
 #   bash benches/compile-cost/instructions.sh [REV...]      (default: HEAD~1 HEAD)
+#   FIXTURE=bundled-response bash benches/compile-cost/instructions.sh REV...
+#                                   (with the `response` feature: the reader of
+#                                   responses, which commits before 24b37a8 always built)
 #
 # Where run.sh measures time, which on a shared machine moves by a tenth from one run to
 # the next, this counts the instructions of each rustc (valgrind's cachegrind, every
 # thread: the front end and LLVM), which move by under 0.1%: it tells apart changes of
 # a few percent that time cannot. Each commit's crates build with the exact rustc
 # command cargo runs for them in the real application of run.sh (`bundled`: default
-# features off, a debug build), taken from `cargo build -v` once (with no
+# features off, a debug build; from 24b37a8 on that leaves out the reader of responses,
+# which older commits always build: FIXTURE=bundled-response counts it on both sides),
+# taken from `cargo build -v` once (with no
 # RUSTC_WRAPPER, so the command is rustc's own) and pointed at each commit's sources in
 # turn. `-v` shows no environment: neither crate reads cargo's (`env!`). Needs valgrind;
 # takes about a minute a commit.
@@ -23,7 +28,8 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
 (cd "$root" && cargo xtask compile-cost-fixtures "$scratch/app" --app)
-fixture="$scratch/app/bundled"
+fixture="$scratch/app/${FIXTURE:-bundled}"
+[ -d "$fixture" ] || { echo "error: no fixture \`${FIXTURE:-bundled}\` (bundled, bundled-response)" >&2; exit 2; }
 # The rustc commands of the two crates, as cargo runs them (with this checkout's paths).
 if ! (cd "$fixture" && env -u RUSTC_WRAPPER -u CARGO_BUILD_RUSTC_WRAPPER \
         CARGO_TARGET_DIR="$scratch/target" cargo build -v > "$scratch/build.log" 2>&1); then

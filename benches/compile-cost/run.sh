@@ -21,8 +21,10 @@
 #   strum-codes + the same enums by hand, thiserror + strum's EnumString, IntoStaticStr
 #              and EnumIter only (status, description as `match`)
 #   before     + bce-errors as of $BEFORE (default 08018e1, the last commit before the
-#              bundled enums were shipped as generated Rust), like `bundled`; skipped
-#              when that commit is not in this clone (BEFORE= skips it too)
+#              bundled enums were shipped as generated Rust), like `bundled` (those
+#              commits always built the response reader: compare it with
+#              `bundled-response`); skipped when that commit is not in this clone
+#              (BEFORE= skips it too)
 # Every round builds every variant cold (a fresh target directory; the registry is
 # downloaded first), the variants in an order rotated by one each round, and right after
 # each cold build rebuilds it after an edit of the application (`const EDIT` in

@@ -15,7 +15,8 @@
 //! - `strum-codes`: + the same enums with thiserror + strum's `EnumString`,
 //!   `IntoStaticStr` and `EnumIter` only (strum carries the codes, no messages;
 //!   `status()` and `description()` as `match`es);
-//! - `before` (optional): `bundled` against an older checkout of this repository.
+//! - `before` (optional): `bundled` against an older checkout of this repository (whose
+//!   `bce-errors` always built the response reader: like `bundled-response`).
 //!
 //! Every variant calls `from_code`, `Display`, `status()` and `description()` of every
 //! enum, so the release binaries carry the same strings.
@@ -52,13 +53,13 @@ pub fn write_fixtures(
             String::new(),
             "pub fn describe(_code: &str) -> Vec<String> {\n    Vec::new()\n}\n".to_owned(),
         ),
-        ("bundled", dep_bce(root, false), uses_bundled(&enums)),
+        ("bundled", dep_bce(root, false, &[]), uses_bundled(&enums)),
         (
             "bundled-response",
-            dep_bce(root, false).replace(" }", ", features = [\"response\"] }"),
+            dep_bce(root, false, &["response"]),
             uses_bundled(&enums),
         ),
-        ("macro", dep_bce(root, true), uses_macro(&enums)),
+        ("macro", dep_bce(root, true, &[]), uses_macro(&enums)),
         ("thiserror", THISERROR.to_owned(), thiserror_only(&enums)),
         (
             "strum",
@@ -82,7 +83,7 @@ pub fn write_fixtures(
             FROM_CODE,
             "e.description()",
         );
-        variants.push(("before", dep_bce(before, false), text));
+        variants.push(("before", dep_bce(before, false, &[]), text));
     }
     for (name, deps, errors) in &variants {
         let dir = out.join(name);
@@ -127,10 +128,12 @@ fn bundled_enums(root: &Path) -> Result<Vec<Enum>, String> {
     Ok(enums)
 }
 
-fn dep_bce(root: &Path, with_macro: bool) -> String {
+/// The dependency on `bce-errors` at `root`: its default features (the macro and the
+/// response reader) or none, and `features`.
+fn dep_bce(root: &Path, default_features: bool, features: &[&str]) -> String {
     let path = root.join("bce-errors");
     format!(
-        "bce-errors = {{ path = {:?}, default-features = {with_macro} }}\n",
+        "bce-errors = {{ path = {:?}, default-features = {default_features}, features = {features:?} }}\n",
         path.display().to_string()
     )
 }

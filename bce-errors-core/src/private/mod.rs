@@ -53,7 +53,7 @@ pub const API: &[&str] = &[
 /// other as a string.
 #[cfg(feature = "serde")]
 pub fn serialize_code<S: serde::Serializer>(code: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    match crate::response::numeric_code(code) {
+    match crate::numeric::numeric_code(code) {
         Some(n) => serializer.serialize_i64(n),
         None => serializer.serialize_str(code),
     }
