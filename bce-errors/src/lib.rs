@@ -124,7 +124,7 @@
 //! | *(none: `default-features = false`)* | the bundled enums and their runtime ([`ServiceError`], [`Row`], [`RetryClass`], [`classify`]), with no dependency and no proc-macro; add `features = ["response"]` to read responses |
 //! | `serde` | `Serialize`/`Deserialize` for every code enum (as its wire code), and for [`ErrorResponse`] with `response` |
 //! | `http`  | `response`, and `http::StatusCode`, `BceError::from_http`, `ErrorResponse::http_response` |
-//! | `retry` | `response`, and `call::{RetryPolicy, RetryBudget, CallError}`: the retry decisions on backon (sleeps on tokio's timer unless given another sleeper) |
+//! | `retry` | `response` and `retry-after`, and `call::{RetryPolicy, RetryBudget, CallError}`: the retry decisions on backon (sleeps on tokio's timer unless given another sleeper) |
 //! | `retry-after` | `call::retry_after` alone: the delay a `Retry-After` header asks for (seconds or an HTTP date) |
 //! | `http-body` | `retry` and `http`, and `BceError::from_http_body` / `check_http_body` for hyper and tower |
 //! | `reqwest` | `http-body`, and `BceError::from_reqwest` / `check_reqwest`, `CallError: From<reqwest::Error>`; forces no TLS |
