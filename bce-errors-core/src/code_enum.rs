@@ -33,8 +33,9 @@
 //! and `From<GlobalError>`. At compile time the rows become the table's `Parts` (their
 //! texts concatenated, where each ends, where each row is, and each code's place and
 //! key, found by one walk over the rows, then a short one that moves the borrowed codes
-//! past the own texts; a borrowed row has only its code and its place), which `from_code`'s `Index` is built from, its slots 4 or 8 bytes wide as the
-//! table allows; and the `Table` the methods read: the text, the ends, the places, the
+//! past the own texts; a borrowed row has only its code and its place), which
+//! `from_code`'s `Index` is built from, its slots 4 or 8 bytes wide as the table
+//! allows; and the `Table` the methods read: the text, the ends, the places, the
 //! statuses and the retry classes, each array a static of its own (no pointer a row).
 //! No code reads the codes' keys at run time, so no binary keeps them.
 //!

@@ -114,3 +114,50 @@ fn spec_text_never_becomes_a_doctest() {
     assert!(out.contains("running 1 test"), "{out}");
     assert!(out.contains("1 passed"), "{out}");
 }
+
+/// The packages and their features in a scratch crate's build (`cargo tree`, normal and
+/// build dependencies): one line a package, `name [feature,feature]`.
+fn built_with(name: &str, dependency: &str) -> String {
+    let dir = scratch_crate(name, dependency, &[("src/main.rs", "fn main() {}\n")]);
+    cargo(
+        &dir,
+        &[
+            "tree",
+            "--edges",
+            "normal,build",
+            "--prefix",
+            "none",
+            "--format",
+            "{p} [{f}]",
+        ],
+    )
+    .lines()
+    .map(|line| {
+        let (package, _) = line.split_once(" v").expect("name and version");
+        let features = &line[line.rfind('[').expect("features")..];
+        format!("{package} {features}\n")
+    })
+    .collect()
+}
+
+#[test]
+fn without_default_features_neither_the_macro_nor_the_reader_is_built() {
+    // The bundled enums and their runtime alone: no proc-macro, no response reader.
+    let none = built_with(
+        "no-defaults",
+        "bce-errors = { path = {bce_errors}, default-features = false }",
+    );
+    assert_eq!(
+        none,
+        "no-defaults []\nbce-errors []\nbce-errors-core [default]\n"
+    );
+    // The reader comes back with its feature, the macro does not.
+    let reader = built_with(
+        "reader-only",
+        r#"bce-errors = { path = {bce_errors}, default-features = false, features = ["response"] }"#,
+    );
+    assert_eq!(
+        reader,
+        "reader-only []\nbce-errors [response]\nbce-errors-core [default,response]\n"
+    );
+}

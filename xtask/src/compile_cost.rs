@@ -47,17 +47,18 @@ pub fn write_fixtures(
     before: Option<&Path>,
 ) -> Result<(), String> {
     let enums = bundled_enums(root)?;
+    let bundled = uses_bundled(&enums);
     let mut variants: Vec<(&str, String, String)> = vec![
         (
             "base",
             String::new(),
             "pub fn describe(_code: &str) -> Vec<String> {\n    Vec::new()\n}\n".to_owned(),
         ),
-        ("bundled", dep_bce(root, false, &[]), uses_bundled(&enums)),
+        ("bundled", dep_bce(root, false, &[]), bundled.clone()),
         (
             "bundled-response",
             dep_bce(root, false, &["response"]),
-            uses_bundled(&enums),
+            bundled,
         ),
         ("macro", dep_bce(root, true, &[]), uses_macro(&enums)),
         ("thiserror", THISERROR.to_owned(), thiserror_only(&enums)),
